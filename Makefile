@@ -1,0 +1,72 @@
+# Néo Num Carto — the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NEONUM_PG_PORT ?= 54329
+
+.PHONY: help run setup test stop bench lint check system-deps test-deps venv db data messages lock
+
+help:
+	@echo "make run    set up everything and serve the site on http://$(HOST):$(PORT)/"
+	@echo "make test   set up everything and run every test and quality check"
+	@echo "make setup  set up only; make stop: stop the database; make bench: benchmarks"
+
+run: setup
+	@echo ""
+	@echo "Néo Num Carto: http://$(HOST):$(PORT)/  (Ctrl-C to stop; 'make stop' stops the database)"
+	@DJANGO_SETTINGS_MODULE=neonum.settings.dev $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+setup: system-deps venv db data
+
+system-deps:
+	@bin/system-deps
+
+test-deps:
+	@bin/system-deps --test
+
+# Reinstalled only when the lock file changes.
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+db:
+	@bin/pg start
+
+data: messages
+	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py load_reference
+	@$(PY) manage.py load_demo
+
+messages:
+	@if compgen -G "locale/*/LC_MESSAGES/django.po" >/dev/null; then $(PY) manage.py compilemessages -v0 --ignore=.venv; fi
+
+stop:
+	@bin/pg stop
+
+test: test-deps setup lint
+	@$(PY) -m pytest
+
+lint:
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+	@$(PY) manage.py makemigrations --check --dry-run -v0
+	@SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-key-0123456789 \
+	  ALLOWED_HOSTS=carto.example.org DJANGO_SETTINGS_MODULE=neonum.settings.prod \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: setup
+	@$(PY) manage.py bench
+
+# Re-resolve the pinned dependencies after editing pyproject.toml.
+lock:
+	@$(VENV)/bin/pip install --quiet pip-tools
+	@$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock pyproject.toml

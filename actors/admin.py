@@ -1,0 +1,48 @@
+from django.contrib import admin
+from leaflet.admin import LeafletGeoAdmin
+
+from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+
+
+@admin.register(Theme, ActorKind, Service, Public, Language)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_eu", "name_es", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "name_eu", "name_es", "slug"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Slugs are public identifiers: set once, never renamed.
+        return ["slug"] if obj else []
+
+
+@admin.register(Commune)
+class CommuneAdmin(LeafletGeoAdmin):
+    list_display = ["name", "name_eu", "insee", "population"]
+    search_fields = ["name", "name_eu", "insee", "postcodes"]
+    fields = [
+        "insee",
+        "name",
+        "name_eu",
+        "name_eu_source",
+        "postcodes",
+        "population",
+        "boundary",
+        "centroid",
+    ]
+    readonly_fields = ["insee"]
+
+
+@admin.register(Actor)
+class ActorAdmin(LeafletGeoAdmin):
+    list_display = ["name", "kind", "commune", "status", "is_demo", "updated_at"]
+    list_filter = ["status", "kind", "is_demo", "themes"]
+    search_fields = ["name", "slug", "siret", "rna"]
+    autocomplete_fields = ["commune"]
+    filter_horizontal = ["themes", "services", "publics", "languages"]
+    readonly_fields = ["created_at", "updated_at"]
+    fields = [
+        "name", "slug", "kind", "summary", "description", "themes", "services", "publics",
+        "languages", "website", "email", "phone", "street_address", "commune", "location",
+        "welcomes_public", "works_remotely", "travels", "opening_hours", "siret", "rna", "logo",
+        "status", "verified_at", "is_demo", "source", "source_id", "created_at", "updated_at",
+    ]  # fmt: skip

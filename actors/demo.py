@@ -1,0 +1,51 @@
+"""Demo data: about 80 fictional actors (fixtures/demo-actors.json), flagged `is_demo` and
+saying so in their description. Loading creates the missing ones only."""
+
+import json
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from django.db import transaction
+
+from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Public, Service, Theme
+
+DEMO_FILE = settings.BASE_DIR / "fixtures" / "demo-actors.json"
+DEMO_SOURCE = "demo"
+
+RELATIONS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
+SCALARS = [
+    "slug", "name", "summary", "description", "website", "email", "phone", "street_address",
+    "welcomes_public", "works_remotely", "travels", "opening_hours",
+]  # fmt: skip
+
+
+def read_demo_actors():
+    with open(DEMO_FILE, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@transaction.atomic
+def load_demo_actors():
+    existing = set(Actor.objects.filter(source=DEMO_SOURCE).values_list("slug", flat=True))
+    rows = [row for row in read_demo_actors() if row["slug"] not in existing]
+    if not rows:
+        return 0
+    kinds = {k.slug: k for k in ActorKind.objects.all()}
+    communes = {c.insee: c for c in Commune.objects.only("pk", "insee")}
+    terms = {name: {t.slug: t for t in model.objects.all()} for name, model in RELATIONS.items()}
+    for row in rows:
+        actor = Actor(
+            **{field: row[field] for field in SCALARS},
+            kind=kinds[row["kind"]],
+            commune=communes[row["commune"]],
+            location=Point(row["lon"], row["lat"], srid=4326),
+            status=ActorStatus.PUBLISHED,
+            is_demo=True,
+            source=DEMO_SOURCE,
+            source_id=row["slug"],
+        )
+        actor.full_clean()
+        actor.save()
+        for name in RELATIONS:
+            getattr(actor, name).set([terms[name][slug] for slug in row[name]])
+    return len(rows)

@@ -1,0 +1,183 @@
+import math
+import uuid
+
+from django.contrib.gis.db import models
+from django.contrib.gis.db.models.functions import Distance
+from django.contrib.gis.measure import D
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from actors import validators
+
+from .commune import Commune
+from .taxonomy import ActorKind, Language, Public, Service, Theme
+
+KM_PER_DEGREE_LATITUDE = 111.32
+
+
+class ActorStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PENDING = "pending", _("En attente de modération")
+    PUBLISHED = "published", _("Publié")
+    ARCHIVED = "archived", _("Archivé")
+
+
+class ActorQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ActorStatus.PUBLISHED)
+
+    def demo(self):
+        return self.filter(is_demo=True)
+
+    def synthetic(self):
+        return self.filter(source=Actor.SYNTHETIC_SOURCE)
+
+    def in_communes(self, communes):
+        return self.filter(commune__in=communes)
+
+    def within(self, point, km):
+        """Actors at most `km` kilometres from `point` (great-circle distance).
+
+        The degree box lets PostGIS use the GiST index; it is widened by the latitude so that
+        it holds the whole circle, and the exact distance then trims its corners."""
+        degrees = km / (KM_PER_DEGREE_LATITUDE * math.cos(math.radians(abs(point.y))))
+        return self.filter(
+            location__dwithin=(point, degrees),
+            location__distance_lte=(point, D(km=km)),
+        )
+
+    def with_distance(self, point):
+        return self.annotate(distance=Distance("location", point))
+
+    def for_listing(self):
+        """What a list of actors shows, in a fixed number of queries."""
+        return self.select_related("kind", "commune").prefetch_related("themes")
+
+
+def logo_path(instance, filename):
+    # Never trust the uploaded name: a random one, and the re-encoded format's suffix.
+    return f"logos/{uuid.uuid4().hex}.webp"
+
+
+class Actor(models.Model):
+    SYNTHETIC_SOURCE = "synthetic"
+
+    name = models.CharField(_("nom"), max_length=200)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=220, unique=True)
+    kind = models.ForeignKey(
+        ActorKind, on_delete=models.PROTECT, related_name="actors", verbose_name=_("type")
+    )
+    summary = models.CharField(
+        _("résumé"), max_length=280, help_text=_("En une ou deux phrases, 280 caractères au plus.")
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    themes = models.ManyToManyField(Theme, related_name="actors", verbose_name=_("thématiques"))
+    services = models.ManyToManyField(
+        Service, related_name="actors", blank=True, verbose_name=_("services proposés")
+    )
+    publics = models.ManyToManyField(
+        Public, related_name="actors", blank=True, verbose_name=_("publics")
+    )
+    languages = models.ManyToManyField(
+        Language, related_name="actors", blank=True, verbose_name=_("langues d'accueil")
+    )
+
+    website = models.URLField(_("site web"), max_length=300, blank=True)
+    email = models.EmailField(_("courriel public"), blank=True)
+    phone = models.CharField(
+        _("téléphone"), max_length=20, blank=True, validators=[validators.validate_phone]
+    )
+    street_address = models.CharField(_("adresse"), max_length=255, blank=True)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="actors", verbose_name=_("commune")
+    )
+    location = models.PointField(_("position"), srid=4326, spatial_index=True)
+    welcomes_public = models.BooleanField(_("accueille le public à cette adresse"), default=True)
+    works_remotely = models.BooleanField(_("intervient à distance"), default=False)
+    travels = models.BooleanField(_("se déplace"), default=False)
+    opening_hours = models.CharField(
+        _("horaires d'ouverture"),
+        max_length=255,
+        blank=True,
+        validators=[validators.validate_opening_hours],
+        help_text=_("Syntaxe OpenStreetMap, par exemple « Mo-Fr 09:00-12:00; Sa 10:00-12:00 »."),
+    )
+    siret = models.CharField(
+        _("SIRET"), max_length=14, blank=True, validators=[validators.validate_siret]
+    )
+    rna = models.CharField(
+        _("numéro RNA"), max_length=10, blank=True, validators=[validators.validate_rna]
+    )
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+
+    status = models.CharField(
+        _("statut"), max_length=12, choices=ActorStatus.choices, default=ActorStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
+    verified_at = models.DateTimeField(_("vérifié par l'acteur le"), null=True, blank=True)
+    is_demo = models.BooleanField(_("donnée de démonstration"), default=False)
+    source = models.CharField(_("source"), max_length=60, blank=True)
+    source_id = models.CharField(_("identifiant à la source"), max_length=100, blank=True)
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("acteur")
+        verbose_name_plural = _("acteurs")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["status", "name"], name="actor_status_name"),
+            models.Index(fields=["source"], name="actor_source"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(location__isvalid=True), name="actor_location_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ActorStatus.values), name="actor_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(siret="") | Q(siret__regex=r"^[0-9]{14}$"), name="actor_siret_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(rna="") | Q(rna__regex=r"^W[0-9][0-9AB][0-9]{7}$"),
+                name="actor_rna_format",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("actors:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.status == ActorStatus.PUBLISHED
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.location and self.commune_id:
+            commune = Commune.objects.filter(pk=self.commune_id).containing(self.location)
+            if not commune.exists():
+                raise ValidationError(
+                    {"location": _("La position doit se trouver dans la commune choisie.")}
+                )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, Actor.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+
+def unique_slug(name, queryset, max_length=200):
+    base = slugify(name)[:max_length].strip("-") or "acteur"
+    slug, n = base, 2
+    while queryset.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug

@@ -1,0 +1,63 @@
+from django.contrib.gis.db import models
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from actors.text import normalise
+
+
+class CommuneQuerySet(models.QuerySet):
+    def containing(self, point):
+        return self.filter(boundary__intersects=point)
+
+    def matching(self, text):
+        """Communes named `text` (French or Basque name, case and accents ignored) or with
+        that postcode. Digits are read as a postcode only: INSEE codes and postcodes overlap
+        (64100 is Bayonne's postcode and Bassussarry's INSEE code)."""
+        text = (text or "").strip()
+        if not text:
+            return self.none()
+        if text.isdigit():
+            return self.filter(postcodes__contains=[text])
+        key = normalise(text)
+        return self.filter(Q(search_name=key) | Q(search_name_eu=key))
+
+
+class Commune(models.Model):
+    insee = models.CharField(_("code INSEE"), max_length=5, unique=True)
+    name = models.CharField(_("nom"), max_length=100)
+    name_eu = models.CharField(_("nom en basque"), max_length=100, blank=True)
+    name_eu_source = models.CharField(_("source du nom en basque"), max_length=255, blank=True)
+    # Lower-cased, unaccented names, for matching what people type.
+    search_name = models.CharField(max_length=100, editable=False, db_index=True)
+    search_name_eu = models.CharField(max_length=100, editable=False, blank=True, db_index=True)
+    postcodes = ArrayField(models.CharField(max_length=5), verbose_name=_("codes postaux"))
+    population = models.PositiveIntegerField(_("population"))
+    boundary = models.MultiPolygonField(_("limites"), srid=4326, spatial_index=True)
+    # Inside the boundary even for concave communes (see load_reference).
+    centroid = models.PointField(_("centre"), srid=4326)
+
+    objects = CommuneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name"]
+        indexes = [models.Index(Lower("name"), name="commune_lower_name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(boundary__isvalid=True), name="commune_boundary_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(insee__regex=r"^[0-9]{5}$"), name="commune_insee_format"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = normalise(self.name)
+        self.search_name_eu = normalise(self.name_eu)
+        super().save(*args, **kwargs)

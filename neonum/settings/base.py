@@ -1,0 +1,192 @@
+"""Settings shared by every environment. Values come from the environment (see README)."""
+
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.utils.translation import gettext_lazy as _
+
+from . import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = env.get("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
+DEBUG = False
+ALLOWED_HOSTS = env.csv("ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.gis",
+    "django.contrib.postgres",
+    "csp",
+    "leaflet",
+    "django_filters",
+    "actors",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "neonum.urls"
+WSGI_APPLICATION = "neonum.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "csp.context_processors.nonce",
+            ],
+        },
+    },
+]
+
+# The project's own cluster (bin/pg) unless DATABASE_URL names another PostGIS.
+PG_PORT = env.integer("NEONUM_PG_PORT", 54329)
+if env.get("DATABASE_URL"):
+    DATABASES = {
+        "default": dj_database_url.parse(
+            env.get("DATABASE_URL"),
+            engine="django.contrib.gis.db.backends.postgis",
+            conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
+        )
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.contrib.gis.db.backends.postgis",
+            "NAME": env.get("NEONUM_PG_DB", "neonum"),
+            "USER": env.get("NEONUM_PG_ROLE", "neonum"),
+            "HOST": str(BASE_DIR / "var" / "run"),
+            "PORT": PG_PORT,
+            "CONN_MAX_AGE": env.integer("DB_CONN_MAX_AGE", 60),
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# French is the source language.
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("Français")), ("eu", _("Euskara")), ("es", _("Español"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Compressed (gzip, brotli when installed) and hashed names: whitenoise serves those with a
+# one-year immutable Cache-Control; other names keep its short default.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Base map: IGN Géoplateforme, Plan IGN v2 (WMTS, no key).
+MAP_TILES_URL = env.get(
+    "MAP_TILES_URL",
+    "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+    "&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png"
+    "&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}",
+)
+MAP_TILES_ATTRIBUTION = env.get(
+    "MAP_TILES_ATTRIBUTION",
+    '<a href="https://www.ign.fr/">IGN</a> – Plan IGN v2',
+)
+MAP_MIN_ZOOM = env.integer("MAP_MIN_ZOOM", 8)
+MAP_MAX_ZOOM = env.integer("MAP_MAX_ZOOM", 18)
+
+
+def tiles_origin(url):
+    """scheme://host of the tile URL, for the Content-Security-Policy."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else SELF
+
+
+# One LEAFLET_CONFIG for every map: the CAPB territory and the configured tiles.
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (43.3, -1.25),
+    "DEFAULT_ZOOM": 9,
+    "MIN_ZOOM": MAP_MIN_ZOOM,
+    "MAX_ZOOM": MAP_MAX_ZOOM,
+    "SPATIAL_EXTENT": (-1.85, 42.9, -0.75, 43.6),
+    "TILES": [("Plan IGN", MAP_TILES_URL, {"attribution": MAP_TILES_ATTRIBUTION})],
+    "ATTRIBUTION_PREFIX": "Leaflet",
+    "RESET_VIEW": False,
+}
+
+
+def content_security_policy(tiles_url):
+    """Strict policy with per-request nonces; images may come from the tile server only."""
+    return {
+        "DIRECTIVES": {
+            "default-src": [NONE],
+            "script-src": [SELF, NONCE],
+            "style-src": [SELF],
+            "img-src": [SELF, "data:", tiles_origin(tiles_url)],
+            "font-src": [SELF],
+            "connect-src": [SELF],
+            "manifest-src": [SELF],
+            "form-action": [SELF],
+            "frame-ancestors": [NONE],
+            "base-uri": [NONE],
+            "object-src": [NONE],
+        },
+    }
+
+
+CONTENT_SECURITY_POLICY = content_security_policy(MAP_TILES_URL)
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+}
+
+# GDAL 3.6 (Debian 12) is older than the version Django 5.2 wants to support in the
+# long run: GeoDjango warns with gis.W001 on every command. It works for what we use.
+SILENCED_SYSTEM_CHECKS = ["gis.W001"]

@@ -1,0 +1,21 @@
+"""Tests: real PostGIS, local blank tiles, fast password hashing, outbox email."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, LEAFLET_CONFIG, content_security_policy
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# Static files straight from the source folders, no collectstatic needed.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+# Nothing leaves the machine in tests: a blank tile served by the site itself.
+MAP_TILES_URL = "/static/img/blank-tile.png?{z}/{x}/{y}"
+LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": [("Blank", MAP_TILES_URL, {"attribution": ""})]}
+CONTENT_SECURITY_POLICY = content_security_policy(MAP_TILES_URL)

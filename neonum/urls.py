@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
+    ),
+    path("", include("actors.urls")),
+] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

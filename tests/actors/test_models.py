@@ -1,0 +1,108 @@
+import pytest
+from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from actors.models import Actor, ActorStatus, Commune
+from tests.factories import BAYONNE, MAULEON, ActorFactory, commune
+
+pytestmark = pytest.mark.django_db
+
+
+def test_within_keeps_actors_inside_the_radius_only():
+    bayonne, mauleon = commune(BAYONNE), commune(MAULEON)
+    near = ActorFactory(location=Point(bayonne.centroid.x + 0.01, bayonne.centroid.y, srid=4326))
+    ActorFactory(commune=mauleon, location=mauleon.centroid)
+
+    assert list(Actor.objects.within(bayonne.centroid, 5)) == [near]
+    assert list(Actor.objects.within(mauleon.centroid, 5)).count(near) == 0
+
+
+def test_within_uses_true_distance_not_the_degree_box():
+    bayonne = commune(BAYONNE)
+    # 0.06° of longitude at 43.5°N is about 4.8 km; 0.07° is about 5.7 km.
+    inside = ActorFactory(location=Point(bayonne.centroid.x + 0.06, bayonne.centroid.y, srid=4326))
+    ActorFactory(location=Point(bayonne.centroid.x + 0.07, bayonne.centroid.y, srid=4326))
+    assert list(Actor.objects.within(bayonne.centroid, 5)) == [inside]
+
+
+def test_with_distance_annotates_kilometres():
+    bayonne = commune(BAYONNE)
+    actor = ActorFactory(location=Point(bayonne.centroid.x + 0.06, bayonne.centroid.y, srid=4326))
+    distance = Actor.objects.with_distance(bayonne.centroid).get(pk=actor.pk).distance
+    assert 4.6 < distance.km < 5.0
+
+
+def test_published_hides_every_other_status():
+    shown = ActorFactory()
+    ActorFactory(draft=True)
+    ActorFactory(pending=True)
+    ActorFactory(archived=True)
+    assert list(Actor.objects.published()) == [shown]
+
+
+def test_slug_is_made_unique_from_the_name():
+    first = ActorFactory(name="Repair Café Baiona")
+    second = ActorFactory(name="Repair Café Baiona")
+    assert first.slug == "repair-cafe-baiona"
+    assert second.slug == "repair-cafe-baiona-2"
+
+
+def test_database_rejects_a_malformed_siret():
+    actor = ActorFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Actor.objects.filter(pk=actor.pk).update(siret="1234")
+
+
+def test_database_rejects_an_unknown_status():
+    actor = ActorFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Actor.objects.filter(pk=actor.pk).update(status="deleted")
+
+
+def test_database_rejects_an_invalid_commune_boundary():
+    bowtie = "SRID=4326;MULTIPOLYGON(((0 0,1 1,1 0,0 1,0 0)))"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Commune.objects.create(
+            insee="99999", name="Nulle part", postcodes=["99999"], population=0,
+            boundary=bowtie, centroid=Point(0.5, 0.5, srid=4326),
+        )  # fmt: skip
+
+
+def test_clean_refuses_a_location_outside_the_commune():
+    actor = ActorFactory.build(commune=commune(BAYONNE), location=commune(MAULEON).centroid)
+    with pytest.raises(ValidationError) as error:
+        actor.clean()
+    assert "location" in error.value.message_dict
+
+
+def test_full_clean_checks_formats():
+    actor = ActorFactory(phone="12", opening_hours="tous les jours", siret="12345678901234")
+    with pytest.raises(ValidationError) as error:
+        actor.full_clean()
+    assert {"phone", "opening_hours", "siret"} <= set(error.value.message_dict)
+
+
+def test_status_labels_are_in_french():
+    assert ActorStatus.PENDING.label == "En attente de modération"
+
+
+@pytest.mark.parametrize(
+    "text, insee",
+    [
+        ("Bayonne", "64102"),
+        ("bayonne", "64102"),
+        ("Baiona", "64102"),
+        ("64100", "64102"),
+        ("saint jean de luz", "64483"),
+        ("Saint-Étienne-de-Baïgorry", "64477"),
+        ("Donibane Lohizune", "64483"),
+    ],
+)
+def test_commune_matching_accepts_names_in_both_languages_and_postcodes(text, insee):
+    assert [c.insee for c in Commune.objects.matching(text)] == [insee]
+
+
+def test_commune_matching_finds_nothing_for_blank_or_unknown_text():
+    assert not Commune.objects.matching("").exists()
+    assert not Commune.objects.matching("Paris").exists()

@@ -1,0 +1,123 @@
+"""Headless Chromium from Debian's package, driven by Playwright, against the live server.
+
+Every request that does not go to the live server is aborted and recorded, so a test can
+assert that a page asked nothing of a third-party origin."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from actors.demo import load_demo_actors
+from actors.reference import load_reference_data
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser tab on the live server, with what it fetched."""
+
+    def __init__(self, context, live_server_url, auditor=None):
+        self.base = live_server_url
+        self.origin = urlsplit(live_server_url).netloc
+        self.page = context.new_page()
+        self.page.set_default_timeout(15_000)
+        self.auditor = auditor
+        self.foreign = []
+        self.bytes_by_url = {}
+        self.errors = []
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on(
+            "console",
+            lambda msg: self.errors.append(msg.text) if msg.type == "error" else None,
+        )
+        self.page.on("requestfinished", self._count)
+
+    def _route(self, route):
+        if urlsplit(route.request.url).netloc == self.origin or route.request.url.startswith(
+            "data:"
+        ):
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def _count(self, request):
+        sizes = request.sizes()
+        self.bytes_by_url[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+    def goto(self, path):
+        response = self.page.goto(self.base + path, wait_until="networkidle")
+        return response
+
+    @property
+    def transferred(self):
+        return sum(self.bytes_by_url.values())
+
+    def axe_violations(self):
+        page = self.page if self.auditor is None else self._audit_copy()
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+        return [
+            (v["id"], [node["target"] for node in v["nodes"]])
+            for v in results.response["violations"]
+        ]
+
+    def _audit_copy(self):
+        """axe is JavaScript: it cannot run in a page that has none. It audits a copy of
+        this page's DOM, scripts removed, in a JavaScript-enabled tab at the same URL."""
+        html = re.sub(r"<script\b.*?</script>", "", self.page.content(), flags=re.S | re.I)
+        url = self.page.url
+        self.auditor.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+        self.auditor.goto(url, wait_until="networkidle")
+        return self.auditor
+
+
+@pytest.fixture
+def visit(browser, live_server, reference_tx):
+    context = browser.new_context(locale="fr-FR")
+    yield Visit(context, live_server.url)
+    context.close()
+
+
+@pytest.fixture
+def visit_without_js(browser, live_server, reference_tx):
+    context = browser.new_context(locale="fr-FR", java_script_enabled=False)
+    auditor_context = browser.new_context(locale="fr-FR")
+    auditor = auditor_context.new_page()
+    auditor.set_default_timeout(15_000)
+    yield Visit(context, live_server.url, auditor=auditor)
+    auditor_context.close()
+    context.close()
+
+
+@pytest.fixture
+def demo_tx(reference_tx):
+    load_reference_data()
+    load_demo_actors()

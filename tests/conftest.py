@@ -1,0 +1,29 @@
+import os
+
+import pytest
+
+from actors.reference import load_reference_data
+
+# Playwright's sync API runs an event loop in the test thread; Django then refuses database
+# access from that thread unless told the code is synchronous, which it is.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The communes and taxonomies, committed once in the test database.
+
+    pytest-django runs transactional tests (which empty the tables) after the others; those
+    ask for `reference` again, which reloads what is missing."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
+@pytest.fixture
+def reference(db):
+    load_reference_data()
+
+
+@pytest.fixture
+def reference_tx(transactional_db):
+    load_reference_data()

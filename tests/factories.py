@@ -1,0 +1,40 @@
+import factory
+from django.contrib.gis.geos import Point
+
+from actors.models import Actor, ActorKind, ActorStatus, Commune, Theme
+
+
+def commune(insee):
+    return Commune.objects.get(insee=insee)
+
+
+BAYONNE = "64102"
+MAULEON = "64371"
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Actor
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Atelier numérique {n}")
+    kind = factory.LazyFunction(lambda: ActorKind.objects.get(slug="association"))
+    summary = "Aide à la réparation et à la prise en main des ordinateurs."
+    commune = factory.LazyFunction(lambda: commune(BAYONNE))
+    location = factory.LazyAttribute(
+        lambda o: Point(o.commune.centroid.x, o.commune.centroid.y, srid=4326)
+    )
+    status = ActorStatus.PUBLISHED
+
+    class Params:
+        draft = factory.Trait(status=ActorStatus.DRAFT)
+        pending = factory.Trait(status=ActorStatus.PENDING)
+        archived = factory.Trait(status=ActorStatus.ARCHIVED)
+        demo = factory.Trait(is_demo=True, source="demo")
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if not create:
+            return
+        slugs = extracted if extracted is not None else ["reemploi-reparation"]
+        self.themes.set(Theme.objects.filter(slug__in=slugs))
