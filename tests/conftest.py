@@ -27,3 +27,18 @@ def reference(db):
 @pytest.fixture
 def reference_tx(transactional_db):
     load_reference_data()
+
+
+@pytest.fixture
+def ban(settings):
+    """The address geocoder replaced by a local stub; the geocoding cache starts empty."""
+    from django.core.cache import cache
+
+    from tests.stubs.ban import BanStub
+
+    with BanStub() as stub:
+        settings.GEOCODER_URL = stub.url
+        settings.GEOCODER_TIMEOUT = 1
+        cache.clear()
+        yield stub
+        cache.clear()

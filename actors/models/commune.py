@@ -19,7 +19,8 @@ class CommuneQuerySet(models.QuerySet):
         if not text:
             return self.none()
         if text.isdigit():
-            return self.filter(postcodes__contains=[text])
+            # A postcode often serves several communes: the most populous first.
+            return self.filter(postcodes__contains=[text]).order_by("-population")
         key = normalise(text)
         return self.filter(Q(search_name=key) | Q(search_name_eu=key))
 

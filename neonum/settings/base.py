@@ -190,3 +190,14 @@ LOGGING = {
 # GDAL 3.6 (Debian 12) is older than the version Django 5.2 wants to support in the
 # long run: GeoDjango warns with gis.W001 on every command. It works for what we use.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
+# Address geocoder: the BAN on the IGN Géoplateforme (no key). Tests use a local stub.
+GEOCODER_URL = env.get("GEOCODER_URL", "https://data.geopf.fr/geocodage")
+GEOCODER_TIMEOUT = float(env.get("GEOCODER_TIMEOUT", "2"))
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "neonum",
+    }
+}

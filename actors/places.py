@@ -1,0 +1,68 @@
+"""Turning what a citizen types in "near" (a commune, a postcode, an address) into a point."""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.gis.geos import Point
+
+from actors.geocoding import GeocoderUnavailable, geocode
+from actors.models import Commune
+from actors.text import normalise
+
+POSTCODE = re.compile(r"\b(64\d{3})\b")
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str
+    point: Point
+    # "commune" when only the commune is known, "address" for a geocoded address.
+    precision: str
+
+
+def commune_place(commune):
+    return Place(label=commune.name, point=commune.centroid, precision="commune")
+
+
+def resolve_near(text):
+    """A commune name or postcode is resolved offline; anything else goes to the address
+    geocoder, and to the commune it names when the geocoder is down. None when unknown."""
+    text = (text or "").strip()[:200]
+    if not text:
+        return None
+    commune = Commune.objects.matching(text).first()
+    if commune:
+        return commune_place(commune)
+    try:
+        address = geocode(text)
+    except GeocoderUnavailable:
+        return commune_in_address(text)
+    if address:
+        return Place(label=address.label, point=address.point, precision="address")
+    return None
+
+
+def commune_in_address(text):
+    """The commune an address names, read from its postcode or its last parts."""
+    postcode = POSTCODE.search(text)
+    if postcode:
+        candidates = list(Commune.objects.matching(postcode.group(1)))
+        named = [c for c in candidates if c.search_name in normalise(text)]
+        if named or candidates:
+            return commune_place((named or candidates)[0])
+    for part in reversed(re.split(r"[,\n]", text)):
+        commune = Commune.objects.matching(POSTCODE.sub("", part)).first()
+        if commune:
+            return commune_place(commune)
+    return None
+
+
+def point_for_address(street_address, commune):
+    """Where to put an actor: its geocoded address, else its commune's centre (offline)."""
+    try:
+        address = geocode(f"{street_address}, {commune.postcodes[0]} {commune.name}")
+    except GeocoderUnavailable:
+        address = None
+    if address and commune.boundary.intersects(address.point):
+        return address.point
+    return commune.centroid

@@ -1,0 +1,44 @@
+import pytest
+
+from actors.places import point_for_address, resolve_near
+from tests.factories import commune
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("text", ["Bayonne", "baiona", "64100"])
+def test_communes_and_postcodes_resolve_offline(ban, text):
+    place = resolve_near(text)
+    assert (place.label, place.precision) == ("Bayonne", "commune")
+    assert ban.queries == []
+
+
+def test_an_address_goes_to_the_geocoder_and_is_cached(ban):
+    place = resolve_near("12 rue Pannecau, Bayonne")
+    assert place.precision == "address"
+    assert place.label == "12 Rue Pannecau 64100 Bayonne"
+    assert (round(place.point.x, 4), round(place.point.y, 4)) == (-1.4736, 43.4898)
+    resolve_near("12 rue  Pannecau, bayonne")
+    assert len(ban.queries) == 1
+
+
+@pytest.mark.parametrize("mode", ["down", "slow"])
+def test_when_the_geocoder_fails_the_commune_named_is_used(ban, mode):
+    ban.mode = mode
+    place = resolve_near("3 rue inconnue, 64130 Mauléon")
+    assert (place.label, place.precision) == ("Mauléon-Licharre", "commune")
+    place = resolve_near("3 rue inconnue, Saint-Jean-de-Luz")
+    assert place.label == "Saint-Jean-de-Luz"
+
+
+def test_unknown_or_weak_matches_give_nothing(ban):
+    assert resolve_near("nulle part du tout") is None
+    assert resolve_near("chemin improbable") is None
+    assert resolve_near("   ") is None
+
+
+def test_an_actor_is_placed_at_its_address_else_at_its_commune_centre(ban):
+    bayonne = commune("64102")
+    assert point_for_address("12 rue Pannecau", bayonne) != bayonne.centroid
+    ban.mode = "down"
+    assert point_for_address("1 rue Ailleurs", bayonne) == bayonne.centroid
