@@ -6,3 +6,6 @@ class ActorsConfig(AppConfig):
     name = "actors"
     verbose_name = _("Acteurs du numérique responsable")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from actors import signals  # noqa: F401 -- connects the index upkeep

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from actors import indexing
 from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Public, Service, Theme
 
 SOURCE = Actor.SYNTHETIC_SOURCE
@@ -24,7 +25,7 @@ COLUMNS = [
     "name", "slug", "kind_id", "summary", "description", "website", "email", "phone",
     "street_address", "commune_id", "location", "welcomes_public", "works_remotely", "travels",
     "opening_hours", "siret", "rna", "logo", "status", "created_at", "updated_at", "is_demo",
-    "source", "source_id",
+    "source", "source_id", "theme_ids", "service_ids", "public_ids", "language_ids", "search_text",
 ]  # fmt: skip
 RELATIONS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 
@@ -70,6 +71,7 @@ def create_synthetic_actors(count, seed=1, progress=None):
                     "", "", "", "", "", commune_pk, f"SRID=4326;POINT({lon} {lat})",
                     rng.random() < 0.8, rng.random() < 0.3, rng.random() < 0.2,
                     "", "", "", "", ActorStatus.PUBLISHED, now, now, True, SOURCE, str(serial),
+                    "{}", "{}", "{}", "{}", "",
                 )
             )  # fmt: skip
     with connection.cursor() as cursor:
@@ -89,6 +91,9 @@ def create_synthetic_actors(count, seed=1, progress=None):
             copy_rows(cursor, through._meta.db_table, ["actor_id", target], links)
             if progress:
                 progress(name)
+    indexing.refresh(ids)
+    if progress:
+        progress("search index")
     return len(ids)
 
 

@@ -1,7 +1,7 @@
 import factory
 from django.contrib.gis.geos import Point
 
-from actors.models import Actor, ActorKind, ActorStatus, Commune, Theme
+from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Public, Service, Theme
 
 
 def commune(insee):
@@ -34,7 +34,31 @@ class ActorFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
-        if not create:
-            return
-        slugs = extracted if extracted is not None else ["reemploi-reparation"]
-        self.themes.set(Theme.objects.filter(slug__in=slugs))
+        if create:
+            slugs = extracted if extracted is not None else ["reemploi-reparation"]
+            self.themes.set(Theme.objects.filter(slug__in=slugs))
+
+    @factory.post_generation
+    def services(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.services.set(Service.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def publics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.publics.set(Public.objects.filter(slug__in=extracted))
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(Language.objects.filter(slug__in=extracted))
+
+
+def at(insee, dx=0.0, dy=0.0):
+    """A point near a commune's centre, `dx`/`dy` degrees away."""
+    centre = commune(insee).centroid
+    return Point(centre.x + dx, centre.y + dy, srid=4326)
+
+
+def kind(slug):
+    return ActorKind.objects.get(slug=slug)

@@ -4,6 +4,9 @@ import uuid
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.measure import D
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
@@ -53,7 +56,11 @@ class ActorQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of actors shows, in a fixed number of queries."""
-        return self.select_related("kind", "commune").prefetch_related("themes")
+        return (
+            self.select_related("kind", "commune")
+            .defer("description", "search_vector", "search_text", "commune__boundary")
+            .prefetch_related("themes")
+        )
 
 
 def logo_path(instance, filename):
@@ -122,6 +129,16 @@ class Actor(models.Model):
     source = models.CharField(_("source"), max_length=60, blank=True)
     source_id = models.CharField(_("identifiant à la source"), max_length=100, blank=True)
 
+    # Search and facet index, derived from the fields above by actors.indexing: the text
+    # search document, a normalised text for typo-tolerant matching, and the taxonomy ids
+    # as arrays so that facets and filters read one table instead of four joins.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    theme_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    service_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    public_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    language_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+
     objects = ActorQuerySet.as_manager()
 
     class Meta:
@@ -131,6 +148,13 @@ class Actor(models.Model):
         indexes = [
             models.Index(fields=["status", "name"], name="actor_status_name"),
             models.Index(fields=["source"], name="actor_source"),
+            models.Index(fields=["updated_at"], name="actor_updated"),
+            GinIndex(fields=["search_vector"], name="actor_search_vector"),
+            GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="actor_search_trgm"),
+            GinIndex(fields=["theme_ids"], name="actor_theme_ids"),
+            GinIndex(fields=["service_ids"], name="actor_service_ids"),
+            GinIndex(fields=["public_ids"], name="actor_public_ids"),
+            GinIndex(fields=["language_ids"], name="actor_language_ids"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView
 
+from actors import presentation
 from actors.models import Actor
 
 
@@ -13,5 +14,19 @@ class ActorDetailView(DetailView):
         return (
             Actor.objects.published()
             .select_related("kind", "commune")
+            .defer("commune__boundary", "search_vector", "search_text")
             .prefetch_related("themes", "services", "publics", "languages")
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        actor = self.object
+        canonical = self.request.build_absolute_uri(actor.get_absolute_url())
+        context.update(
+            canonical=canonical,
+            json_ld=presentation.json_ld(actor, canonical),
+            minimap=presentation.minimap(actor),
+            email=presentation.protected_email(actor.email),
+            opening_hours=presentation.readable_opening_hours(actor.opening_hours),
+        )
+        return context

@@ -21,7 +21,7 @@ def test_home_lists_the_published_demo_actors(client):
     for actor in first_page:
         assert actor.get_absolute_url() in html
     assert "Brouillon secret" not in html
-    assert f"{Actor.objects.published().count()} acteurs référencés" in html
+    assert f"{Actor.objects.published().count()} acteurs trouvés" in html
 
 
 def test_home_paginates(client):
@@ -30,14 +30,9 @@ def test_home_paginates(client):
     response = client.get("/?page=4")
     assert response.status_code == 200
     assert last.name in response.content.decode()
-    assert client.get("/?page=99").status_code == 404
-    assert client.get("/?page=abc").status_code == 404
-
-
-def test_home_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
-    load_demo_actors()
-    with django_assert_max_num_queries(4):
-        client.get("/")
+    # Out-of-range or malformed pages show the nearest page rather than an error.
+    assert last.name in client.get("/?page=99").content.decode()
+    assert client.get("/?page=abc").status_code == 200
 
 
 def test_actor_page_shows_a_published_actor(client):

@@ -50,7 +50,8 @@ class Visit:
         self.page.set_default_timeout(15_000)
         self.auditor = auditor
         self.foreign = []
-        self.bytes_by_url = {}
+        self.bodies = {}
+        self.compressible = {}
         self.errors = []
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
@@ -70,16 +71,24 @@ class Visit:
             route.abort()
 
     def _count(self, request):
-        sizes = request.sizes()
-        self.bytes_by_url[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        response = request.response()
+        if response is None:
+            return
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            body = b""
+        kind = response.headers.get("content-type", "")
+        self.bodies[request.url] = body
+        self.compressible[request.url] = kind.startswith(("text/", "application/")) or "svg" in kind
+
+    def reset(self):
+        self.bodies.clear()
+        self.compressible.clear()
 
     def goto(self, path):
         response = self.page.goto(self.base + path, wait_until="networkidle")
         return response
-
-    @property
-    def transferred(self):
-        return sum(self.bytes_by_url.values())
 
     def axe_violations(self):
         page = self.page if self.auditor is None else self._audit_copy()

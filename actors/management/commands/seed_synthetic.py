@@ -21,7 +21,7 @@ class Command(BaseCommand):
             raise CommandError("Give --count N (N > 0), or --remove.")
         started = time.monotonic()
         created = create_synthetic_actors(
-            count, seed=seed, progress=lambda step: self.stdout.write(f"  linked {step}")
+            count, seed=seed, progress=lambda step: self.stdout.write(f"  done: {step}")
         )
         self.stdout.write(
             f"Created {created} synthetic actors in {time.monotonic() - started:.1f} s."

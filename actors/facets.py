@@ -1,0 +1,112 @@
+"""Facet counts: for every option of every facet, how many actors the directory would list
+with that option added to the other active filters. A facet's own selection does not shrink
+its own counts. One SQL query for the facets without a selection (and the total), one more
+per facet that has a selection."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+
+from actors.models import ActorKind, Commune, Language, Public, Service, Theme
+
+# facet parameter -> (model, column on actors_actor, is the column an id array)
+FACETS = {
+    "theme": (Theme, "theme_ids", True),
+    "service": (Service, "service_ids", True),
+    "public": (Public, "public_ids", True),
+    "language": (Language, "language_ids", True),
+    "kind": (ActorKind, "kind_id", False),
+    "commune": (Commune, "commune_id", False),
+}
+TOTAL = "__total__"
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+
+def count_sql(names, base_sql):
+    # Only constant names from FACETS and SQL compiled by Django (with its own parameters)
+    # are put together here: nothing typed by a visitor.
+    parts = []
+    for name in names:
+        _, column, is_array = FACETS[name]
+        if is_array:
+            source, key = f"base, unnest(base.{column}) u", "u"
+        else:
+            source, key = "base", column
+        parts.append(f"SELECT '{name}', {key}, count(*) FROM {source} GROUP BY {key}")  # noqa: S608
+    parts.append(f"SELECT '{TOTAL}', 0, count(*) FROM base")  # noqa: S608
+    columns = ", ".join(FACETS[name][1] for name in FACETS)
+    base = f"SELECT {columns} FROM actors_actor WHERE id IN ({base_sql})"  # noqa: S608
+    return f"WITH base AS MATERIALIZED ({base}) " + " UNION ALL ".join(parts)
+
+
+def run_counts(names, queryset):
+    counts = {name: {} for name in names}
+    total = 0
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
+        return counts, total
+    with connection.cursor() as cursor:
+        cursor.execute(count_sql(names, sql), params)
+        for name, key, n in cursor.fetchall():
+            if name == TOTAL:
+                total = n
+            else:
+                counts[name][key] = n
+    return counts, total
+
+
+def compute_facets(filterset, base_queryset):
+    """The facets of the filterset's current query, and the total number of results."""
+    data = filterset.form.cleaned_data
+    selected = {name: {obj.pk for obj in (data.get(name) or [])} for name in FACETS}
+    plain = [name for name in FACETS if not selected[name]]
+    counts, total = run_counts(plain, filterset.filter_queryset(base_queryset))
+    for name in FACETS:
+        if selected[name]:
+            own, _ = run_counts([name], filterset.filter_queryset(base_queryset, skip=name))
+            counts.update(own)
+    facets = []
+    for name in FACETS:
+        model, _, _ = FACETS[name]
+        options = []
+        for obj in option_objects(model):
+            count = counts[name].get(obj.pk, 0)
+            is_selected = obj.pk in selected[name]
+            if count or is_selected:
+                options.append(Option(option_value(obj), option_label(obj), count, is_selected))
+        facets.append(Facet(name, str(filterset.filters[name].label), options))
+    return facets, total
+
+
+def option_objects(model):
+    if model is Commune:
+        return Commune.objects.only("pk", "insee", "name", "name_eu").order_by("name")
+    return model.objects.all()
+
+
+def option_value(obj):
+    return obj.insee if isinstance(obj, Commune) else obj.slug
+
+
+def option_label(obj):
+    return obj.name if isinstance(obj, Commune) else obj.label

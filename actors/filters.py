@@ -1,0 +1,247 @@
+"""The directory's query parameters, one definition for the pages, the map data and (later)
+the API and exports: q, theme, kind, service, public, language, commune, near + radius,
+bbox, sort. Invalid input is reported by the form, never half-applied."""
+
+import re
+
+import django_filters
+from django import forms
+from django.contrib.gis.geos import Point, Polygon
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import F, FloatField, Value
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+from actors.places import Place, resolve_near
+from actors.text import normalise
+
+SEARCH_CONFIG = "fr_unaccent"
+RADIUS_CHOICES = [(km, _("%(km)s km") % {"km": km}) for km in (2, 5, 10, 20, 50)]
+DEFAULT_RADIUS = 10
+COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+# The territory with a margin: a bbox beyond it is someone's mistake.
+WORLD_LIMITS = (-180.0, -90.0, 180.0, 90.0)
+
+
+class SortChoices:
+    RELEVANCE = "relevance"
+    NAME = "name"
+    DISTANCE = "distance"
+    UPDATED = "updated"
+    CHOICES = [
+        (RELEVANCE, _("Pertinence")),
+        (NAME, _("Nom")),
+        (DISTANCE, _("Distance")),
+        (UPDATED, _("Mise à jour récente")),
+    ]
+
+
+class TermFilter(django_filters.ModelMultipleChoiceFilter):
+    """Actors having any of the chosen terms (slugs), read from the denormalised id array."""
+
+    def __init__(self, model, array_field, **kwargs):
+        self.array_field = array_field
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(queryset=model.objects.all(), to_field_name="slug", **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.array_field}__overlap": [term.pk for term in value]})
+
+
+class RelatedFilter(django_filters.ModelMultipleChoiceFilter):
+    """Actors whose foreign key is any of the chosen objects, named by `to_field_name`.
+
+    (django-filter would compare the foreign key with the slug itself.)"""
+
+    def __init__(self, model, field_name, to_field_name, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(
+            field_name=field_name,
+            queryset=model.objects.all(),
+            to_field_name=to_field_name,
+            **kwargs,
+        )
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+class BBoxField(forms.CharField):
+    default_error_messages = {
+        "invalid": _(
+            "La zone doit s'écrire ouest,sud,est,nord en degrés, "
+            "par exemple -1.6,43.4,-1.4,43.55."
+        ),
+    }  # fmt: skip
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        lo_x, lo_y, hi_x, hi_y = WORLD_LIMITS
+        if not (lo_x <= west < east <= hi_x and lo_y <= south < north <= hi_y):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return (west, south, east, north)
+
+
+class BBoxFilter(django_filters.Filter):
+    field_class = BBoxField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(location__within=Polygon.from_bbox(value))
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Full-text search ranked by relevance; when it finds nothing, words close in spelling
+    (trigrams), so that "numerik" finds "numérique" and "bayone" Bayonne."""
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
+        exact = qs.filter(search_vector=query)
+        if exact.exists():
+            return exact.annotate(relevance=SearchRank(F("search_vector"), query))
+        words = [w for w in normalise(value).split() if len(w) >= 3][:6]
+        if not words:
+            return qs.annotate(relevance=Value(0.0, output_field=FloatField())).none()
+        fuzzy = qs
+        similarity = None
+        for word in words:
+            fuzzy = fuzzy.filter(search_text__trigram_word_similar=word)
+            term = TrigramWordSimilarity(word, "search_text")
+            similarity = term if similarity is None else similarity + term
+        return fuzzy.annotate(relevance=similarity)
+
+
+class NearFilter(django_filters.CharFilter):
+    """Within `radius` km of the place the form resolved (see DirectoryForm.clean)."""
+
+    def filter(self, qs, value):
+        place = self.parent.place
+        if place is None:
+            return qs
+        radius = self.parent.form.cleaned_data.get("radius") or DEFAULT_RADIUS
+        return qs.within(place.point, int(radius)).with_distance(place.point)
+
+
+class NoopFilter(django_filters.ChoiceFilter):
+    """A parameter read by other filters or the view (radius, sort), filtering nothing."""
+
+    def filter(self, qs, value):
+        return qs
+
+
+class DirectoryForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        near = (cleaned.get("near") or "").strip()
+        self.place = None
+        if near:
+            self.place = place_from_text(near)
+            if self.place is None:
+                self.add_error(
+                    "near",
+                    _(
+                        "Lieu introuvable : essayez le nom d'une commune, "
+                        "un code postal ou une adresse."
+                    ),
+                )  # fmt: skip
+        if cleaned.get("sort") == SortChoices.DISTANCE and not near:
+            self.add_error("sort", _("Le tri par distance demande un lieu (champ « Près de »)."))
+        return cleaned
+
+
+def place_from_text(text):
+    match = COORDINATES.match(text)
+    if match:
+        lat, lon = float(match.group(1)), float(match.group(2))
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return Place(
+                label=_("Votre position"), point=Point(lon, lat, srid=4326), precision="gps"
+            )
+        return None
+    return resolve_near(text)
+
+
+class ActorFilterSet(django_filters.FilterSet):
+    q = SearchFilter(label=_("Rechercher"), max_length=200)
+    theme = TermFilter(Theme, "theme_ids", label=_("Thématiques"))
+    service = TermFilter(Service, "service_ids", label=_("Services"))
+    public = TermFilter(Public, "public_ids", label=_("Publics"))
+    language = TermFilter(Language, "language_ids", label=_("Langues d'accueil"))
+    kind = RelatedFilter(ActorKind, "kind", "slug", label=_("Types d'acteurs"))
+    commune = RelatedFilter(Commune, "commune", "insee", label=_("Communes"))
+    near = NearFilter(label=_("Près de"), max_length=200)
+    radius = NoopFilter(choices=RADIUS_CHOICES, label=_("Dans un rayon de"), empty_label=None)
+    bbox = BBoxFilter(label=_("Zone de la carte"))
+    sort = NoopFilter(choices=SortChoices.CHOICES, label=_("Trier par"), empty_label=None)
+
+    # The facets: parameter name -> how its options are counted (see actors.facets).
+    FACETS = ("theme", "service", "public", "language", "kind", "commune")
+
+    class Meta:
+        model = Actor
+        fields = []
+        form = DirectoryForm
+
+    @property
+    def place(self):
+        return getattr(self.form, "place", None)
+
+    def filter_queryset(self, queryset, skip=None):
+        """All filters but `skip` (a facet counts its options without its own selection)."""
+        for name, value in self.form.cleaned_data.items():
+            if name != skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def sorted(self, queryset):
+        data = self.form.cleaned_data
+        sort = data.get("sort") or self.default_sort()
+        if sort == SortChoices.RELEVANCE and data.get("q"):
+            return queryset.order_by(F("relevance").desc(nulls_last=True), "name", "pk")
+        if sort == SortChoices.DISTANCE and self.place:
+            return queryset.order_by("distance", "name", "pk")
+        if sort == SortChoices.UPDATED:
+            return queryset.order_by("-updated_at", "pk")
+        return queryset.order_by("name", "pk")
+
+    def default_sort(self):
+        if self.form.cleaned_data.get("q"):
+            return SortChoices.RELEVANCE
+        if self.place:
+            return SortChoices.DISTANCE
+        return SortChoices.NAME
+
+    def active(self):
+        """The active filters as (parameter, value, label) for removable chips."""
+        data = self.form.cleaned_data
+        chips = []
+        for name in ("theme", "service", "public", "language", "kind"):
+            for term in data.get(name) or []:
+                chips.append((name, term.slug, term.label))
+        for commune in data.get("commune") or []:
+            chips.append(("commune", commune.insee, commune.name))
+        if data.get("q"):
+            chips.append(("q", data["q"], f"« {data['q']} »"))
+        if self.place:
+            label = _("À %(radius)s km de %(place)s") % {
+                "radius": data.get("radius") or DEFAULT_RADIUS,
+                "place": self.place.label,
+            }
+            chips.append(("near", data["near"], label))
+        if data.get("bbox"):
+            chips.append(("bbox", self.data.get("bbox"), _("Zone de la carte")))
+        return chips

@@ -1,0 +1,62 @@
+"""Index upkeep after single writes (admin, forms, domain functions). Bulk loaders call
+actors.indexing themselves and do not go through these."""
+
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+
+from actors import indexing
+from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+
+TERM_COLUMNS = {
+    Theme: "themes",
+    Service: "services",
+    Public: "publics",
+    Language: "languages",
+}
+
+
+@receiver(post_save, sender=Actor)
+def actor_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.refresh([instance.pk])
+
+
+def _m2m_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:  # a term's actors changed: those actors' index
+        indexing.refresh(pk_set or [])
+    else:
+        indexing.refresh([instance.pk])
+
+
+for _field in TERM_COLUMNS.values():
+    m2m_changed.connect(_m2m_changed, sender=getattr(Actor, _field).through)
+
+
+@receiver(post_save, sender=Commune)
+def commune_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        indexing.refresh_where("commune_id", instance.pk)
+
+
+@receiver(post_save, sender=ActorKind)
+def kind_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        indexing.refresh_where("kind_id", instance.pk)
+
+
+def _term_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    field = TERM_COLUMNS[sender]
+    ids = (
+        getattr(Actor, field)
+        .through.objects.filter(**{f"{sender._meta.model_name}_id": instance.pk})
+        .values_list("actor_id", flat=True)
+    )
+    indexing.refresh(ids)
+
+
+for _model in TERM_COLUMNS:
+    post_save.connect(_term_saved, sender=_model)

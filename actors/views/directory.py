@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
+from django.views import View
+
+from actors.facets import compute_facets
+from actors.filters import ActorFilterSet
+from actors.models import Actor
+
+PAGE_SIZE = 20
+# Sent by the directory's script to receive the dynamic part of the page only.
+FRAGMENT_HEADER = "X-Fragment"
+
+
+class KnownCountPaginator(Paginator):
+    """The facet query already counted the results: no second COUNT(*)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
+
+
+class DirectoryView(View):
+    """The directory: filters with facet counts, the results a page at a time, and the map."""
+
+    template_name = "actors/directory.html"
+    fragment_template_name = "actors/_directory_dynamic.html"
+
+    def get(self, request):
+        filterset = ActorFilterSet(request.GET, queryset=Actor.objects.published())
+        context = {"filterset": filterset, "query": request.GET, "map": map_settings()}
+        status = 200
+        if filterset.is_valid():
+            facets, total = compute_facets(filterset, filterset.queryset)
+            results = filterset.sorted(filterset.qs).for_listing()
+            paginator = KnownCountPaginator(results, PAGE_SIZE, total)
+            page = paginator.get_page(request.GET.get("page"))
+            context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)
+            context["default_sort"] = filterset.default_sort()
+            context["sort"] = filterset.form.cleaned_data.get("sort") or context["default_sort"]
+        else:
+            status = 400
+            context.update(facets=[], total=0, page_obj=None, actors=[])
+        fragment = request.headers.get(FRAGMENT_HEADER) == "results"
+        template = self.fragment_template_name if fragment else self.template_name
+        response = render(request, template, context, status=status)
+        patch_vary_headers(response, [FRAGMENT_HEADER])
+        return response
+
+
+def map_settings():
+    return {
+        "tiles": settings.MAP_TILES_URL,
+        "attribution": settings.MAP_TILES_ATTRIBUTION,
+        "min_zoom": settings.MAP_MIN_ZOOM,
+        "max_zoom": settings.MAP_MAX_ZOOM,
+        "center": settings.LEAFLET_CONFIG["DEFAULT_CENTER"],
+        "zoom": settings.LEAFLET_CONFIG["DEFAULT_ZOOM"],
+    }

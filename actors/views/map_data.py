@@ -1,0 +1,31 @@
+from django.contrib.gis.db.models import Extent
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from actors.filters import ActorFilterSet
+from actors.mapdata import map_geojson
+from actors.models import Actor
+
+MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 0, 20, 9
+
+
+class MapDataView(View):
+    """GeoJSON of the actors matching the directory's filters, within `bbox`, for `zoom`."""
+
+    def get(self, request):
+        filterset = ActorFilterSet(request.GET, queryset=Actor.objects.published())
+        try:
+            zoom = int(request.GET.get("zoom", DEFAULT_ZOOM))
+        except ValueError:
+            zoom = -1
+        if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+            return JsonResponse({"errors": {"zoom": [_("Niveau de zoom invalide.")]}}, status=400)
+        if not filterset.is_valid():
+            return JsonResponse({"errors": filterset.form.errors.get_json_data()}, status=400)
+        if request.GET.get("fit"):
+            # Where the results are, to frame the map on them.
+            extent = filterset.qs.aggregate(extent=Extent("location"))["extent"]
+            return JsonResponse({"bounds": list(extent) if extent else None})
+        body = map_geojson(filterset.qs, zoom)
+        return HttpResponse(body, content_type="application/geo+json")

@@ -1,0 +1,259 @@
+/* Néo Num Carto — the directory, enhanced. Without this script the page works as a plain
+   form; with it, filters apply without a reload, the URL keeps the state, and the map shows
+   every matching actor (points, or clusters with counts when there are many). */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("directory");
+  if (!form || !window.fetch || !window.history.pushState) return;
+  var dynamic = document.getElementById("directory-dynamic");
+  var mapPanel = form.querySelector(".map-panel");
+  var mapEl = document.getElementById("map");
+  var pending = null;
+  var mapRequest = null;
+  var map = null;
+  var layer = null;
+  var markersById = {};
+
+  function params() {
+    var data = new URLSearchParams(new FormData(form));
+    var clean = new URLSearchParams();
+    data.forEach(function (value, key) {
+      if (value !== "") clean.append(key, value);
+    });
+    // Short, shareable URLs: no radius without a place, no sort when it is the default.
+    if (!clean.get("near")) clean.delete("radius");
+    var sort = form.elements.sort;
+    if (sort && sort.value === sort.dataset.default) clean.delete("sort");
+    return clean;
+  }
+
+  function refresh(query, push) {
+    if (pending) pending.abort();
+    pending = new AbortController();
+    var url = form.dataset.fragmentUrl + (query ? "?" + query : "");
+    dynamic.setAttribute("aria-busy", "true");
+    return fetch(url, { headers: { "X-Fragment": "results" }, signal: pending.signal })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var focusedId = document.activeElement && document.activeElement.id;
+        dynamic.innerHTML = html;
+        dynamic.removeAttribute("aria-busy");
+        if (push) window.history.pushState({ query: query }, "", url);
+        if (focusedId && document.getElementById(focusedId)) {
+          document.getElementById(focusedId).focus();
+        } else if (document.getElementById("errors")) {
+          document.getElementById("errors").focus();
+        }
+        bindList();
+        fitMap();
+      })
+      .catch(function (error) {
+        if (error.name !== "AbortError") window.location.assign(url);
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = params();
+    query.delete("page");
+    refresh(query.toString(), true);
+  });
+
+  form.addEventListener("change", function (event) {
+    var target = event.target;
+    // Typed fields apply on submit (Enter or the button); choices apply at once.
+    if (target.type === "checkbox" || target.tagName === "SELECT") {
+      var query = params();
+      query.delete("page");
+      refresh(query.toString(), true);
+    }
+  });
+
+  dynamic.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (!link || link.origin !== window.location.origin) return;
+    if (link.pathname !== new URL(form.dataset.fragmentUrl, window.location.href).pathname) return;
+    event.preventDefault();
+    syncInputs(new URLSearchParams(link.search));
+    refresh(link.search.replace(/^\?/, ""), true);
+  });
+
+  window.addEventListener("popstate", function () {
+    var query = window.location.search.replace(/^\?/, "");
+    syncInputs(new URLSearchParams(query));
+    refresh(query, false);
+  });
+
+  // The search bar is outside the refreshed part: keep it in step with the URL.
+  function syncInputs(query) {
+    ["q", "near"].forEach(function (name) {
+      var input = form.elements[name];
+      if (input) input.value = query.get(name) || "";
+    });
+    if (query.get("radius") && form.elements.radius) form.elements.radius.value = query.get("radius");
+  }
+
+  /* Geolocation, only when asked. */
+  var locate = document.getElementById("locate");
+  if (locate && navigator.geolocation) {
+    locate.hidden = false;
+    locate.addEventListener("click", function () {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        form.elements.near.value =
+          position.coords.latitude.toFixed(5) + "," + position.coords.longitude.toFixed(5);
+        form.requestSubmit();
+      });
+    });
+  }
+
+  /* The map. */
+  function initMap() {
+    if (!window.L || !mapEl) return;
+    mapPanel.hidden = false;
+    var center = mapEl.dataset.center.split(",").map(Number);
+    map = L.map(mapEl, {
+      center: center,
+      zoom: Number(mapEl.dataset.zoom),
+      minZoom: Number(mapEl.dataset.minZoom),
+      maxZoom: Number(mapEl.dataset.maxZoom),
+      zoomControl: false,
+    });
+    L.control.zoom({
+      zoomInTitle: mapEl.dataset.labelZoomIn,
+      zoomOutTitle: mapEl.dataset.labelZoomOut,
+    }).addTo(map);
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", mapEl.dataset.labelClose);
+    });
+    L.tileLayer(mapEl.dataset.tiles, {
+      attribution: mapEl.dataset.attribution,
+      minZoom: Number(mapEl.dataset.minZoom),
+      maxZoom: Number(mapEl.dataset.maxZoom),
+    }).addTo(map);
+    layer = L.layerGroup().addTo(map);
+    map.on("moveend", loadMap);
+    map.whenReady(fitMap);
+    document.getElementById("search-area").addEventListener("click", function () {
+      var bounds = map.getBounds();
+      var bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+        .map(function (n) { return n.toFixed(5); }).join(",");
+      var query = params();
+      query.set("bbox", bbox);
+      query.delete("page");
+      refresh(query.toString(), true);
+    });
+  }
+
+  /* Frame the map on the results, then load what is in view. */
+  function fitMap() {
+    if (!map) return;
+    var query = params();
+    ["page", "sort"].forEach(function (name) { query.delete(name); });
+    query.set("fit", "1");
+    fetch(form.dataset.mapUrl + "?" + query.toString())
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        var b = data && data.bounds;
+        if (b) {
+          map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [24, 24], maxZoom: 15 });
+        }
+        loadMap();
+      })
+      .catch(function () { loadMap(); });
+  }
+
+  function loadMap() {
+    if (!map) return;
+    var query = params();
+    ["bbox", "page", "sort"].forEach(function (name) { query.delete(name); });
+    var bounds = map.getBounds();
+    query.set("bbox", [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
+      .map(function (n) { return Math.max(-180, Math.min(180, n)).toFixed(5); }).join(","));
+    query.set("zoom", map.getZoom());
+    if (mapRequest) mapRequest.abort();
+    mapRequest = new AbortController();
+    fetch(form.dataset.mapUrl + "?" + query.toString(), { signal: mapRequest.signal })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data) draw(data); })
+      .catch(function () {});
+  }
+
+  function draw(data) {
+    layer.clearLayers();
+    markersById = {};
+    data.features.forEach(function (feature) {
+      var coords = feature.geometry.coordinates;
+      var props = feature.properties;
+      var latlng = [coords[1], coords[0]];
+      if (props.count) {
+        var label = mapEl.dataset.labelCluster.replace("%(count)s", props.count);
+        var cluster = L.marker(latlng, {
+          icon: L.divIcon({
+            className: "marker-cluster" + (props.count >= 1000 ? " is-large" : ""),
+            html: "<span></span>",
+            iconSize: props.count >= 1000 ? [52, 52] : [40, 40],
+          }),
+          keyboard: true,
+          title: label,
+        });
+        cluster.on("add", function () {
+          var el = cluster.getElement();
+          el.firstChild.textContent = props.count;
+          el.setAttribute("aria-label", label);
+        });
+        cluster.on("click", function () { map.setView(latlng, Math.min(map.getZoom() + 2, map.getMaxZoom())); });
+        layer.addLayer(cluster);
+        return;
+      }
+      var marker = L.marker(latlng, {
+        icon: L.divIcon({ className: "marker-point", html: "<span></span>", iconSize: [22, 22] }),
+        keyboard: true,
+        title: props.name,
+      });
+      marker.bindPopup(function () { return popup(props); });
+      marker.on("add", function () {
+        var el = marker.getElement();
+        el.setAttribute("aria-label", props.name);
+        el.dataset.actorId = props.id;
+        el.addEventListener("focus", function () { highlight(props.id, true); });
+        el.addEventListener("blur", function () { highlight(props.id, false); });
+        el.addEventListener("mouseenter", function () { highlight(props.id, true); });
+        el.addEventListener("mouseleave", function () { highlight(props.id, false); });
+      });
+      markersById[props.id] = marker;
+      layer.addLayer(marker);
+    });
+  }
+
+  function popup(props) {
+    var link = document.createElement("a");
+    link.href = mapEl.dataset.actorUrl.replace("__slug__", encodeURIComponent(props.slug));
+    link.textContent = props.name;
+    return link;
+  }
+
+  function highlight(id, on) {
+    var card = document.getElementById("actor-" + id);
+    if (card) card.classList.toggle("is-active", on);
+    var marker = markersById[id];
+    var el = marker && marker.getElement();
+    if (el) el.classList.toggle("is-active", on);
+  }
+
+  function bindList() {
+    dynamic.querySelectorAll(".actor-card").forEach(function (card) {
+      var id = card.dataset.actorId;
+      ["focusin", "mouseenter"].forEach(function (type) {
+        card.addEventListener(type, function () { highlight(id, true); });
+      });
+      ["focusout", "mouseleave"].forEach(function (type) {
+        card.addEventListener(type, function () { highlight(id, false); });
+      });
+    });
+  }
+
+  bindList();
+  initMap();
+})();

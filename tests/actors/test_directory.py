@@ -1,0 +1,242 @@
+"""The directory page: filters, facets, search, proximity, bbox, sorting, errors."""
+
+import pytest
+
+from actors.models import Actor
+from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
+
+pytestmark = pytest.mark.django_db
+
+ANGLET = "64024"
+
+
+@pytest.fixture
+def small_world():
+    """Five published actors and two hidden ones, with facets easy to count by hand."""
+    return {
+        "repair": ActorFactory(
+            name="Konpon Txoko", commune=commune(BAYONNE), location=at(BAYONNE, 0.002),
+            themes=["reemploi-reparation", "low-tech"], services=["reparation"],
+            languages=["euskara", "francais"],
+        ),
+        "mediation": ActorFactory(
+            name="Clic Solidaire", commune=commune(BAYONNE), location=at(BAYONNE, -0.003),
+            themes=["inclusion-mediation"], services=["initiation-numerique"],
+            languages=["francais"], summary="Ateliers pour apprendre le numérique pas à pas.",
+        ),
+        "anglet": ActorFactory(
+            name="Atelier du Vélo et des Octets", commune=commune(ANGLET), location=at(ANGLET),
+            themes=["reemploi-reparation"], services=["reparation", "materiel-reconditionne"],
+            kind=kind("entreprise-ess"),
+        ),
+        "mauleon": ActorFactory(
+            name="Xiberoa Numérique", commune=commune(MAULEON), location=at(MAULEON),
+            themes=["inclusion-mediation", "education-sensibilisation"], languages=["euskara"],
+        ),
+        "access": ActorFactory(
+            name="Accessi Web", commune=commune(BAYONNE), location=at(BAYONNE, 0.004),
+            themes=["accessibilite"], summary="Audit RGAA de sites web.",
+        ),
+        "draft": ActorFactory(name="Brouillon Konpon", draft=True, themes=["reemploi-reparation"]),
+        "archived": ActorFactory(
+            name="Archive Konpon", archived=True, themes=["reemploi-reparation"]
+        ),
+    }  # fmt: skip
+
+
+def facet(response, name):
+    for f in response.context["facets"]:
+        if f.name == name:
+            return {o.value: o.count for o in f.options}
+    return {}
+
+
+def names(response):
+    return [a.name for a in response.context["actors"]]
+
+
+def test_facet_counts_match_a_hand_count(client, small_world):
+    response = client.get("/")
+    assert response.context["total"] == 5
+    assert facet(response, "theme") == {
+        "reemploi-reparation": 2, "low-tech": 1, "inclusion-mediation": 2,
+        "education-sensibilisation": 1, "accessibilite": 1,
+    }  # fmt: skip
+    assert facet(response, "service") == {
+        "reparation": 2, "initiation-numerique": 1, "materiel-reconditionne": 1,
+    }  # fmt: skip
+    assert facet(response, "language") == {"euskara": 2, "francais": 2}
+    assert facet(response, "commune") == {BAYONNE: 3, ANGLET: 1, MAULEON: 1}
+    assert facet(response, "kind") == {"association": 4, "entreprise-ess": 1}
+
+
+def test_a_facet_selection_narrows_the_others_but_not_itself(client, small_world):
+    response = client.get("/?theme=reemploi-reparation")
+    assert sorted(names(response)) == ["Atelier du Vélo et des Octets", "Konpon Txoko"]
+    # Its own options keep counting the whole set (minus the other filters).
+    assert facet(response, "theme")["inclusion-mediation"] == 2
+    assert facet(response, "commune") == {BAYONNE: 1, ANGLET: 1}
+    assert facet(response, "language") == {"euskara": 1, "francais": 1}
+
+
+def test_options_of_one_facet_combine_with_or_and_facets_with_and(client, small_world):
+    response = client.get("/?theme=accessibilite&theme=low-tech")
+    assert sorted(names(response)) == ["Accessi Web", "Konpon Txoko"]
+    response = client.get("/?theme=accessibilite&theme=low-tech&language=euskara")
+    assert names(response) == ["Konpon Txoko"]
+    # A selected option stays visible even at 0, so that it can be unticked.
+    assert facet(response, "theme") == {
+        "reemploi-reparation": 1, "low-tech": 1, "inclusion-mediation": 1,
+        "education-sensibilisation": 1, "accessibilite": 0,
+    }  # fmt: skip
+
+
+def test_options_without_results_are_not_offered(client, small_world):
+    response = client.get("/?commune=" + MAULEON)
+    html = response.content.decode()
+    assert 'value="accessibilite"' not in html
+    assert 'value="inclusion-mediation"' in html
+
+
+def test_active_filters_are_removable_chips(client, small_world):
+    response = client.get("/?theme=low-tech&commune=" + BAYONNE)
+    html = response.content.decode()
+    assert f'href="?commune={BAYONNE}"' in html  # removing low-tech keeps Bayonne
+    assert 'href="?theme=low-tech"' in html
+    assert "retirer ce filtre" in html
+
+
+def test_result_count_is_announced(client, small_world):
+    html = client.get("/?theme=low-tech").content.decode()
+    assert 'role="status"' in html and "1 acteur trouvé" in html
+
+
+def test_full_text_search_ranks_the_name_first(client, small_world):
+    ActorFactory(name="Ordi Pour Tous", summary="Konpon signifie réparer en basque.")
+    response = client.get("/?q=konpon")
+    assert names(response) == ["Konpon Txoko", "Ordi Pour Tous"]
+
+
+def test_search_ignores_accents_and_finds_theme_names(client, small_world):
+    assert "Accessi Web" in names(client.get("/?q=accessibilité"))
+    assert "Accessi Web" in names(client.get("/?q=ACCESSIBILITE"))
+    assert "Clic Solidaire" in names(client.get("/?q=médiation"))
+
+
+@pytest.mark.parametrize(
+    "typo, expected",
+    [("numerik", "Xiberoa Numérique"), ("bayone", "Konpon Txoko"), ("solidair", "Clic Solidaire")],
+)
+def test_typos_still_find(client, small_world, typo, expected):
+    assert expected in names(client.get("/?q=" + typo))
+
+
+def test_search_finds_nothing_for_gibberish(client, small_world):
+    response = client.get("/?q=zzqxwv")
+    assert response.status_code == 200 and names(response) == []
+    assert "Aucun acteur ne correspond" in response.content.decode()
+
+
+def test_near_a_commune_sorts_by_distance_within_the_radius(client, small_world, ban):
+    response = client.get("/?near=Bayonne&radius=5")
+    assert names(response) == [
+        "Konpon Txoko", "Clic Solidaire", "Accessi Web", "Atelier du Vélo et des Octets",
+    ]  # fmt: skip
+    assert "Xiberoa Numérique" not in names(response)
+    assert "km" in response.content.decode()
+    assert ban.queries == []
+
+
+def test_near_a_postcode_or_an_address(client, small_world, ban):
+    assert names(client.get("/?near=64130&radius=2")) == ["Xiberoa Numérique"]
+    response = client.get("/?near=12 rue Pannecau, Bayonne&radius=2")
+    assert "Konpon Txoko" in names(response)
+    assert ban.queries == ["12 rue Pannecau, Bayonne"]
+
+
+def test_near_falls_back_on_the_commune_when_the_geocoder_is_down(client, small_world, ban):
+    ban.mode = "down"
+    response = client.get("/?near=8 avenue Inconnue, 64130 Mauléon&radius=2")
+    assert names(response) == ["Xiberoa Numérique"]
+
+
+def test_bbox_keeps_what_is_inside(client, small_world):
+    mauleon = commune(MAULEON).centroid
+    bbox = f"{mauleon.x - 0.01},{mauleon.y - 0.01},{mauleon.x + 0.01},{mauleon.y + 0.01}"
+    assert names(client.get("/?bbox=" + bbox)) == ["Xiberoa Numérique"]
+
+
+def test_sorting(client, small_world):
+    Actor.objects.filter(pk=small_world["access"].pk).update(updated_at="2030-01-01T00:00Z")
+    assert names(client.get("/?sort=updated"))[0] == "Accessi Web"
+    assert names(client.get("/?sort=name"))[0] == "Accessi Web"
+    assert names(client.get("/"))[-1] == "Xiberoa Numérique"
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("theme=nope", "theme"),
+        ("commune=99999", "commune"),
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=3,2,1,4", "bbox"),
+        ("bbox=nan,nan,nan,nan", "bbox"),
+        ("bbox=-1,43,1e999,44", "bbox"),
+        ("radius=7", "radius"),
+        ("sort=distance", "sort"),
+        ("sort=random", "sort"),
+        ("near=Atlantis%20sous%20la%20mer", "near"),
+        ("q=" + "a" * 201, "q"),
+        ("q=%00", "q"),
+    ],
+)
+def test_bad_parameters_get_a_clear_400(client, small_world, ban, query, field):
+    response = client.get("/?" + query)
+    assert response.status_code == 400
+    assert field in response.context["filterset"].form.errors
+    assert "Certains critères ne sont pas valides" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc", "page=-1", "page=99999", "q=%27%3B%20DROP%20TABLE%20actors_actor%3B--",
+        "q=%26%7C%21%3A%2A%28%29", "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "theme=",
+        "commune=%27", "theme[]=x", "radius=", "near=%20", "q=a%20b", "bbox=", "page=1e10",
+    ],
+)  # fmt: skip
+def test_hostile_query_strings_never_fail(client, small_world, ban, query):
+    response = client.get("/?" + query)
+    assert response.status_code in (200, 400)
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_hidden_actors_appear_nowhere(client, small_world):
+    response = client.get("/?q=konpon")
+    assert names(response) == ["Konpon Txoko"]
+    html = client.get("/").content.decode()
+    assert "Brouillon" not in html and "Archive" not in html
+    assert facet(client.get("/"), "theme")["reemploi-reparation"] == 2
+
+
+def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/?theme=low-tech&language=euskara").status_code == 200
+        return len(queries)
+
+    few = count()
+    for n in range(25):
+        ActorFactory(name=f"Extra {n}", themes=["low-tech"], languages=["euskara"])
+    # No query per result: the same number for 1 result as for 20.
+    assert count() == few <= 14
+
+
+def test_the_fragment_is_the_dynamic_part_only(client, small_world):
+    response = client.get("/?theme=low-tech", headers={"X-Fragment": "results"})
+    html = response.content.decode()
+    assert "Konpon Txoko" in html and "<html" not in html
+    assert "X-Fragment" in response["Vary"]
