@@ -3,6 +3,7 @@ with that option added to the other active filters. A facet's own selection does
 its own counts. One SQL query for the facets without a selection (and the total), one more
 per facet that has a selection."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
@@ -19,7 +20,6 @@ FACETS = {
     "kind": (ActorKind, "kind_id", False),
     "commune": (Commune, "commune_id", False),
 }
-TOTAL = "__total__"
 
 
 @dataclass
@@ -41,37 +41,44 @@ class Facet:
         return sum(1 for option in self.options if option.selected)
 
 
-def count_sql(names, base_sql):
-    # Only constant names from FACETS and SQL compiled by Django (with its own parameters)
-    # are put together here: nothing typed by a visitor.
-    parts = []
-    for name in names:
-        _, column, is_array = FACETS[name]
-        if is_array:
-            source, key = f"base, unnest(base.{column}) u", "u"
-        else:
-            source, key = "base", column
-        parts.append(f"SELECT '{name}', {key}, count(*) FROM {source} GROUP BY {key}")  # noqa: S608
-    parts.append(f"SELECT '{TOTAL}', 0, count(*) FROM base")  # noqa: S608
-    columns = ", ".join(FACETS[name][1] for name in FACETS)
-    base = f"SELECT {columns} FROM actors_actor WHERE id IN ({base_sql})"  # noqa: S608
-    return f"WITH base AS MATERIALIZED ({base}) " + " UNION ALL ".join(parts)
+def grouping_sql(names, base_sql):
+    # One scan: a grouping set per facet, plus () for the total. Array facets are grouped by
+    # the whole (sorted) array, which has few distinct values; Python then counts each term.
+    # Only constant names from FACETS and SQL compiled by Django are put together here.
+    columns = [FACETS[name][1] for name in names]
+    sets = ", ".join(f"({column})" for column in columns)
+    flags = ", ".join(f"GROUPING({column})" for column in columns)
+    select = ", ".join(columns)
+    return (
+        f"SELECT {select}, {flags}, count(*) FROM ({base_sql}) b "  # noqa: S608
+        f"GROUP BY GROUPING SETS ({sets}, ())"
+    )
 
 
 def run_counts(names, queryset):
-    counts = {name: {} for name in names}
+    counts = {name: Counter() for name in names}
     total = 0
+    columns = [FACETS[name][1] for name in names]
     try:
-        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+        sql, params = queryset.order_by().values(*columns).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
         return counts, total
     with connection.cursor() as cursor:
-        cursor.execute(count_sql(names, sql), params)
-        for name, key, n in cursor.fetchall():
-            if name == TOTAL:
-                total = n
-            else:
-                counts[name][key] = n
+        cursor.execute(grouping_sql(names, sql), params)
+        rows = cursor.fetchall()
+    n = len(names)
+    for row in rows:
+        values, flags, count = row[:n], row[n : 2 * n], row[-1]
+        if all(flags):
+            total = count
+            continue
+        index = flags.index(0)
+        name, value = names[index], values[index]
+        if FACETS[name][2]:
+            for term in value:
+                counts[name][term] += count
+        else:
+            counts[name][value] += count
     return counts, total
 
 

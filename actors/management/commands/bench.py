@@ -1,8 +1,70 @@
+import gzip
+import statistics
+import time
+
 from django.core.management.base import BaseCommand
+from django.test import Client
+
+from actors.models import Actor
+from actors.synthetic import create_synthetic_actors, remove_synthetic_actors
+
+TERRITORY = "-1.85,42.9,-0.75,43.6"
+BAYONNE = "-1.52,43.46,-1.43,43.52"
+CASES = [
+    ("map, whole territory", f"/carte/donnees.geojson?zoom=9&bbox={TERRITORY}"),
+    ("map, one town (Bayonne)", f"/carte/donnees.geojson?zoom=14&bbox={BAYONNE}"),
+    ("directory with facets", "/"),
+    ("directory, 2 filters", "/?theme=reemploi-reparation&language=euskara"),
+    ("directory, text search", "/?q=reparation"),
+    ("directory, near a town", "/?near=Bayonne&radius=10"),
+]
 
 
 class Command(BaseCommand):
-    help = "Benchmarks of the directory and the map endpoint (figures printed)."
+    help = (
+        "Benchmarks the map endpoint and the directory with 10,000 and 100,000 synthetic "
+        "actors (p50 latency, gzip bytes). Synthetic actors are removed afterwards."
+    )
 
-    def handle(self, *args, **options):
-        self.stdout.write("No benchmark yet: the directory and its map endpoint come next.")
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", default="10000,100000")
+        parser.add_argument("--runs", type=int, default=25)
+        parser.add_argument("--keep", action="store_true", help="keep the synthetic actors")
+
+    def handle(self, *args, sizes, runs, keep, **options):
+        client = Client(SERVER_NAME="localhost")
+        rows = []
+        try:
+            for size in [int(s) for s in sizes.split(",")]:
+                self.ensure_synthetic(size)
+                total = Actor.objects.published().count()
+                for label, url in CASES:
+                    p50, body = self.measure(client, url, runs)
+                    rows.append((total, label, p50, len(gzip.compress(body, 6))))
+                    self.stdout.write(
+                        f"{total:>8} published | {label:<26} | p50 {p50:7.1f} ms "
+                        f"| {rows[-1][3] / 1024:6.1f} KiB gzip"
+                    )
+        finally:
+            if not keep:
+                remove_synthetic_actors()
+
+    def ensure_synthetic(self, size):
+        current = Actor.objects.synthetic().count()
+        if current > size:
+            remove_synthetic_actors()
+            current = 0
+        if current < size:
+            self.stdout.write(f"Seeding {size - current} synthetic actors…")
+            create_synthetic_actors(size - current, seed=size)
+
+    def measure(self, client, url, runs):
+        for _ in range(3):  # warm caches and connections
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        return statistics.median(timings), response.content
