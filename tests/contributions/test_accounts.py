@@ -26,9 +26,7 @@ def test_export_holds_my_account_memberships_and_requests(client, actor, people)
 
 
 def test_deleting_my_account_keeps_the_organisation(client, actor, people):
-    cr = services.propose_change(
-        actor, people["editor"], profile.snapshot(actor), actor.updated_at
-    )
+    cr = services.propose_change(actor, people["editor"], profile.snapshot(actor), actor.updated_at)
     client.force_login(people["editor"])
     response = client.post("/mon-espace/supprimer/", {"password": PASSWORD})
     assert response.status_code == 302

@@ -35,10 +35,10 @@ def test_a_second_proposal_by_the_same_member_amends_the_first(actor, people):
     assert ChangeRequest.objects.get().proposed["name"] == "B"
 
 
-def test_applying_writes_every_value_and_taxonomies(actor, people, django_capture_on_commit_callbacks):
-    values = proposal(
-        actor, name="Nouveau nom", themes=["accessibilite"], phone="05 59 00 00 00"
-    )
+def test_applying_writes_every_value_and_taxonomies(
+    actor, people, django_capture_on_commit_callbacks
+):
+    values = proposal(actor, name="Nouveau nom", themes=["accessibilite"], phone="05 59 00 00 00")
     cr = services.propose_change(actor, people["editor"], values, actor.updated_at)
     with django_capture_on_commit_callbacks(execute=True):
         services.apply_change_request(cr, people["staff"])

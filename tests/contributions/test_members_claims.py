@@ -31,7 +31,9 @@ def test_editors_do_not_manage_members(actor, people):
         services.invite(actor, people["editor"], "x@example.org")
 
 
-def test_an_invitation_makes_its_addressee_an_editor(actor, people, django_capture_on_commit_callbacks):
+def test_an_invitation_makes_its_addressee_an_editor(
+    actor, people, django_capture_on_commit_callbacks
+):
     services.invite(actor, people["owner"], "nouvelle@example.org")
     token = re.search(r"/invitations/([^/]+)/", mail.outbox[0].body).group(1)
     with pytest.raises(services.ContributionError):

@@ -113,9 +113,7 @@ def test_archived_and_unknown_actors_do_not_exist(client, actor, people, role):
         assert client.get(f"/acteurs/personne/{url}").status_code in (302, 404)
 
 
-def test_someone_elses_request_is_not_reachable_through_another_actor(
-    client, actor, draft, people
-):
+def test_someone_elses_request_is_not_reachable_through_another_actor(client, actor, draft, people):
     cr = editor_request(actor, people)
     client.force_login(people["owner"])
     assert client.get(f"/acteurs/{draft.slug}/demandes/{cr.pk}/").status_code == 404

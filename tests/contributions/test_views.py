@@ -47,7 +47,9 @@ def test_likely_duplicates_are_shown_before_creating(client, actor, people, ban)
     assert response.status_code == 200
     assert "déjà référencée" in response.content.decode()
     assert Actor.objects.filter(name="Repair Cafe Bayonne").count() == 0
-    client.post("/organisations/ajouter/", add_data(name="Repair Cafe Bayonne", not_a_duplicate="on"))
+    client.post(
+        "/organisations/ajouter/", add_data(name="Repair Cafe Bayonne", not_a_duplicate="on")
+    )
     assert Actor.objects.filter(name="Repair Cafe Bayonne").count() == 1
 
 
@@ -198,8 +200,14 @@ def test_login_does_not_tell_whether_an_address_exists(client, people):
     known = client.post("/compte/login/", {"login": "autre@example.org", "password": "mauvais"})
     unknown = client.post("/compte/login/", {"login": "nul@example.org", "password": "mauvais"})
     assert known.status_code == unknown.status_code == 200
-    strip = lambda r: r.content.decode().replace("autre@example.org", "").replace("nul@example.org", "")  # noqa: E731
-    assert strip(known).split("csrfmiddlewaretoken")[0] == strip(unknown).split("csrfmiddlewaretoken")[0]
+
+    def strip(r):
+        return r.content.decode().replace("autre@example.org", "").replace("nul@example.org", "")  # noqa: E731
+
+    assert (
+        strip(known).split("csrfmiddlewaretoken")[0]
+        == strip(unknown).split("csrfmiddlewaretoken")[0]
+    )
 
 
 def test_signup_needs_a_long_uncommon_password(client, reference):

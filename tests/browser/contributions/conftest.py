@@ -21,8 +21,9 @@ def people_tx(reference_tx):
 
 
 def log_in(visit, email, password=PASSWORD):
+    visit.page.context.clear_cookies()
     visit.goto("/compte/login/")
     visit.page.fill("#id_login", email)
     visit.page.fill("#id_password", password)
-    visit.page.click("form [type=submit]")
+    visit.page.click("main form [type=submit]")
     visit.page.wait_for_url("**/mon-espace/")
