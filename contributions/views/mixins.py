@@ -36,5 +36,8 @@ def published_actor(slug):
 
 
 def client_ip(request):
-    # Behind the production proxy REMOTE_ADDR is the proxy's; see README (proxy setup).
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address as allauth's rate limits see it: behind the production proxy,
+    read from X-Forwarded-For (TRUSTED_PROXY_COUNT), else REMOTE_ADDR."""
+    from allauth.account.adapter import get_adapter
+
+    return get_adapter(request).get_client_ip(request)

@@ -132,6 +132,9 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_ADAPTER = "contributions.adapter.AccountAdapter"
+# Proxies in front of the site: the client address (rate limits) is read that many entries
+# from the end of X-Forwarded-For. 0: REMOTE_ADDR, as in development.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Néo Num Carto <ne-pas-repondre@localhost>")
 
 # Absolute links in emails sent outside a request (notifications to moderators, owners).

@@ -26,7 +26,8 @@
       fallback.hidden = true;
     }
     box.hidden = false;
-    var map = L.map(box, { minZoom: config.minZoom, maxZoom: config.maxZoom });
+    var map = L.map(box, { minZoom: config.minZoom, maxZoom: config.maxZoom, zoomControl: false });
+    L.control.zoom({ zoomInTitle: box.dataset.zoomIn, zoomOutTitle: box.dataset.zoomOut }).addTo(map);
     map.setView(point || config.center, point ? 15 : config.zoom);
     L.tileLayer(config.tiles, { attribution: config.attribution }).addTo(map);
     var label = box.dataset.markerLabel;

@@ -9,10 +9,11 @@ from contributions.services.suggestions import form_token
 pytestmark = pytest.mark.django_db
 
 
-def post(client, actor, token=None, ip="203.0.113.7", **fields):
+def post(client, actor, token=None, ip="203.0.113.7", forwarded=None, **fields):
     data = {"text": "Le téléphone a changé.", "started": token or form_token(time.time() - 10)}
     data.update(fields)
-    return client.post(f"/acteurs/{actor.slug}/suggerer/", data, REMOTE_ADDR=ip)
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    return client.post(f"/acteurs/{actor.slug}/suggerer/", data, REMOTE_ADDR=ip, **extra)
 
 
 def test_a_suggestion_reaches_the_owners_and_the_moderators(
@@ -66,3 +67,12 @@ def test_rate_limit_per_address(client, actor, settings):
 def test_unpublished_actors_take_no_suggestion(client, draft):
     assert client.get(f"/acteurs/{draft.slug}/suggerer/").status_code == 404
     assert post(client, draft).status_code == 404
+
+
+def test_behind_a_proxy_the_forwarded_address_is_limited(client, actor, settings):
+    settings.SUGGESTIONS_PER_HOUR = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    # Every request comes from the proxy's own address.
+    assert post(client, actor, forwarded="192.0.2.1").status_code == 302
+    assert post(client, actor, forwarded="192.0.2.1").status_code == 400
+    assert post(client, actor, forwarded="192.0.2.2").status_code == 302
