@@ -10,5 +10,8 @@ urlpatterns = [
         "favicon.ico",
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
+    path("compte/", include("allauth.urls")),
+    # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
+    path("", include("contributions.urls")),
     path("", include("actors.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

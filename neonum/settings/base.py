@@ -27,7 +27,10 @@ INSTALLED_APPS = [
     "csp",
     "leaflet",
     "django_filters",
+    "allauth",
+    "allauth.account",
     "actors",
+    "contributions",
 ]
 
 MIDDLEWARE = [
@@ -41,6 +44,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "neonum.urls"
@@ -95,6 +99,49 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts (django-allauth): the email address is the login and must be verified before
+# anything is written; answers never reveal whether an address has an account.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "contributions:my_space"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Néo Num Carto] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+ACCOUNT_ADAPTER = "contributions.adapter.AccountAdapter"
+# Proxies in front of the site: the client address (rate limits) is read that many entries
+# from the end of X-Forwarded-For. 0: REMOTE_ADDR, as in development.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Néo Num Carto <ne-pas-repondre@localhost>")
+
+# Absolute links in emails sent outside a request (notifications to moderators, owners).
+SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Anonymous correction suggestions: at most this many per address per hour.
+SUGGESTIONS_PER_HOUR = env.integer("SUGGESTIONS_PER_HOUR", 5)
 
 # French is the source language.
 LANGUAGE_CODE = "fr"

@@ -19,3 +19,4 @@ WHITENOISE_USE_FINDERS = True
 MAP_TILES_URL = "/static/img/blank-tile.png?{z}/{x}/{y}"
 LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": [("Blank", MAP_TILES_URL, {"attribution": ""})]}
 CONTENT_SECURITY_POLICY = content_security_policy(MAP_TILES_URL)
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

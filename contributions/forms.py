@@ -1,0 +1,198 @@
+from django import forms
+from django.contrib.gis import forms as gis_forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor, Commune, Language, Public, Service, Theme
+from actors.places import point_for_address
+
+from .images import reencode_logo
+from .widgets import LocationWidget
+
+PROFILE_FIELDS = [
+    "name",
+    "kind",
+    "summary",
+    "description",
+    "themes",
+    "services",
+    "publics",
+    "languages",
+    "website",
+    "email",
+    "phone",
+    "street_address",
+    "commune",
+    "location",
+    "welcomes_public",
+    "works_remotely",
+    "travels",
+    "opening_hours",
+    "siret",
+    "rna",
+]
+
+
+def terms(model, required=False):
+    return forms.ModelMultipleChoiceField(
+        queryset=model.objects.all(), widget=forms.CheckboxSelectMultiple, required=required
+    )
+
+
+class ActorProfileForm(forms.ModelForm):
+    """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
+    published actor's form never touches the actor (see contributions.services)."""
+
+    themes = terms(Theme, required=True)
+    services = terms(Service)
+    publics = terms(Public)
+    languages = terms(Language)
+    commune = forms.ModelChoiceField(queryset=Commune.objects.order_by("name"), label=_("commune"))
+    website = forms.URLField(
+        label=_("site web"), max_length=300, required=False, assume_scheme="https"
+    )
+    location = gis_forms.PointField(
+        label=_("position sur la carte"),
+        required=False,
+        srid=4326,
+        widget=LocationWidget,
+        help_text=_(
+            "Faites glisser le marqueur. Sans carte, la position est calculée d'après "
+            "l'adresse et la commune."
+        ),
+    )
+    logo_file = forms.FileField(
+        label=_("logo"),
+        required=False,
+        help_text=_("PNG, JPEG ou WebP, 2 Mo et 25 mégapixels au plus."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    base = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Actor
+        fields = PROFILE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].empty_label = _("— choisir —")
+        self.fields["commune"].empty_label = _("— choisir —")
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        return reencode_logo(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        commune = cleaned.get("commune")
+        if commune is None:
+            return cleaned
+        point = cleaned.get("location")
+        initial = self.initial.get("location")
+        moved_address = {"street_address", "commune"} & set(self.changed_data)
+        # Without JavaScript the marker cannot move: a new address then decides.
+        if point is None or (moved_address and initial is not None and point.equals(initial)):
+            cleaned["location"] = point_for_address(cleaned.get("street_address", ""), commune)
+        return cleaned
+
+
+class ActorAddForm(ActorProfileForm):
+    """The few fields needed to start a draft; the rest is filled in on the edit page."""
+
+    not_a_duplicate = forms.BooleanField(
+        label=_("Mon organisation n'est aucune de celles-ci"), required=False
+    )
+
+    class Meta(ActorProfileForm.Meta):
+        fields = [
+            "name",
+            "kind",
+            "summary",
+            "themes",
+            "street_address",
+            "commune",
+            "website",
+            "siret",
+            "rna",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("location", "logo_file", "base", "services", "publics", "languages"):
+            self.fields.pop(name, None)
+
+
+class ClaimForm(forms.Form):
+    message = forms.CharField(
+        label=_("Votre lien avec cet acteur"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Par exemple : « Je suis la présidente de l'association. »"),
+    )
+    siret = forms.CharField(
+        label=_("SIRET"), required=False, max_length=14, validators=Actor.siret.field.validators
+    )
+    rna = forms.CharField(
+        label=_("numéro RNA"), required=False, max_length=10, validators=Actor.rna.field.validators
+    )
+    evidence_email = forms.EmailField(
+        label=_("Une adresse sur le domaine du site de l'acteur"),
+        required=False,
+        help_text=_(
+            "Facultatif. Nous y envoyons un lien : une fois vérifiée, c'est une preuve forte."
+        ),
+    )
+
+    def __init__(self, *args, actor, **kwargs):
+        self.actor = actor
+        super().__init__(*args, **kwargs)
+
+    def clean_evidence_email(self):
+        from .services.claims import website_domain
+
+        email = self.cleaned_data["evidence_email"].strip().lower()
+        if not email:
+            return ""
+        domain = website_domain(self.actor.website)
+        if not domain or not email.endswith("@" + domain):
+            raise ValidationError(
+                _("Cette adresse n'est pas sur le domaine du site de l'acteur."),
+                code="wrong_domain",
+            )
+        return email
+
+
+class SuggestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Ce qu'il faudrait corriger"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    website = forms.URLField(
+        label=_("Nouveau site web (facultatif)"), required=False, assume_scheme="https"
+    )
+    phone = forms.CharField(
+        label=_("Nouveau téléphone (facultatif)"),
+        required=False,
+        max_length=20,
+        validators=Actor.phone.field.validators,
+    )
+    street_address = forms.CharField(
+        label=_("Nouvelle adresse (facultatif)"), required=False, max_length=255
+    )
+    contact_email = forms.EmailField(
+        label=_("Votre adresse, si vous acceptez d'être recontacté (facultatif)"),
+        required=False,
+    )
+    # Honeypot: hidden from people by the stylesheet, filled in by naive robots.
+    nickname = forms.CharField(label=_("Ne pas remplir"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    PROPOSED = ("website", "phone", "street_address")
+
+    def proposed(self):
+        return {k: self.cleaned_data[k] for k in self.PROPOSED if self.cleaned_data.get(k)}
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse de la personne à inviter"))

@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SuggestionStatus(models.TextChoices):
+    NEW = "new", _("Nouvelle")
+    HANDLED = "handled", _("Traitée")
+    DISMISSED = "dismissed", _("Écartée")
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def new(self):
+        return self.filter(status=SuggestionStatus.NEW)
+
+    def for_actor(self, actor):
+        return self.filter(actor=actor)
+
+
+class Suggestion(models.Model):
+    """A correction anyone can send about a published actor, without an account."""
+
+    actor = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+        verbose_name=_("acteur"),
+    )
+    text = models.TextField(_("correction proposée"), max_length=3000)
+    proposed = models.JSONField(_("valeurs proposées"), default=dict, blank=True)
+    contact_email = models.EmailField(_("adresse de contact"), blank=True)
+    # A keyed hash, never the address itself: enough to spot a flood, useless to identify.
+    ip_hash = models.CharField(_("empreinte de l'adresse IP"), max_length=64, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=12, choices=SuggestionStatus.choices, default=SuggestionStatus.NEW
+    )
+    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("suggestion de correction")
+        verbose_name_plural = _("suggestions de correction")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=SuggestionStatus.values),
+                name="suggestion_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} – {self.created_at:%Y-%m-%d}"

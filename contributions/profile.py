@@ -1,0 +1,161 @@
+"""An actor's public profile as plain JSON values, for change requests and their diffs.
+
+Scalars are stored as they are, the kind and taxonomies by slug, the commune by INSEE code
+and the location as [lon, lat]: a request stays readable even if an object is renamed."""
+
+from django.contrib.gis.geos import Point
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+
+SCALARS = [
+    "name",
+    "summary",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "street_address",
+    "opening_hours",
+    "siret",
+    "rna",
+    "welcomes_public",
+    "works_remotely",
+    "travels",
+]
+TAXONOMIES = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
+FIELDS = [*SCALARS, "kind", "commune", "location", *TAXONOMIES]
+
+
+def snapshot(actor):
+    values = {name: getattr(actor, name) for name in SCALARS}
+    values["kind"] = actor.kind.slug
+    values["commune"] = actor.commune.insee
+    values["location"] = [round(actor.location.x, 6), round(actor.location.y, 6)]
+    for name in TAXONOMIES:
+        values[name] = sorted(getattr(actor, name).values_list("slug", flat=True))
+    return values
+
+
+def from_form(cleaned_data):
+    """The JSON values of a valid profile form."""
+    values = {name: cleaned_data[name] for name in SCALARS}
+    values["kind"] = cleaned_data["kind"].slug
+    values["commune"] = cleaned_data["commune"].insee
+    point = cleaned_data["location"]
+    values["location"] = [round(point.x, 6), round(point.y, 6)]
+    for name in TAXONOMIES:
+        values[name] = sorted(term.slug for term in cleaned_data[name])
+    return values
+
+
+def to_initial(values):
+    """Form initial data from JSON values (unknown slugs are dropped, not guessed)."""
+    initial = {name: values.get(name) for name in SCALARS if name in values}
+    initial["kind"] = ActorKind.objects.filter(slug=values.get("kind")).first()
+    initial["commune"] = Commune.objects.filter(insee=values.get("commune")).first()
+    if values.get("location"):
+        initial["location"] = Point(*values["location"], srid=4326)
+    for name, model in TAXONOMIES.items():
+        initial[name] = list(model.objects.by_slugs(values.get(name, [])))
+    return initial
+
+
+def apply(actor, values):
+    """Write the values onto the actor and save it. The caller holds the transaction."""
+    for name in SCALARS:
+        if name in values:
+            setattr(actor, name, values[name])
+    if "kind" in values:
+        actor.kind = ActorKind.objects.get(slug=values["kind"])
+    if "commune" in values:
+        actor.commune = Commune.objects.get(insee=values["commune"])
+    if values.get("location"):
+        actor.location = Point(*values["location"], srid=4326)
+    actor.full_clean(exclude=["slug", "logo"])
+    actor.save()
+    for name, model in TAXONOMIES.items():
+        if name in values:
+            getattr(actor, name).set(model.objects.by_slugs(values[name]))
+    return actor
+
+
+LABELS = {
+    "kind": _("type"),
+    "commune": _("commune"),
+    "location": _("position"),
+    "themes": _("thématiques"),
+    "services": _("services proposés"),
+    "publics": _("publics"),
+    "languages": _("langues d'accueil"),
+}
+
+
+def label(name):
+    if name in LABELS:
+        return LABELS[name]
+    return Actor._meta.get_field(name).verbose_name
+
+
+def display(name, value):
+    """A value as a person reads it: labels instead of slugs and codes."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        return _("oui") if value else _("non")
+    if name == "kind":
+        term = ActorKind.objects.filter(slug=value).first()
+        return term.label if term else value
+    if name == "commune":
+        commune = Commune.objects.filter(insee=value).first()
+        return commune.name if commune else value
+    if name == "location":
+        return f"{value[1]:.5f}, {value[0]:.5f}"
+    if name in TAXONOMIES:
+        terms = {t.slug: t.label for t in TAXONOMIES[name].objects.by_slugs(value)}
+        return ", ".join(terms.get(slug, slug) for slug in value)
+    return str(value)
+
+
+def changed_fields(before, after):
+    return [name for name in FIELDS if name in after and before.get(name) != after.get(name)]
+
+
+def diff(before, after):
+    """[{name, label, before, after}] for the fields that differ."""
+    return [
+        {
+            "name": name,
+            "label": label(name),
+            "before": display(name, before.get(name)),
+            "after": display(name, after.get(name)),
+        }
+        for name in changed_fields(before, after)
+    ]
+
+
+def conflicts(base, current, proposed):
+    """Fields changed both by someone else since `base` and by this proposal."""
+    theirs = set(changed_fields(base, current))
+    rows = []
+    for name in FIELDS:
+        if name in theirs:
+            rows.append(
+                {
+                    "name": name,
+                    "label": label(name),
+                    "base": display(name, base.get(name)),
+                    "current": display(name, current.get(name)),
+                    "proposed": display(name, proposed.get(name)),
+                    "also_mine": proposed.get(name) != base.get(name),
+                }
+            )
+    return rows
+
+
+def rebase(base, current, proposed):
+    """The current version with only this proposal's own changes on top."""
+    merged = dict(current)
+    for name in changed_fields(base, proposed):
+        merged[name] = proposed[name]
+    return merged

@@ -1,0 +1,147 @@
+"""Change requests on published actors, and their approval by a moderator."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actors.models import Actor, ActorStatus
+
+from .. import notify, profile
+from ..models import ChangeRequest, ChangeRequestKind, RequestStatus
+from .errors import ContributionError
+
+
+class StaleBase(ContributionError):
+    """The actor changed since the version the request was written against."""
+
+
+def _require_open(request):
+    if not request.is_open:
+        raise ContributionError(_("Cette demande n'est plus en cours."))
+
+
+@transaction.atomic
+def propose_change(actor, user, values, base_updated_at, logo=None):
+    """Records proposed values for a published actor; the actor itself is not touched.
+
+    `base_updated_at` is the version the member's form was showing; the snapshot of the
+    current version is kept as the base when it matches, so a later change shows as a
+    conflict."""
+    actor = Actor.objects.select_for_update().get(pk=actor.pk)
+    if actor.status != ActorStatus.PUBLISHED:
+        raise ContributionError(_("Seule une fiche publiée reçoit des demandes de modification."))
+    if base_updated_at != actor.updated_at:
+        raise StaleBase(_("La fiche a été modifiée pendant votre saisie."))
+    existing = ChangeRequest.objects.open().changes().for_actor(actor).by(user).first()
+    if existing is not None:
+        return amend(existing, user, values, base_updated_at, logo=logo)
+    request = ChangeRequest(
+        actor=actor,
+        author=user,
+        kind=ChangeRequestKind.CHANGE,
+        proposed=values,
+        base=profile.snapshot(actor),
+        base_updated_at=actor.updated_at,
+    )
+    if logo is not None:
+        request.proposed_logo.save(logo.name, logo, save=False)
+    request.save()
+    transaction.on_commit(lambda: notify.moderators_of_request(request))
+    return request
+
+
+@transaction.atomic
+def amend(request, user, values, base_updated_at, logo=None):
+    """New proposed values for an open request. Amending rebases it on the version the
+    member was shown, which must be the current one: a conflict is never resolved blind."""
+    request = ChangeRequest.objects.select_for_update().select_related("actor").get(pk=request.pk)
+    _require_open(request)
+    if request.author_id != user.pk:
+        raise ContributionError(_("Seul l'auteur d'une demande peut la modifier."))
+    if base_updated_at != request.actor.updated_at:
+        raise StaleBase(_("La fiche a été modifiée pendant votre saisie."))
+    request.proposed = values
+    request.base = profile.snapshot(request.actor)
+    request.base_updated_at = request.actor.updated_at
+    request.status = RequestStatus.PENDING
+    if logo is not None:
+        request.proposed_logo.save(logo.name, logo, save=False)
+    request.save()
+    return request
+
+
+@transaction.atomic
+def withdraw(request, user):
+    """The author takes the request back. A new organisation goes back to draft."""
+    request = ChangeRequest.objects.select_for_update().select_related("actor").get(pk=request.pk)
+    _require_open(request)
+    if request.author_id != user.pk:
+        raise ContributionError(_("Seul l'auteur d'une demande peut la retirer."))
+    request.status = RequestStatus.WITHDRAWN
+    request.save(update_fields=["status", "updated_at"])
+    if request.kind == ChangeRequestKind.NEW and request.actor.status == ActorStatus.PENDING:
+        Actor.objects.filter(pk=request.actor_id).update(status=ActorStatus.DRAFT)
+    return request
+
+
+def _decide(request, moderator, status, note):
+    request.status = status
+    request.decided_by = moderator
+    request.decided_at = timezone.now()
+    request.moderator_note = note
+    request.save()
+
+
+@transaction.atomic
+def apply_change_request(request, moderator, note=""):
+    """Publishes a request: a new organisation becomes public, a change is written onto the
+    actor. Refuses a change whose base is stale; the actor row is locked meanwhile."""
+    request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+    actor = Actor.objects.select_for_update().get(pk=request.actor_id)
+    request.actor = actor
+    if request.status != RequestStatus.PENDING:
+        raise ContributionError(_("Cette demande n'est plus en attente."))
+    if request.kind == ChangeRequestKind.NEW:
+        if actor.status != ActorStatus.PENDING:
+            raise ContributionError(_("Cette organisation n'est pas en attente de modération."))
+        actor.status = ActorStatus.PUBLISHED
+        actor.save(update_fields=["status", "updated_at"])
+    else:
+        if request.is_stale:
+            raise StaleBase(
+                _("La fiche a changé depuis cette demande : elle doit être mise à jour.")
+            )
+        profile.apply(actor, request.proposed)
+        if request.proposed_logo:
+            with request.proposed_logo.open("rb") as logo:
+                actor.logo.save(request.proposed_logo.name.rsplit("/", 1)[-1], logo, save=True)
+    _decide(request, moderator, RequestStatus.APPROVED, note)
+    transaction.on_commit(lambda: notify.author_of_decision(request))
+    return request
+
+
+@transaction.atomic
+def reject_change_request(request, moderator, note=""):
+    request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+    _require_open(request)
+    _decide(request, moderator, RequestStatus.REJECTED, note)
+    if request.kind == ChangeRequestKind.NEW:
+        Actor.objects.filter(pk=request.actor_id, status=ActorStatus.PENDING).update(
+            status=ActorStatus.DRAFT
+        )
+    transaction.on_commit(lambda: notify.author_of_decision(request))
+    return request
+
+
+@transaction.atomic
+def request_changes(request, moderator, note):
+    """Sends the request back to its author with a note; it stays open."""
+    request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+    _require_open(request)
+    _decide(request, moderator, RequestStatus.CHANGES_REQUESTED, note)
+    if request.kind == ChangeRequestKind.NEW:
+        Actor.objects.filter(pk=request.actor_id, status=ActorStatus.PENDING).update(
+            status=ActorStatus.DRAFT
+        )
+    transaction.on_commit(lambda: notify.author_of_decision(request))
+    return request

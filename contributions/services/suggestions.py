@@ -1,0 +1,81 @@
+"""Corrections from anonymous visitors, with spam protections that need no third party."""
+
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from actors.models import ActorStatus
+
+from .. import notify
+from ..models import Suggestion
+from .errors import ContributionError
+
+TOKEN_SALT = "contributions.suggestion-form"  # noqa: S105 - a signing salt, not a secret
+MIN_SECONDS = 3
+MAX_SECONDS = 60 * 60 * 2
+WINDOW = 60 * 60
+
+
+def form_token(now=None):
+    """Signed time the form was shown: robots post faster than people read."""
+    return signing.dumps({"t": now if now is not None else time.time()}, salt=TOKEN_SALT)
+
+
+def check_form_token(token, now=None):
+    now = now if now is not None else time.time()
+    try:
+        started = float(signing.loads(token, salt=TOKEN_SALT)["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise ContributionError(_("Le formulaire a expiré : merci de le renvoyer.")) from None
+    if now - started < MIN_SECONDS:
+        raise ContributionError(
+            _("Envoi trop rapide : prenez le temps de relire, puis renvoyez le formulaire.")
+        )
+    if now - started > MAX_SECONDS:
+        raise ContributionError(_("Le formulaire a expiré : merci de le renvoyer."))
+
+
+def ip_hash(ip):
+    return hmac.new(settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256).hexdigest()
+
+
+def _within_rate(digest):
+    key = f"suggestions:{digest}"
+    cache.add(key, 0, WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, WINDOW)
+        count = 1
+    return count <= settings.SUGGESTIONS_PER_HOUR
+
+
+def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", token=""):
+    """Records a suggestion and tells the owners and moderators. Refusals raise
+    ContributionError; the honeypot refuses silently-looking but explicitly to the caller."""
+    if actor.status != ActorStatus.PUBLISHED:
+        raise ContributionError(_("Cette fiche n'est pas publiée."))
+    if honeypot:
+        raise ContributionError(_("Votre suggestion n'a pas pu être enregistrée."))
+    check_form_token(token)
+    digest = ip_hash(ip)
+    if not _within_rate(digest):
+        raise ContributionError(
+            _("Trop de suggestions envoyées depuis votre connexion : réessayez dans une heure.")
+        )
+    with transaction.atomic():
+        created = Suggestion.objects.create(
+            actor=actor,
+            text=text,
+            proposed=proposed or {},
+            contact_email=contact_email,
+            ip_hash=digest,
+        )
+        transaction.on_commit(lambda: notify.suggestion(created))
+    return created

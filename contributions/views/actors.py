@@ -1,0 +1,141 @@
+"""Adding an organisation and editing a profile."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from actors.models import Actor, ActorStatus
+
+from .. import profile, services
+from ..forms import ActorAddForm, ActorProfileForm
+from ..models import ChangeRequest
+from .mixins import ActorMemberMixin
+
+
+class AddActorView(LoginRequiredMixin, FormView):
+    template_name = "contributions/actor_add.html"
+    form_class = ActorAddForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        duplicates = list(
+            services.find_duplicates(
+                data["name"], data["commune"], data.get("siret"), data.get("rna"), self.request.user
+            )
+        )
+        if duplicates and not data.get("not_a_duplicate"):
+            return self.render_to_response(self.get_context_data(form=form, duplicates=duplicates))
+        actor = services.submit_new_actor(self.request.user, data)
+        messages.success(
+            self.request,
+            _("Brouillon créé. Complétez la fiche, puis envoyez-la en modération."),
+        )
+        return redirect("contributions:edit", slug=actor.slug)
+
+
+def parse_base(value):
+    try:
+        return parse_datetime(value or "")
+    except ValueError:
+        return None
+
+
+class EditActorView(ActorMemberMixin, TemplateView):
+    """A draft is edited in place; a published profile only receives a change request."""
+
+    template_name = "contributions/actor_edit.html"
+
+    def open_request(self):
+        return (
+            ChangeRequest.objects.open()
+            .changes()
+            .for_actor(self.actor)
+            .by(self.request.user)
+            .first()
+        )
+
+    def build_form(self, data=None, files=None):
+        copy = Actor.objects.get(pk=self.actor.pk)
+        initial = {"base": self.actor.updated_at.isoformat()}
+        self.conflicts = []
+        self.change_request = None
+        if self.actor.status == ActorStatus.PUBLISHED:
+            self.change_request = self.open_request()
+            if self.change_request is not None:
+                cr = self.change_request
+                values = cr.proposed
+                if cr.is_stale:
+                    current = profile.snapshot(self.actor)
+                    self.conflicts = profile.conflicts(cr.base, current, cr.proposed)
+                    values = profile.rebase(cr.base, current, cr.proposed)
+                initial.update(profile.to_initial(values))
+        if data is not None:
+            data = data.copy()
+            data["base"] = initial["base"] if self.conflicts else data.get("base", "")
+        return ActorProfileForm(data, files, instance=copy, initial=initial)
+
+    def get(self, request, *args, **kwargs):
+        if self.actor.status == ActorStatus.PENDING:
+            return self.render_to_response(self.get_context_data(form=None))
+        return self.render_to_response(self.get_context_data(form=self.build_form()))
+
+    def post(self, request, *args, **kwargs):
+        if self.actor.status == ActorStatus.PENDING:
+            messages.error(request, _("Cette fiche est en cours de modération."))
+            return redirect("contributions:edit", slug=self.actor.slug)
+        form = self.build_form(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        logo = form.cleaned_data.get("logo_file")
+        if self.actor.status == ActorStatus.DRAFT:
+            services.update_draft(self.actor, form.cleaned_data, logo=logo)
+            messages.success(request, _("Brouillon enregistré."))
+            return redirect("contributions:edit", slug=self.actor.slug)
+        values = profile.from_form(form.cleaned_data)
+        base = parse_base(form.cleaned_data.get("base"))
+        try:
+            cr = services.propose_change(self.actor, request.user, values, base, logo=logo)
+        except services.StaleBase as error:
+            # Nothing is lost: the member's values come back, now against the new version.
+            self.actor.refresh_from_db()
+            data = request.POST.copy()
+            data["base"] = self.actor.updated_at.isoformat()
+            form = ActorProfileForm(data, instance=Actor.objects.get(pk=self.actor.pk))
+            form.is_valid()
+            current = profile.snapshot(self.actor)
+            context = self.get_context_data(form=form)
+            context.update(stale_error=str(error), stale_diff=profile.diff(current, values))
+            return self.render_to_response(context, status=409)
+        messages.success(
+            request, _("Demande enregistrée : elle sera publiée après relecture par l'équipe.")
+        )
+        return redirect("contributions:request", slug=self.actor.slug, pk=cr.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            change_request=getattr(self, "change_request", None),
+            conflicts=getattr(self, "conflicts", []),
+            new_request=ChangeRequest.objects.open()
+            .for_actor(self.actor)
+            .filter(kind="new")
+            .first(),
+        )
+        return context
+
+
+class SubmitActorView(ActorMemberMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if self.actor.status != ActorStatus.DRAFT:
+            raise Http404
+        services.submit_for_review(self.actor, request.user)
+        messages.success(
+            request, _("Fiche envoyée en modération : elle restera invisible jusque-là.")
+        )
+        return redirect("contributions:my_space")

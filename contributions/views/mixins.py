@@ -1,0 +1,43 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from actors.models import Actor, ActorStatus
+
+from ..permissions import membership
+
+
+class ActorMemberMixin(LoginRequiredMixin):
+    """Actor-scoped pages for its members. Staff are not members: they moderate in the
+    moderation console, so that every change to a profile leaves a trace there."""
+
+    owner_only = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.actor = get_object_or_404(
+            Actor.objects.select_related("kind", "commune").exclude(status=ActorStatus.ARCHIVED),
+            slug=kwargs["slug"],
+        )
+        self.membership = membership(request.user, self.actor)
+        if self.membership is None or (self.owner_only and not self.membership.is_owner):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(actor=self.actor, membership=self.membership)
+        return context
+
+
+def published_actor(slug):
+    return get_object_or_404(Actor.objects.published().select_related("kind", "commune"), slug=slug)
+
+
+def client_ip(request):
+    """The visitor's address as allauth's rate limits see it: behind the production proxy,
+    read from X-Forwarded-For (TRUSTED_PROXY_COUNT), else REMOTE_ADDR."""
+    from allauth.account.adapter import get_adapter
+
+    return get_adapter(request).get_client_ip(request)

@@ -1,0 +1,56 @@
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView
+
+from .. import services
+from ..forms import SuggestionForm
+from ..services.suggestions import form_token
+from .mixins import client_ip, published_actor
+
+
+class SuggestView(FormView):
+    """Anyone may suggest a correction; robots are turned away without a third party."""
+
+    template_name = "contributions/suggest.html"
+    form_class = SuggestionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.actor = published_actor(kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"started": form_token()}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "actor": self.actor}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.suggest(
+                self.actor,
+                data["text"],
+                proposed=form.proposed(),
+                contact_email=data["contact_email"],
+                ip=client_ip(self.request),
+                honeypot=data["nickname"],
+                token=data["started"],
+            )
+        except services.ContributionError as error:
+            # The visitor's text is kept; a fresh token lets them send it again.
+            values = self.request.POST.copy()
+            values["started"] = form_token()
+            form = self.form_class(values)
+            form.is_valid()
+            form.add_error(None, str(error))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return redirect("contributions:suggest_thanks", slug=self.actor.slug)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class SuggestThanksView(TemplateView):
+    template_name = "contributions/suggest_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "actor": published_actor(kwargs["slug"])}

@@ -1,0 +1,127 @@
+"""Every actor-scoped URL and method, for each role: the response, and for a refusal, that
+the database did not change."""
+
+import pytest
+
+from contributions import profile, services
+from contributions.models import Membership
+from tests.contributions.helpers import fingerprint, form_data
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "other", "editor", "owner", "staff"]
+LOGIN, DENY, OK = "login", "deny", "ok"
+
+
+def editor_request(actor, people):
+    return services.propose_change(
+        actor, people["editor"], profile.snapshot(actor), actor.updated_at
+    )
+
+
+# (name, method, path builder, data builder, expected per role)
+CASES = [
+    ("edit", "get", lambda c: f"/acteurs/{c.actor.slug}/modifier/", None,
+     [LOGIN, DENY, OK, OK, DENY]),
+    ("edit", "post", lambda c: f"/acteurs/{c.actor.slug}/modifier/",
+     lambda c: form_data(c.actor, name="Piraté"), [LOGIN, DENY, OK, OK, DENY]),
+    ("edit draft", "post", lambda c: f"/acteurs/{c.draft.slug}/modifier/",
+     lambda c: form_data(c.draft, name="Piraté"), [LOGIN, DENY, OK, OK, DENY]),
+    ("submit", "post", lambda c: f"/acteurs/{c.draft.slug}/envoyer/", None,
+     [LOGIN, DENY, OK, OK, DENY]),
+    ("request", "get", lambda c: f"/acteurs/{c.actor.slug}/demandes/{c.request.pk}/", None,
+     [LOGIN, DENY, OK, OK, DENY]),
+    ("withdraw", "post", lambda c: f"/acteurs/{c.actor.slug}/demandes/{c.request.pk}/retirer/",
+     None, [LOGIN, DENY, OK, DENY, DENY]),
+    ("members", "get", lambda c: f"/acteurs/{c.actor.slug}/membres/", None,
+     [LOGIN, DENY, OK, OK, DENY]),
+    ("invite", "post", lambda c: f"/acteurs/{c.actor.slug}/membres/",
+     lambda c: {"email": "x@example.org"}, [LOGIN, DENY, DENY, OK, DENY]),
+    ("remove editor", "post",
+     lambda c: f"/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/retirer/", None,
+     [LOGIN, DENY, OK, OK, DENY]),
+    ("remove owner", "post",
+     lambda c: f"/acteurs/{c.actor.slug}/membres/{c.owner_membership.pk}/retirer/", None,
+     [LOGIN, DENY, DENY, DENY, DENY]),  # the last owner cannot leave
+    ("promote", "post",
+     lambda c: f"/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/role/",
+     lambda c: {"role": "owner"}, [LOGIN, DENY, DENY, OK, DENY]),
+    ("claim", "get", lambda c: f"/acteurs/{c.actor.slug}/revendiquer/", None,
+     [LOGIN, OK, OK, OK, OK]),
+    ("claim", "post", lambda c: f"/acteurs/{c.actor.slug}/revendiquer/",
+     lambda c: {"message": "C'est moi."}, [LOGIN, OK, DENY, DENY, OK]),
+    ("suggest", "get", lambda c: f"/acteurs/{c.actor.slug}/suggerer/", None,
+     [OK, OK, OK, OK, OK]),
+]  # fmt: skip
+
+
+class Context:
+    def __init__(self, actor, draft, people):
+        self.actor, self.draft = actor, draft
+        self.request = editor_request(actor, people)
+        self.owner_membership = Membership.objects.get(actor=actor, user=people["owner"])
+        self.editor_membership = Membership.objects.get(actor=actor, user=people["editor"])
+
+
+@pytest.mark.parametrize("role_index, role", list(enumerate(ROLES)))
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_permission_matrix(client, actor, draft, people, case, role_index, role):
+    name, method, path, data, expected = case
+    context = Context(actor, draft, people)
+    if role != "anonymous":
+        client.force_login(people[role])
+    before = fingerprint()
+    response = getattr(client, method)(path(context), data(context) if data else {})
+    outcome = expected[role_index]
+    if outcome == LOGIN:
+        assert response.status_code == 302 and "/compte/login/" in response["Location"]
+    elif outcome == DENY:
+        # A refusal by permission (403) or by a business rule (400 with the reason shown,
+        # or a redirect with an error message): either way, nothing changed.
+        assert response.status_code in (302, 400, 403)
+    else:
+        assert response.status_code in (200, 302), response.status_code
+    if outcome != OK or method == "get":
+        assert fingerprint() == before
+    elif name != "invite":
+        assert fingerprint() != before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_get_is_refused_on_action_urls(client, actor, draft, people, role):
+    context = Context(actor, draft, people)
+    if role != "anonymous":
+        client.force_login(people[role])
+    before = fingerprint()
+    for url in [
+        f"/acteurs/{draft.slug}/envoyer/",
+        f"/acteurs/{actor.slug}/demandes/{context.request.pk}/retirer/",
+        f"/acteurs/{actor.slug}/membres/{context.editor_membership.pk}/retirer/",
+    ]:
+        assert client.get(url).status_code in (302, 403, 405)
+    assert fingerprint() == before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_archived_and_unknown_actors_do_not_exist(client, actor, people, role):
+    if role != "anonymous":
+        client.force_login(people[role])
+    actor.status = "archived"
+    actor.save()
+    for url in ["modifier/", "revendiquer/", "suggerer/", "membres/"]:
+        assert client.get(f"/acteurs/{actor.slug}/{url}").status_code in (302, 404)
+        assert client.get(f"/acteurs/personne/{url}").status_code in (302, 404)
+
+
+def test_someone_elses_request_is_not_reachable_through_another_actor(client, actor, draft, people):
+    cr = editor_request(actor, people)
+    client.force_login(people["owner"])
+    assert client.get(f"/acteurs/{draft.slug}/demandes/{cr.pk}/").status_code == 404
+
+
+def test_forms_never_use_all_fields():
+    from contributions import forms
+
+    for form in (forms.ActorProfileForm, forms.ActorAddForm):
+        assert form._meta.fields != "__all__"
+        assert "status" not in form.base_fields and "is_demo" not in form.base_fields
