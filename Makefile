@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export NEONUM_PG_PORT ?= 54329
+export NEONUM_PG_PORT ?= 25432
 
 .PHONY: help run setup test stop bench lint check system-deps test-deps venv db data messages lock
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
+from actors.datacache import cached, canonical_query
 from actors.models import ActorKind, Commune, Language, Public, Service, Theme
 
 # facet parameter -> (model, column on actors_actor, is the column an id array)
@@ -82,16 +83,25 @@ def run_counts(names, queryset):
     return counts, total
 
 
-def compute_facets(filterset, base_queryset):
-    """The facets of the filterset's current query, and the total number of results."""
-    data = filterset.form.cleaned_data
-    selected = {name: {obj.pk for obj in (data.get(name) or [])} for name in FACETS}
+def all_counts(filterset, base_queryset, selected):
     plain = [name for name in FACETS if not selected[name]]
     counts, total = run_counts(plain, filterset.filter_queryset(base_queryset))
     for name in FACETS:
         if selected[name]:
             own, _ = run_counts([name], filterset.filter_queryset(base_queryset, skip=name))
             counts.update(own)
+    return counts, total
+
+
+def compute_facets(filterset, base_queryset):
+    """The facets of the filterset's current query, and the total number of results."""
+    data = filterset.form.cleaned_data
+    selected = {name: {obj.pk for obj in (data.get(name) or [])} for name in FACETS}
+    counts, total = cached(
+        "facets",
+        canonical_query(filterset.data),
+        lambda: all_counts(filterset, base_queryset, selected),
+    )
     facets = []
     for name in FACETS:
         model, _, _ = FACETS[name]

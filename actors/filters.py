@@ -6,7 +6,7 @@ import re
 
 import django_filters
 from django import forms
-from django.contrib.gis.geos import Point, Polygon
+from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db.models import F, FloatField, Value
 from django.utils.translation import gettext_lazy as _
@@ -98,7 +98,9 @@ class BBoxFilter(django_filters.Filter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(location__within=Polygon.from_bbox(value))
+        # The plain coordinates, not the geometry: the published-actors index covers them.
+        west, south, east, north = value
+        return qs.filter(lon__gte=west, lon__lte=east, lat__gte=south, lat__lte=north)
 
 
 class SearchFilter(django_filters.CharFilter):

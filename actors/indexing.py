@@ -34,6 +34,9 @@ UPDATE actors_actor a SET
     service_ids = terms.service_ids,
     public_ids = terms.public_ids,
     language_ids = terms.language_ids,
+    lon = ST_X(a.location),
+    lat = ST_Y(a.location),
+    indexed_at = clock_timestamp(),
     search_vector =
         setweight(to_tsvector('fr_unaccent', a.name), 'A')
         || setweight(to_tsvector('fr_unaccent',

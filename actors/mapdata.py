@@ -3,7 +3,7 @@ few, else grid clusters with counts whose cell size follows the zoom, so that th
 small whatever the number of actors."""
 
 from django.db import connection
-from django.db.models import Avg, Count, F, FloatField, Func, Min
+from django.db.models import Avg, Count, F, Min
 from django.db.models.functions import Floor
 
 # Above this many actors in view, clusters.
@@ -11,18 +11,18 @@ MAX_POINTS = 250
 # A cluster cell is about a third of a 256-pixel tile wide.
 CELLS_PER_TILE = 3
 
-_X = Func(F("location"), function="ST_X", output_field=FloatField())
-_Y = Func(F("location"), function="ST_Y", output_field=FloatField())
+_X = F("lon")
+_Y = F("lat")
 
 POINT = (
     "json_build_object('type', 'Feature', 'geometry', json_build_object('type', 'Point', "
-    "'coordinates', json_build_array(round(g.lon::numeric, 5), round(g.lat::numeric, 5))), "
+    "'coordinates', json_build_array(round({x}::numeric, 5), round({y}::numeric, 5))), "
     "'properties', {properties})"
 )
 COLLECTION = (
-    "SELECT json_build_object('type', 'FeatureCollection', 'clustered', {clustered}, "
-    "'total', {total}, 'features', coalesce(json_agg({feature}), '[]'::json))::text "
-    "FROM ({sql}) g"
+    "SELECT coalesce({total}, 0), json_build_object('type', 'FeatureCollection', "
+    "'clustered', {clustered}, 'total', coalesce({total}, 0), "
+    "'features', coalesce(json_agg({feature}), '[]'::json))::text FROM ({sql}) g"
 )
 
 
@@ -30,31 +30,31 @@ def cell_degrees(zoom):
     return 360.0 / (2**zoom) / CELLS_PER_TILE
 
 
-def _collection(queryset, properties, clustered, total):
+def _collection(queryset, properties, clustered, total, x="g.lon", y="g.lat"):
+    """(number of actors, GeoJSON text), both computed by PostgreSQL in one query."""
     sql, params = queryset.query.sql_with_params()
-    feature = POINT.format(properties=properties)
+    feature = POINT.format(properties=properties, x=x, y=y)
     query = COLLECTION.format(
-        clustered="true" if clustered else "false", total=int(total), feature=feature, sql=sql
+        clustered="true" if clustered else "false", total=total, feature=feature, sql=sql
     )
     with connection.cursor() as cursor:
         cursor.execute(query, params)
-        return cursor.fetchone()[0]
+        return cursor.fetchone()
 
 
-def points(queryset, total):
-    rows = queryset.order_by().annotate(lon=_X, lat=_Y).values("id", "name", "slug", "lon", "lat")
-    return _collection(
-        rows, "json_build_object('id', g.id, 'name', g.name, 'slug', g.slug)", False, total
-    )
+def points(queryset):
+    rows = queryset.order_by().values("id", "name", "slug", "lon", "lat")
+    properties = "json_build_object('id', g.id, 'name', g.name, 'slug', g.slug)"
+    return _collection(rows, properties, False, "count(*)")[1]
 
 
-def clusters(queryset, zoom, total):
+def clusters(queryset, zoom):
     cell = cell_degrees(zoom)
     groups = (
         queryset.order_by()
         .annotate(gx=Floor(_X / cell), gy=Floor(_Y / cell))
         .values("gx", "gy")
-        .annotate(n=Count("pk"), lon=Avg(_X), lat=Avg(_Y), one=Min("pk"))
+        .annotate(n=Count("pk"), x=Avg(_X), y=Avg(_Y), one=Min("pk"))
     )
     # A cell with one actor is that actor's point; its name is looked up for the popup.
     properties = (
@@ -62,11 +62,12 @@ def clusters(queryset, zoom, total):
         "'slug', a.slug) FROM actors_actor a WHERE a.id = g.one) "
         "ELSE json_build_object('count', g.n) END"
     )
-    return _collection(groups, properties, True, total)
+    return _collection(groups, properties, True, "sum(g.n)::int", x="g.x", y="g.y")
 
 
 def map_geojson(queryset, zoom):
-    total = queryset.count()
+    """Clusters first (one scan, which also counts); few actors are sent as points instead."""
+    total, body = clusters(queryset, zoom)
     if total <= MAX_POINTS:
-        return points(queryset, total)
-    return clusters(queryset, zoom, total)
+        return points(queryset)
+    return body

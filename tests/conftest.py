@@ -42,3 +42,12 @@ def ban(settings):
         cache.clear()
         yield stub
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached facets or map data of one test never
+    answer another."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -138,6 +138,12 @@ class Actor(models.Model):
     service_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     public_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     language_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    # Plain coordinates for the map's clustering: grouping 100,000 floats is several times
+    # faster than reading as many geometries.
+    lon = models.FloatField(null=True, editable=False)
+    lat = models.FloatField(null=True, editable=False)
+    # When the index was last written: the version of the published data, for caches.
+    indexed_at = models.DateTimeField(null=True, editable=False)
 
     objects = ActorQuerySet.as_manager()
 
@@ -155,6 +161,23 @@ class Actor(models.Model):
             GinIndex(fields=["service_ids"], name="actor_service_ids"),
             GinIndex(fields=["public_ids"], name="actor_public_ids"),
             GinIndex(fields=["language_ids"], name="actor_language_ids"),
+            models.Index(fields=["indexed_at"], name="actor_indexed_at"),
+            # Facets and map clusters read only these columns of published actors: an
+            # index-only scan of this narrow index instead of the wide table.
+            models.Index(
+                fields=["lat", "lon"],
+                include=[
+                    "id",
+                    "commune",
+                    "kind",
+                    "theme_ids",
+                    "service_ids",
+                    "public_ids",
+                    "language_ids",
+                ],
+                condition=Q(status="published"),
+                name="actor_published_facets",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

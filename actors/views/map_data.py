@@ -1,8 +1,9 @@
-from django.contrib.gis.db.models import Extent
+from django.db.models import Max, Min
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from actors.datacache import cached, canonical_query
 from actors.filters import ActorFilterSet
 from actors.mapdata import map_geojson
 from actors.models import Actor
@@ -24,8 +25,16 @@ class MapDataView(View):
         if not filterset.is_valid():
             return JsonResponse({"errors": filterset.form.errors.get_json_data()}, status=400)
         if request.GET.get("fit"):
-            # Where the results are, to frame the map on them.
-            extent = filterset.qs.aggregate(extent=Extent("location"))["extent"]
-            return JsonResponse({"bounds": list(extent) if extent else None})
-        body = map_geojson(filterset.qs, zoom)
+            return JsonResponse({"bounds": bounds(filterset.qs)})
+        body = cached(
+            "map",
+            f"zoom={zoom}&" + canonical_query(request.GET, ignore=("page", "sort", "zoom")),
+            lambda: map_geojson(filterset.qs, zoom),
+        )
         return HttpResponse(body, content_type="application/geo+json")
+
+
+def bounds(queryset):
+    """Where the results are (west, south, east, north), to frame the map on them."""
+    box = queryset.aggregate(w=Min("lon"), s=Min("lat"), e=Max("lon"), n=Max("lat"))
+    return None if box["w"] is None else [box["w"], box["s"], box["e"], box["n"]]

@@ -68,7 +68,7 @@ TEMPLATES = [
 ]
 
 # The project's own cluster (bin/pg) unless DATABASE_URL names another PostGIS.
-PG_PORT = env.integer("NEONUM_PG_PORT", 54329)
+PG_PORT = env.integer("NEONUM_PG_PORT", 25432)
 if env.get("DATABASE_URL"):
     DATABASES = {
         "default": dj_database_url.parse(

@@ -240,3 +240,15 @@ def test_the_fragment_is_the_dynamic_part_only(client, small_world):
     html = response.content.decode()
     assert "Konpon Txoko" in html and "<html" not in html
     assert "X-Fragment" in response["Vary"]
+
+
+def test_cached_counts_follow_every_change_at_once(client, small_world):
+    assert client.get("/").context["total"] == 5
+    assert client.get("/").context["total"] == 5  # answered from the cache
+    ActorFactory(name="Nouveau", themes=["low-tech"])
+    response = client.get("/")
+    assert response.context["total"] == 6
+    assert facet(response, "theme")["low-tech"] == 2
+    small_world["access"].status = "archived"
+    small_world["access"].save()
+    assert client.get("/").context["total"] == 5

@@ -83,3 +83,10 @@ def test_the_payload_stays_small_whatever_the_number_of_actors(client, actors, m
     response, data = get(client, f"zoom=9&bbox={TERRITORY}")
     assert data["total"] == 66
     assert len(response.content) < 1000
+
+
+def test_cached_map_data_follows_changes(client, actors):
+    _, before = get(client, f"zoom=9&bbox={TERRITORY}")
+    ActorFactory(name="Nouveau", location=at(BAYONNE, 0.01))
+    _, after = get(client, f"zoom=9&bbox={TERRITORY}")
+    assert after["total"] == before["total"] + 1

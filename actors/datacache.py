@@ -1,0 +1,36 @@
+"""Caching of results computed from the whole published data set (facet counts, map data).
+
+Every write to an actor re-indexes it (actors.indexing) and moves `indexed_at`; the newest
+`indexed_at` and the highest id are the data's version, read with two index lookups. A key
+holds that version, so every process sees new data at once, whatever cache backend it has."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Max
+
+from actors.models import Actor
+
+TTL = 60 * 10  # also bounds how long a hard delete (admin only) can go unnoticed
+
+
+def data_version():
+    latest = Actor.objects.aggregate(at=Max("indexed_at"), pk=Max("pk"))
+    stamp = latest["at"].timestamp() if latest["at"] else 0
+    return f"{stamp}:{latest['pk'] or 0}"
+
+
+def canonical_query(data, ignore=("page", "sort")):
+    """The query's parameters in a stable order, without those that do not change results."""
+    items = sorted((k, v) for k in data for v in data.getlist(k) if k not in ignore and v)
+    return "&".join(f"{k}={v}" for k, v in items)
+
+
+def cached(kind, query, compute, version=None):
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    key = f"neonum:{kind}:{version or data_version()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TTL)
+    return value
