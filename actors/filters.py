@@ -16,7 +16,8 @@ from actors.places import Place, resolve_near
 from actors.text import normalise
 
 SEARCH_CONFIG = "fr_unaccent"
-RADIUS_CHOICES = [(km, _("%(km)s km") % {"km": km}) for km in (2, 5, 10, 20, 50)]
+# "km" reads the same in French, Basque and Spanish.
+RADIUS_CHOICES = [(km, f"{km} km") for km in (2, 5, 10, 20, 50)]
 DEFAULT_RADIUS = 10
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 # The territory with a margin: a bbox beyond it is someone's mistake.
@@ -171,7 +172,7 @@ def place_from_text(text):
         lat, lon = float(match.group(1)), float(match.group(2))
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             return Place(
-                label=_("Votre position"), point=Point(lon, lat, srid=4326), precision="gps"
+                label=_("votre position"), point=Point(lon, lat, srid=4326), precision="gps"
             )
         return None
     return resolve_near(text)
@@ -237,7 +238,7 @@ class ActorFilterSet(django_filters.FilterSet):
         for commune in data.get("commune") or []:
             chips.append(("commune", commune.insee, commune.name))
         if data.get("q"):
-            chips.append(("q", data["q"], f"« {data['q']} »"))
+            chips.append(("q", data["q"], _("Recherche : %(q)s") % {"q": data["q"]}))
         if self.place:
             label = _("À %(radius)s km de %(place)s") % {
                 "radius": data.get("radius") or DEFAULT_RADIUS,

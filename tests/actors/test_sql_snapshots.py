@@ -1,0 +1,27 @@
+import pytest
+
+from tests.factories import ActorFactory
+from tests.snapshots.sql import assert_matches_snapshot, queries_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def some_actors():
+    ActorFactory(name="Konpon", themes=["low-tech"], languages=["euskara"])
+    ActorFactory(name="Clic", themes=["inclusion-mediation"])
+
+
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("directory", "/"),
+        ("directory_filtered", "/?theme=low-tech&language=euskara&sort=updated"),
+        ("directory_search", "/?q=konpon"),
+        ("map_data", "/carte/donnees.geojson?zoom=9&bbox=-1.9,42.9,-0.7,43.7"),
+    ],
+)
+def test_sql_of_public_views(client, some_actors, name, url):
+    response, queries = queries_of(client, url)
+    assert response.status_code == 200
+    assert_matches_snapshot(name, queries)
