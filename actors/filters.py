@@ -136,7 +136,7 @@ class NearFilter(django_filters.CharFilter):
         if place is None:
             return qs
         radius = self.parent.form.cleaned_data.get("radius") or DEFAULT_RADIUS
-        return qs.within(place.point, int(radius)).with_distance(place.point)
+        return qs.within(place.point, int(radius))
 
 
 class NoopFilter(django_filters.ChoiceFilter):
@@ -216,7 +216,7 @@ class ActorFilterSet(django_filters.FilterSet):
         if sort == SortChoices.RELEVANCE and data.get("q"):
             return queryset.order_by(F("relevance").desc(nulls_last=True), "name", "pk")
         if sort == SortChoices.DISTANCE and self.place:
-            return queryset.order_by("distance", "name", "pk")
+            return queryset.order_by("distance_km", "name", "pk")
         if sort == SortChoices.UPDATED:
             return queryset.order_by("-updated_at", "pk")
         return queryset.order_by("name", "pk")

@@ -3,11 +3,11 @@ import uuid
 
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
-from django.contrib.gis.measure import D
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -41,14 +41,24 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(commune__in=communes)
 
     def within(self, point, km):
-        """Actors at most `km` kilometres from `point` (great-circle distance).
+        """Actors at most `km` kilometres from `point` (great-circle distance), annotated
+        with that distance as `distance_km`.
 
-        The degree box lets PostGIS use the GiST index; it is widened by the latitude so that
-        it holds the whole circle, and the exact distance then trims its corners."""
-        degrees = km / (KM_PER_DEGREE_LATITUDE * math.cos(math.radians(abs(point.y))))
-        return self.filter(
-            location__dwithin=(point, degrees),
-            location__distance_lte=(point, D(km=km)),
+        A latitude/longitude box, widened at its pole-ward edge so that it holds the whole
+        circle, reads the covering index of published actors; the haversine distance, on the
+        same plain coordinates, then trims its corners. No geometry is decoded per row."""
+        dlat = km / KM_PER_DEGREE_LATITUDE
+        widest = math.cos(math.radians(min(89.0, abs(point.y) + dlat)))
+        dlon = km / (KM_PER_DEGREE_LATITUDE * widest)
+        return (
+            self.filter(
+                lat__gte=point.y - dlat,
+                lat__lte=point.y + dlat,
+                lon__gte=point.x - dlon,
+                lon__lte=point.x + dlon,
+            )
+            .annotate(distance_km=haversine_km(point))
+            .filter(distance_km__lte=km)
         )
 
     def with_distance(self, point):
@@ -61,6 +71,20 @@ class ActorQuerySet(models.QuerySet):
             .defer("description", "search_vector", "search_text", "commune__boundary")
             .prefetch_related("themes")
         )
+
+
+EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+
+
+def haversine_km(point):
+    """Great-circle distance from `point` to each actor's plain coordinates, in km."""
+    return RawSQL(
+        f"{EARTH_RADIUS_KM} * 2 * asin(sqrt("
+        "power(sin(radians(actors_actor.lat - %s) / 2), 2) + cos(radians(%s)) "
+        "* cos(radians(actors_actor.lat)) * power(sin(radians(actors_actor.lon - %s) / 2), 2)))",
+        (point.y, point.y, point.x),
+        output_field=models.FloatField(),
+    )
 
 
 def logo_path(instance, filename):
