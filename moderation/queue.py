@@ -37,34 +37,38 @@ class Item:
         return (timezone.now() - self.created_at).days
 
 
-def _actor_filters(commune=None, theme=None, text=""):
+def _filters(commune, theme, text, requester_lookup):
+    """The filters on an item's actor; the search also matches who asked."""
     q = Q()
     if commune is not None:
         q &= Q(actor__commune=commune)
     if theme is not None:
         q &= Q(actor__themes=theme)
     if text:
-        q &= Q(actor__name__icontains=text) | Q(actor__slug__icontains=text)
+        q &= (
+            Q(actor__name__icontains=text)
+            | Q(actor__slug__icontains=text)
+            | Q(**{f"{requester_lookup}__icontains": text})
+        )
     return q
 
 
 def querysets(commune=None, theme=None, text=""):
     """The pending items of each type, filtered, as querysets."""
-    where = _actor_filters(commune, theme, text)
     requests = (
         ChangeRequest.objects.pending()
         .select_related("actor__commune", "author")
-        .filter(where | (Q(author__email__icontains=text) if text else Q(pk__in=[])))
+        .filter(_filters(commune, theme, text, "author__email"))
     )
     claims = (
         Claim.objects.pending()
         .select_related("actor__commune", "user")
-        .filter(where | (Q(user__email__icontains=text) if text else Q(pk__in=[])))
+        .filter(_filters(commune, theme, text, "user__email"))
     )
     suggestions = (
         Suggestion.objects.new()
         .select_related("actor__commune")
-        .filter(where | (Q(text__icontains=text) if text else Q(pk__in=[])))
+        .filter(_filters(commune, theme, text, "text"))
     )
     if theme is not None:  # one row per matching theme otherwise
         requests, claims, suggestions = (

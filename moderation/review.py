@@ -47,17 +47,20 @@ def location_change(before, after):
 
 
 def rows(before, after, current=None, selectable=True):
-    """One row per changed field: its label, the values, and whether someone else changed
-    it since the request was written (`current` given when the base is stale)."""
-    theirs = set(profile.changed_fields(before, current)) if current is not None else set()
+    """One row per field changed by the request, and, when the base is stale (`current`
+    given), per field someone else changed since: the moderator sees both sides."""
+    mine = profile.changed_fields(before, after)
+    theirs = profile.changed_fields(before, current) if current is not None else []
     return [
         {
-            **row,
-            "current": profile.display(row["name"], current.get(row["name"]))
-            if current is not None
-            else None,
-            "conflict": row["name"] in theirs,
-            "selectable": selectable,
+            "name": name,
+            "label": profile.label(name),
+            "before": profile.display(name, before.get(name)),
+            "after": profile.display(name, after.get(name)) if name in mine else _("(inchangé)"),
+            "current": profile.display(name, current.get(name)) if current is not None else None,
+            "conflict": name in theirs,
+            "selectable": selectable and name in mine,
         }
-        for row in profile.diff(before, after)
+        for name in profile.FIELDS
+        if name in mine or name in theirs
     ]
