@@ -1,5 +1,6 @@
 """Stale profiles, the owners' reminders and their signed confirmation links."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -35,11 +36,11 @@ def test_stale_means_unconfirmed_for_a_year(actor, reference):
 
 def test_reminders_go_to_the_owners_once_a_month(actor, people):
     age(actor, 400)
-    call_command("send_freshness_reminders", stdout=open("/dev/null", "w"))
+    call_command("send_freshness_reminders", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [["proprio@example.org"]]
     assert "/fiche-a-jour/" in mail.outbox[0].body
     assert "Repair Café Bayonne" in mail.outbox[0].subject
-    call_command("send_freshness_reminders", stdout=open("/dev/null", "w"))
+    call_command("send_freshness_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
 
 
