@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from leaflet.admin import LeafletGeoAdmin
 
 from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
@@ -32,8 +34,35 @@ class CommuneAdmin(LeafletGeoAdmin):
     readonly_fields = ["insee"]
 
 
+def _bulk(modeladmin, request, queryset, operation, reason):
+    """Runs a moderation domain function on each selected actor: the same rules, history
+    and journal as the console. Refusals are reported one by one; the others go through."""
+    from moderation import services
+
+    done = 0
+    for actor in queryset:
+        try:
+            getattr(services, operation)(actor, request.user, reason)
+        except services.ModerationError as error:
+            modeladmin.message_user(request, f"{actor}: {error}", messages.WARNING)
+        else:
+            done += 1
+    modeladmin.message_user(request, _("%(count)d fiche(s) traitée(s).") % {"count": done})
+
+
+@admin.action(description=gettext_lazy("Publier les fiches sélectionnées"))
+def publish_actors(modeladmin, request, queryset):
+    _bulk(modeladmin, request, queryset, "publish", _("Publication groupée (administration)"))
+
+
+@admin.action(description=gettext_lazy("Archiver les fiches sélectionnées"))
+def archive_actors(modeladmin, request, queryset):
+    _bulk(modeladmin, request, queryset, "archive", _("Archivage groupé (administration)"))
+
+
 @admin.register(Actor)
 class ActorAdmin(LeafletGeoAdmin):
+    actions = [publish_actors, archive_actors]
     list_display = ["name", "kind", "commune", "status", "is_demo", "updated_at"]
     list_filter = ["status", "kind", "is_demo", "themes"]
     search_fields = ["name", "slug", "siret", "rna"]

@@ -11,6 +11,7 @@ urlpatterns = [
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
     path("compte/", include("allauth.urls")),
+    path("", include("moderation.urls")),
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
     path("", include("actors.urls")),

@@ -93,9 +93,15 @@ def _decide(request, moderator, status, note):
 
 
 @transaction.atomic
-def apply_change_request(request, moderator, note=""):
+def apply_change_request(request, moderator, note="", fields=None, seen_updated_at=None):
     """Publishes a request: a new organisation becomes public, a change is written onto the
-    actor. Refuses a change whose base is stale; the actor row is locked meanwhile."""
+    actor. The actor row is locked meanwhile.
+
+    `fields` limits a change to those of its fields ("logo" for the proposed logo); the
+    others stay as published. A request whose base is stale is refused, unless
+    `seen_updated_at` is the actor's current version: the moderator has re-checked the
+    request against what is published now, and only the request's own changes are written
+    on top of it, so that nobody else's change is overwritten."""
     request = ChangeRequest.objects.select_for_update().get(pk=request.pk)
     actor = Actor.objects.select_for_update().get(pk=request.actor_id)
     request.actor = actor
@@ -107,12 +113,16 @@ def apply_change_request(request, moderator, note=""):
         actor.status = ActorStatus.PUBLISHED
         actor.save(update_fields=["status", "updated_at"])
     else:
-        if request.is_stale:
+        if request.is_stale and seen_updated_at != actor.updated_at:
             raise StaleBase(
                 _("La fiche a changé depuis cette demande : elle doit être mise à jour.")
             )
-        profile.apply(actor, request.proposed)
-        if request.proposed_logo:
+        current = profile.snapshot(actor)
+        wanted = profile.changed_fields(request.base or current, request.proposed)
+        if fields is not None:
+            wanted = [name for name in wanted if name in fields]
+        profile.apply(actor, {**current, **{name: request.proposed[name] for name in wanted}})
+        if request.proposed_logo and (fields is None or "logo" in fields):
             with request.proposed_logo.open("rb") as logo:
                 actor.logo.save(request.proposed_logo.name.rsplit("/", 1)[-1], logo, save=True)
     _decide(request, moderator, RequestStatus.APPROVED, note)

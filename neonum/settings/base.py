@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "actors",
     "contributions",
+    "simple_history",
+    "moderation",
 ]
 
 MIDDLEWARE = [
@@ -45,6 +47,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Edits made in the admin are attributed to their author in the actors' history.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "neonum.urls"
@@ -139,6 +143,11 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Néo Num Carto <ne-pas-repon
 
 # Absolute links in emails sent outside a request (notifications to moderators, owners).
 SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Moderation: a published profile its owner has not confirmed for this many days is stale;
+# the "still accurate" link in the reminder email is valid for FRESHNESS_LINK_DAYS.
+FRESHNESS_DAYS = env.integer("FRESHNESS_DAYS", 365)
+FRESHNESS_LINK_DAYS = env.integer("FRESHNESS_LINK_DAYS", 30)
 
 # Anonymous correction suggestions: at most this many per address per hour.
 SUGGESTIONS_PER_HOUR = env.integer("SUGGESTIONS_PER_HOUR", 5)

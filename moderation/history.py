@@ -1,0 +1,107 @@
+"""The actors' versions (django-simple-history), each with who made it and why.
+
+Domain functions wrap their writes in `recorded(user, reason)`: inside it, saves and
+taxonomy changes are collected and one version per actor is written when the block ends,
+instead of one per save and per taxonomy (a decision is one version, not nine)."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.contrib.gis.geos import Point
+from simple_history.models import HistoricalRecords
+
+from actors.models import ActorKind, Commune
+from contributions import profile
+
+_current = ContextVar("moderation_recording", default=None)
+
+
+@dataclass
+class _Recording:
+    user: object
+    reason: str
+    pending: dict = field(default_factory=dict)
+
+
+class AttributedHistory(HistoricalRecords):
+    """HistoricalRecords that reads who and why from the surrounding `recorded()` block."""
+
+    instance = None  # the records of Actor, set when registered
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        AttributedHistory.instance = self
+
+    def get_history_user(self, instance):
+        recording = _current.get()
+        if recording is not None and recording.user is not None:
+            return recording.user
+        return super().get_history_user(instance)
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        recording = _current.get()
+        if recording is not None and recording.reason:
+            return recording.reason
+        return super().get_change_reason_for_object(instance, history_type, using)
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        recording = _current.get()
+        if recording is not None and not kwargs.get("raw", False):
+            recording.pending[instance.pk] = instance
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        # From the term's side (theme.actors.add), `instance` is a term, not an actor: the
+        # library would try to version the term. Those writes only happen in bulk loaders.
+        if reverse:
+            return
+        recording = _current.get()
+        if recording is not None:
+            if action in ("post_add", "post_remove", "post_clear"):
+                recording.pending[instance.pk] = instance
+            return
+        super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+
+
+@contextmanager
+def recorded(user, reason):
+    """Every actor written inside gets one version, attributed to `user` with `reason`."""
+    outer = _current.get()
+    if outer is not None:  # nested domain functions: the outermost block records
+        yield outer
+        return
+    recording = _Recording(user=user, reason=reason or "")
+    token = _current.set(recording)
+    try:
+        yield recording
+        for instance in recording.pending.values():
+            instance.refresh_from_db()
+            AttributedHistory.instance.create_historical_record(instance, "~")
+    finally:
+        _current.reset(token)
+
+
+def versions(actor):
+    return actor.history.select_related("history_user").order_by("-history_date", "-history_id")
+
+
+def values_of(version):
+    """A past version as the profile's JSON values (contributions.profile), for diffs and
+    restores. Taxonomies come from the version's own copy of the links."""
+    values = {name: getattr(version, name) for name in profile.SCALARS}
+    values["kind"] = ActorKind.objects.filter(pk=version.kind_id).values_list("slug", flat=True)[0]
+    values["commune"] = Commune.objects.filter(pk=version.commune_id).values_list(
+        "insee", flat=True
+    )[0]
+    point = version.location
+    values["location"] = [round(point.x, 6), round(point.y, 6)]
+    for name, model in profile.TAXONOMIES.items():
+        term = model._meta.model_name
+        values[name] = sorted(getattr(version, name).values_list(f"{term}__slug", flat=True))
+    return values
+
+
+def point_of(values):
+    return Point(*values["location"], srid=4326) if values.get("location") else None

@@ -1,0 +1,16 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+
+from contributions.permissions import is_moderator
+
+
+class ModeratorRequiredMixin(LoginRequiredMixin):
+    """The console is for the "Modérateurs" group and staff; others get a 403, anonymous
+    visitors the login page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not is_moderator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

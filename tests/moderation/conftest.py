@@ -1,0 +1,69 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from contributions import profile, services
+from contributions.models import Claim, Membership, Role, Suggestion
+from contributions.permissions import MODERATORS_GROUP
+from tests.contributions.conftest import empty_cache, make_user  # noqa: F401
+from tests.factories import ActorFactory
+
+
+def make_moderator(email):
+    user = make_user(email)
+    # get_or_create: transactional tests empty the tables, the migration's group included.
+    user.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def people(db):
+    """One user per role: owner and editor are members of `actor`; the moderator is in the
+    "Modérateurs" group, the staff member is staff and nothing else."""
+    return {
+        "other": make_user("autre@example.org"),
+        "editor": make_user("editrice@example.org"),
+        "owner": make_user("proprio@example.org"),
+        "moderator": make_moderator("moderatrice@example.org"),
+        "staff": make_user("equipe@example.org", is_staff=True),
+    }
+
+
+@pytest.fixture
+def actor(people, reference):
+    actor = ActorFactory(name="Repair Café Bayonne", website="https://repair.example.org")
+    Membership.objects.create(user=people["owner"], actor=actor, role=Role.OWNER)
+    Membership.objects.create(user=people["editor"], actor=actor, role=Role.EDITOR)
+    return actor
+
+
+def propose(actor, user, **changes):
+    return services.propose_change(
+        actor, user, {**profile.snapshot(actor), **changes}, actor.updated_at
+    )
+
+
+@pytest.fixture
+def change(actor, people):
+    return propose(actor, people["editor"], name="Repair Café Pays Basque", phone="05 59 00 00 00")
+
+
+@pytest.fixture
+def new_org(people, reference):
+    draft = ActorFactory(name="Nouvelle asso Hasparren", draft=True)
+    Membership.objects.create(user=people["editor"], actor=draft, role=Role.OWNER)
+    return services.submit_for_review(draft, people["editor"])
+
+
+@pytest.fixture
+def claim(actor, people):
+    return Claim.objects.create(actor=actor, user=people["other"], message="C'est mon association.")
+
+
+@pytest.fixture
+def suggestion(actor):
+    return Suggestion.objects.create(
+        actor=actor,
+        text="Le téléphone a changé.",
+        proposed={"phone": "05 59 11 22 33", "website": "https://nouveau.example.org"},
+        contact_email="visiteur@example.org",
+    )
