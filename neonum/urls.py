@@ -11,6 +11,8 @@ urlpatterns = [
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
     path("compte/", include("allauth.urls")),
+    # The API and exports, and the open-data pages (see opendata.urls for the split).
+    path("", include("opendata.urls")),
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
     path("", include("actors.urls")),
