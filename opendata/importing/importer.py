@@ -130,6 +130,8 @@ class Importer:
     def candidate(self, row):
         if row.get("_error"):
             raise RowError(row["_error"])
+        # An empty cell says nothing: an import never blanks a field.
+        row = {k: v for k, v in row.items() if v not in (None, "", [])}
         name = _text(row, "name")
         if not name:
             raise RowError(_("Nom manquant."))
@@ -364,9 +366,7 @@ def import_rows(rows, source, apply=False, publish=False, user=None, progress=No
     with transaction.atomic():
         importer = Importer(source, publish=publish, user=user)
         for line, row in progress(rows) if progress else rows:
-            # A savepoint per row: a row that fails at the database is reported, not fatal.
-            with transaction.atomic():
-                report.add(importer.run_row(line, row))
+            report.add(importer.run_row(line, row))
         if not apply:
             transaction.set_rollback(True)
     return report
