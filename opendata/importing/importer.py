@@ -272,8 +272,7 @@ class Importer:
             probe.kind = ActorKind.objects.get(slug=values["kind"])
         probe.commune = Commune.objects.get(insee=values["commune"])
         probe.location = Point(*values["location"], srid=4326)
-        missing = [n for n in ("kind",) if getattr(probe, f"{n}_id") is None]
-        if missing:
+        if probe.kind_id is None:
             raise RowError(_("Type d'acteur manquant."))
         if actor is None and not values.get("themes"):
             raise RowError(_("Au moins une thématique est nécessaire."))

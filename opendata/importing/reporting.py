@@ -1,15 +1,16 @@
 """The import report as text, for the command line."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .importer import CREATED, OUTSIDE, REJECTED, UNCHANGED, UPDATED
 
 LABELS = {
-    CREATED: "créés",
-    UPDATED: "mis à jour",
-    UNCHANGED: "inchangés",
-    REJECTED: "rejetés",
-    OUTSIDE: "hors territoire (ignorés)",
+    CREATED: gettext_lazy("créés"),
+    UPDATED: gettext_lazy("mis à jour"),
+    UNCHANGED: gettext_lazy("inchangés"),
+    REJECTED: gettext_lazy("rejetés"),
+    OUTSIDE: gettext_lazy("hors territoire (ignorés)"),
 }
 
 
@@ -17,11 +18,17 @@ def as_text(report, verbose=False):
     lines = [
         _("Import appliqué.") if report.applied else _("Simulation : rien n'a été écrit (--apply).")
     ]
-    lines += [f"  {_(LABELS[outcome])} : {count}" for outcome, count in report.counts.items()]
+    lines += [f"  {LABELS[outcome]} : {count}" for outcome, count in report.counts.items()]
     shown = report.rows if verbose else report.problems()
     for row in shown:
-        detail = row.reason or row.slug
         lines.append(
-            f"  ligne {row.line} – {_(LABELS[row.outcome])} – {row.name or '?'} : {detail}"
+            "  "
+            + _("ligne %(line)s – %(outcome)s – %(name)s : %(detail)s")
+            % {
+                "line": row.line,
+                "outcome": LABELS[row.outcome],
+                "name": row.name or "?",
+                "detail": row.reason or row.slug,
+            }
         )
     return "\n".join(lines)
