@@ -21,6 +21,9 @@ register(
         "service_ids",
         "public_ids",
         "language_ids",
+        "lon",
+        "lat",
+        "indexed_at",
     ],
     history_change_reason_field=models.TextField(null=True),
 )

@@ -12,6 +12,8 @@ urlpatterns = [
     ),
     path("compte/", include("allauth.urls")),
     path("", include("moderation.urls")),
+    # The API and exports, and the open-data pages (see opendata.urls for the split).
+    path("", include("opendata.urls")),
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
     path("", include("actors.urls")),

@@ -78,7 +78,8 @@ EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 
 def haversine_km(point):
     """Great-circle distance from `point` to each actor's plain coordinates, in km."""
-    return RawSQL(
+    # The point's coordinates are query parameters; the rest is constant.
+    return RawSQL(  # noqa: S611
         f"{EARTH_RADIUS_KM} * 2 * asin(sqrt("
         "power(sin(radians(actors_actor.lat - %s) / 2), 2) + cos(radians(%s)) "
         "* cos(radians(actors_actor.lat)) * power(sin(radians(actors_actor.lon - %s) / 2), 2)))",

@@ -29,14 +29,18 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "corsheaders",
     "actors",
     "contributions",
     "simple_history",
     "moderation",
+    "opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (whitenoise, CommonMiddleware's redirects).
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -250,6 +254,18 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 # Address geocoder: the BAN on the IGN Géoplateforme (no key). Tests use a local stub.
 GEOCODER_URL = env.get("GEOCODER_URL", "https://data.geopf.fr/geocodage")
 GEOCODER_TIMEOUT = float(env.get("GEOCODER_TIMEOUT", "2"))
+
+# Open data: anyone may read the API and the exports from a browser on another site
+# (django-cors-headers, limited to those URLs and to reading; no cookies are honoured).
+CORS_URLS_REGEX = r"^/(api/v1|export)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["Content-Disposition"]
+# Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
+EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
+# Files uploaded to the admin importer wait here between the preview and the confirmation.
+IMPORT_STAGING_DIR = Path(env.get("IMPORT_STAGING_DIR", str(BASE_DIR / "var" / "imports")))
 
 CACHES = {
     "default": {

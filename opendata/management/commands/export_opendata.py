@@ -1,0 +1,54 @@
+"""manage.py export_opendata DIR: the whole published dataset in every format, as files."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from opendata import csvexport, datainclusion, lamednum
+from opendata.records import published, records
+from opendata.responses import geojson_chunks
+
+FILES = {
+    "actors.csv": "csv",
+    "actors.geojson": "geojson",
+    "lamednum.csv": "lamednum",
+    "data-inclusion-structures.json": "data-inclusion",
+}
+
+
+class Command(BaseCommand):
+    help = "Écrit le jeu de données complet (CSV, GeoJSON, LaMednum, data·inclusion) dans DIR."
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory")
+        parser.add_argument("--base-url", default=settings.SITE_URL.rstrip("/"))
+
+    def handle(self, *args, **options):
+        target = Path(options["directory"])
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CommandError(str(error)) from None
+        base = options["base_url"].rstrip("/")
+        actors = published().order_by("name", "pk")
+        writers = {
+            "csv": lambda: csvexport.lines(records(actors, base)),
+            "geojson": lambda: geojson_chunks(records(actors, base)),
+            "lamednum": lambda: csvexport.table_lines(
+                lamednum.COLUMNS, lamednum.rows(published(), base)
+            ),
+            "data-inclusion": lambda: [
+                json.dumps(list(datainclusion.structures(published(), base)), ensure_ascii=False)
+            ],
+        }
+        for name, kind in FILES.items():
+            # Written aside then renamed: a reader never sees half a file.
+            path = target / name
+            partial = path.with_suffix(path.suffix + ".part")
+            with open(partial, "w", encoding="utf-8", newline="") as out:
+                for chunk in writers[kind]():
+                    out.write(chunk)
+            partial.replace(path)
+            self.stdout.write(str(path))

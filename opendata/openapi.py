@@ -1,0 +1,271 @@
+"""The API's OpenAPI 3.0 description. The filter parameters are read from ActorFilterSet
+itself, so the documentation cannot drift from what the API accepts; a test validates the
+whole document and calls every path it lists."""
+
+from django.utils.translation import gettext as _
+
+from actors.filters import RADIUS_CHOICES, ActorFilterSet, SortChoices
+
+from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+VERSION = "1.0.0"
+
+STRING = {"type": "string"}
+STRINGS = {"type": "array", "items": STRING}
+BOOLEAN = {"type": "boolean"}
+NUMBER = {"type": "number"}
+
+
+def _filter_parameters():
+    descriptions = {
+        "q": _("Recherche plein texte (tolérante aux fautes de frappe)."),
+        "theme": _("Slug d'une thématique (répétable : l'un ou l'autre)."),
+        "service": _("Slug d'un service (répétable)."),
+        "public": _("Slug d'un public (répétable)."),
+        "language": _("Slug d'une langue d'accueil (répétable)."),
+        "kind": _("Slug d'un type d'acteur (répétable)."),
+        "commune": _("Code INSEE d'une commune (répétable)."),
+        "near": _("Commune, code postal, adresse, ou « latitude,longitude »."),
+        "radius": _("Rayon autour de « near », en kilomètres."),
+        "bbox": _("Zone ouest,sud,est,nord en degrés (WGS84)."),
+        "sort": _("Ordre des résultats."),
+    }
+    schemas = {
+        "radius": {"type": "integer", "enum": [km for km, _label in RADIUS_CHOICES]},
+        "sort": {"type": "string", "enum": [value for value, _label in SortChoices.CHOICES]},
+        "bbox": {"type": "string", "example": "-1.6,43.4,-1.4,43.55"},
+    }
+    repeatable = set(ActorFilterSet.FACETS)
+    parameters = []
+    for name in ActorFilterSet.base_filters:
+        schema = {"type": "array", "items": STRING} if name in repeatable else STRING
+        parameter = {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "description": str(descriptions.get(name, "")),
+            "schema": schemas.get(name, schema),
+        }
+        if name in repeatable:
+            parameter.update(style="form", explode=True)
+        parameters.append(parameter)
+    return parameters
+
+
+def _actor_schema():
+    def field(schema, description):
+        return {**schema, "description": str(description)}
+
+    properties = {
+        "slug": field(STRING, _("Identifiant stable de l'acteur (dans son adresse web).")),
+        "name": field(STRING, _("Nom.")),
+        "url": field({**STRING, "format": "uri"}, _("Sa fiche sur Néo Num Carto.")),
+        "kind": field(STRING, _("Type d'acteur (slug, voir /api/v1/kinds/).")),
+        "summary": field(STRING, _("Résumé, 280 caractères au plus.")),
+        "description": field(STRING, _("Description, en Markdown.")),
+        "themes": field(STRINGS, _("Thématiques (slugs, voir /api/v1/themes/).")),
+        "services": field(STRINGS, _("Services proposés (slugs, voir /api/v1/services/).")),
+        "publics": field(STRINGS, _("Publics (slugs, voir /api/v1/publics/).")),
+        "languages": field(STRINGS, _("Langues d'accueil (slugs, voir /api/v1/languages/).")),
+        "website": field(STRING, _("Site web.")),
+        "email": field(STRING, _("Courriel public de contact.")),
+        "phone": field(STRING, _("Téléphone.")),
+        "street_address": field(STRING, _("Adresse (voie).")),
+        "postcode": field(STRING, _("Code postal.")),
+        "commune": field(STRING, _("Commune.")),
+        "commune_insee": field(STRING, _("Code INSEE de la commune.")),
+        "latitude": field(NUMBER, _("Latitude WGS84.")),
+        "longitude": field(NUMBER, _("Longitude WGS84.")),
+        "welcomes_public": field(BOOLEAN, _("Accueille le public à cette adresse.")),
+        "works_remotely": field(BOOLEAN, _("Intervient à distance.")),
+        "travels": field(BOOLEAN, _("Se déplace.")),
+        "opening_hours": field(STRING, _("Horaires, syntaxe OpenStreetMap opening_hours.")),
+        "siret": field(STRING, _("Numéro SIRET.")),
+        "rna": field(STRING, _("Numéro RNA (associations).")),
+        "is_demo": field(BOOLEAN, _("Donnée fictive de démonstration.")),
+        "updated_at": field({**STRING, "format": "date-time"}, _("Dernière mise à jour.")),
+        "distance_km": field(NUMBER, _("Distance au lieu « near », seulement avec ce filtre.")),
+    }
+    return {"type": "object", "properties": properties}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _results(item):
+    return {"type": "object", "properties": {"results": {"type": "array", "items": item}}}
+
+
+def spec(server_url):
+    ok = _("Succès")
+    invalid = _json(_ref("Errors"), _("Paramètres invalides"))
+    filters = [{"$ref": f"#/components/parameters/{p['name']}"} for p in _filter_parameters()]
+    term_paths = {
+        f"/api/v1/{name}/": {
+            "get": {
+                "summary": label,
+                "operationId": f"list_{name}",
+                "tags": [_("Référentiels")],
+                "responses": {"200": _json(_results(_ref("Term")), ok)},
+            }
+        }
+        for name, label in [
+            ("themes", _("Thématiques")),
+            ("kinds", _("Types d'acteurs")),
+            ("services", _("Services")),
+            ("publics", _("Publics")),
+            ("languages", _("Langues d'accueil")),
+        ]
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": _("API de Néo Num Carto"),
+            "version": VERSION,
+            "description": _(
+                "Les acteurs publiés du numérique responsable du Pays Basque, en lecture "
+                "seule. Données sous Licence Ouverte 2.0."
+            ),
+            "license": {
+                "name": "Licence Ouverte 2.0",
+                "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+            },
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v1/": {
+                "get": {
+                    "summary": _("Liens vers les ressources de l'API"),
+                    "operationId": "index",
+                    "responses": {"200": _json({"type": "object"}, ok)},
+                }
+            },
+            "/api/v1/actors/": {
+                "get": {
+                    "summary": _("Acteurs publiés, filtrés et paginés"),
+                    "operationId": "list_actors",
+                    "tags": [_("Acteurs")],
+                    "parameters": [
+                        *filters,
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "default": 1},
+                        },
+                        {
+                            "name": "page_size",
+                            "in": "query",
+                            "required": False,
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_PAGE_SIZE,
+                                "default": DEFAULT_PAGE_SIZE,
+                            },
+                        },
+                    ],
+                    "responses": {
+                        "200": _json(_ref("ActorPage"), ok),
+                        "400": invalid,
+                        "404": _json(_ref("Errors"), _("Page hors limites")),
+                    },
+                }
+            },
+            "/api/v1/actors.geojson": {
+                "get": {
+                    "summary": _("Acteurs publiés filtrés, en GeoJSON (sans pagination)"),
+                    "operationId": "actors_geojson",
+                    "tags": [_("Acteurs")],
+                    "parameters": filters,
+                    "responses": {
+                        "200": {
+                            "description": ok,
+                            "content": {"application/geo+json": {"schema": {"type": "object"}}},
+                        },
+                        "400": invalid,
+                    },
+                }
+            },
+            "/api/v1/actors/{slug}/": {
+                "get": {
+                    "summary": _("Un acteur publié"),
+                    "operationId": "get_actor",
+                    "tags": [_("Acteurs")],
+                    "parameters": [
+                        {"name": "slug", "in": "path", "required": True, "schema": STRING}
+                    ],
+                    "responses": {
+                        "200": _json(_ref("Actor"), ok),
+                        "404": _json(_ref("Errors"), _("Introuvable")),
+                    },
+                }
+            },
+            **term_paths,
+            "/api/v1/communes/": {
+                "get": {
+                    "summary": _("Les 158 communes de la Communauté d'Agglomération Pays Basque"),
+                    "operationId": "list_communes",
+                    "tags": [_("Référentiels")],
+                    "responses": {"200": _json(_results(_ref("Commune")), ok)},
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": _("Cette description OpenAPI"),
+                    "operationId": "openapi",
+                    "responses": {"200": _json({"type": "object"}, ok)},
+                }
+            },
+        },
+        "components": {
+            "parameters": {p["name"]: p for p in _filter_parameters()},
+            "schemas": {
+                "Actor": _actor_schema(),
+                "ActorPage": {
+                    "type": "object",
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "page": {"type": "integer"},
+                        "pages": {"type": "integer"},
+                        "next": {**STRING, "nullable": True},
+                        "previous": {**STRING, "nullable": True},
+                        "results": {"type": "array", "items": _ref("Actor")},
+                    },
+                },
+                "Term": {
+                    "type": "object",
+                    "properties": {
+                        "slug": STRING,
+                        "name": STRING,
+                        "name_eu": STRING,
+                        "name_es": STRING,
+                        "description": STRING,
+                        "code": STRING,
+                    },
+                },
+                "Commune": {
+                    "type": "object",
+                    "properties": {
+                        "insee": STRING,
+                        "name": STRING,
+                        "name_eu": STRING,
+                        "postcodes": STRINGS,
+                        "population": {"type": "integer"},
+                        "latitude": NUMBER,
+                        "longitude": NUMBER,
+                    },
+                },
+                "Errors": {
+                    "type": "object",
+                    "description": _("Pour chaque paramètre invalide, ses messages d'erreur."),
+                    "properties": {"errors": {"type": "object"}},
+                },
+            },
+        },
+    }

@@ -1,0 +1,63 @@
+"""Shared pieces of the API and export views: the filtered queryset, JSON answers, streams."""
+
+import json
+
+from django.http import JsonResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+
+from actors.filters import ActorFilterSet
+
+from .records import feature, published
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class InvalidQuery(Exception):
+    def __init__(self, errors):
+        super().__init__("invalid query")
+        self.errors = errors
+
+
+def json_response(data, status=200, **kwargs):
+    return JsonResponse(
+        data, status=status, json_dumps_params={"ensure_ascii": False}, safe=False, **kwargs
+    )
+
+
+def error_response(errors, status=400):
+    return json_response({"errors": errors}, status=status)
+
+
+def not_found():
+    return error_response({"detail": [{"message": _("Introuvable."), "code": "not_found"}]}, 404)
+
+
+def filtered_actors(request):
+    """Published actors matching the directory's parameters, in the directory's order.
+    Raises InvalidQuery with the form's errors: an invalid filter is never half-applied."""
+    filterset = ActorFilterSet(request.GET, queryset=published())
+    if not filterset.is_valid():
+        raise InvalidQuery(filterset.form.errors.get_json_data())
+    return filterset.sorted(filterset.qs)
+
+
+def base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def geojson_chunks(records):
+    """A FeatureCollection written feature by feature, so memory stays flat."""
+    yield '{"type": "FeatureCollection", "features": ['
+    separator = ""
+    for record in records:
+        yield separator + json.dumps(feature(record), ensure_ascii=False)
+        separator = ",\n"
+    yield "]}\n"
+
+
+def geojson_response(records, filename=None):
+    response = StreamingHttpResponse(geojson_chunks(records), content_type="application/geo+json")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,36 @@
+"""Two URL lists. `machine_urlpatterns` (API, exports) stay without a language prefix when
+the pages move under /fr/, /eu/…; `page_urlpatterns` are pages and will move with the others.
+Both share the "opendata" namespace, so the move changes no reverse()."""
+
+from django.urls import path
+
+from .views import api, embed, exports, pages
+
+app_name = "opendata"
+
+machine_urlpatterns = [
+    path("api/v1/", api.index, name="api-index"),
+    path("api/v1/openapi.json", api.openapi_json, name="api-openapi"),
+    path("api/v1/actors/", api.ActorListView.as_view(), name="api-actors"),
+    path("api/v1/actors.geojson", api.actors_geojson, name="api-actors-geojson"),
+    path("api/v1/actors/<slug:slug>/", api.actor_detail, name="api-actor"),
+    *[path(f"api/v1/{name}/", api.term_list(model), name=f"api-{name}")
+      for name, model in api.TAXONOMIES.items()],
+    path("api/v1/communes/", api.communes, name="api-communes"),
+    path("export/actors.csv", exports.actors_csv, name="export-csv"),
+    path("export/actors.geojson", exports.actors_geojson, name="export-geojson"),
+    path("export/lamednum.csv", exports.lamednum_csv, name="export-lamednum"),
+    path(
+        "export/data-inclusion/structures.json",
+        exports.data_inclusion_structures,
+        name="export-data-inclusion",
+    ),
+]  # fmt: skip
+
+page_urlpatterns = [
+    path("api/", pages.api_docs, name="api-docs"),
+    path("donnees/", pages.data_page, name="data"),
+    path("embed/", embed.embed, name="embed"),
+]
+
+urlpatterns = machine_urlpatterns + page_urlpatterns

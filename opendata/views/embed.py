@@ -1,0 +1,55 @@
+"""/embed/: the directory's results (map and list) in a page partner sites can frame.
+
+The rest of the site refuses to be framed (X-Frame-Options DENY, frame-ancestors 'none');
+here the origins allowed to frame come from EMBED_ALLOWED_ORIGINS (default: any)."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from actors.filters import ActorFilterSet
+from actors.views.directory import map_settings
+
+from ..records import published
+from ..templatetags.opendata import filters_only
+
+PAGE_SIZE = 20
+
+
+def framable_by_allowed_origins(view):
+    """django-csp's csp_replace, with the origins read from the settings at each request
+    (so that a deployment, or a test, can change them)."""
+    from csp.decorators import csp_replace
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        origins = list(settings.EMBED_ALLOWED_ORIGINS) or ["'none'"]
+        return csp_replace({"frame-ancestors": origins})(view)(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_safe
+@xframe_options_exempt
+@framable_by_allowed_origins
+def embed(request):
+    filterset = ActorFilterSet(request.GET, queryset=published())
+    context = {
+        "filterset": filterset,
+        "query": request.GET,
+        "filters": filters_only(request.GET),
+        "map": map_settings(),
+    }
+    status = 200
+    if filterset.is_valid():
+        results = filterset.sorted(filterset.qs).for_listing()
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        context.update(page_obj=page, actors=page.object_list, total=page.paginator.count)
+    else:
+        status = 400
+        context.update(page_obj=None, actors=[], total=0)
+    return render(request, "opendata/embed.html", context, status=status)
