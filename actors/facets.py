@@ -126,4 +126,4 @@ def option_value(obj):
 
 
 def option_label(obj):
-    return obj.name if isinstance(obj, Commune) else obj.label
+    return obj.label

@@ -236,7 +236,7 @@ class ActorFilterSet(django_filters.FilterSet):
             for term in data.get(name) or []:
                 chips.append((name, term.slug, term.label))
         for commune in data.get("commune") or []:
-            chips.append(("commune", commune.insee, commune.name))
+            chips.append(("commune", commune.insee, commune.label))
         if data.get("q"):
             chips.append(("q", data["q"], _("Recherche : %(q)s") % {"q": data["q"]}))
         if self.place:

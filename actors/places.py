@@ -21,7 +21,7 @@ class Place:
 
 
 def commune_place(commune):
-    return Place(label=commune.name, point=commune.centroid, precision="commune")
+    return Place(label=commune.label, point=commune.centroid, precision="commune")
 
 
 def resolve_near(text):

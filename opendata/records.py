@@ -65,7 +65,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
     after the annotations (a sliced queryset can no longer be annotated)."""
     terms = terms or Terms()
     url = base_url + actor_url_template()
-    with_distance = "distance" in queryset.query.annotations
+    with_distance = "distance_km" in queryset.query.annotations
     values = queryset.annotate(
         _kind=F("kind__slug"),
         _commune=F("commune__name"),
@@ -78,7 +78,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
         "street_address", "welcomes_public", "works_remotely", "travels", "opening_hours",
         "siret", "rna", "is_demo", "updated_at", "theme_ids", "service_ids", "public_ids",
         "language_ids", "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
-        *(["distance"] if with_distance else []),
+        *(["distance_km"] if with_distance else []),
     )  # fmt: skip
     rows = values[start:stop] if (start, stop) != (None, None) else values.iterator(CHUNK)
     for row in rows:
@@ -112,7 +112,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
             updated_at=row["updated_at"].isoformat(),
         )
         if with_distance:
-            record["distance_km"] = round(row["distance"].km, 3)
+            record["distance_km"] = round(row["distance_km"], 3)
         yield record
 
 

@@ -2,6 +2,7 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from actors.text import normalise
@@ -56,6 +57,13 @@ class Commune(models.Model):
         ]
 
     def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        """The name in the reader's language: the Basque one in euskara, when known."""
+        if (get_language() or "").startswith("eu") and self.name_eu:
+            return self.name_eu
         return self.name
 
     def save(self, *args, **kwargs):

@@ -106,3 +106,16 @@ def test_commune_matching_accepts_names_in_both_languages_and_postcodes(text, in
 def test_commune_matching_finds_nothing_for_blank_or_unknown_text():
     assert not Commune.objects.matching("").exists()
     assert not Commune.objects.matching("Paris").exists()
+
+
+def test_commune_label_is_basque_in_euskara():
+    from django.utils import translation
+
+    bayonne = commune(BAYONNE)
+    with translation.override("eu"):
+        assert bayonne.label == "Baiona"
+    with translation.override("fr"):
+        assert bayonne.label == "Bayonne"
+    lichos = Commune.objects.get(name="Lichos")  # no Basque name known: the French one
+    with translation.override("eu"):
+        assert lichos.label == "Lichos"
