@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from leaflet.admin import LeafletGeoAdmin
@@ -62,6 +63,8 @@ def archive_actors(modeladmin, request, queryset):
 
 @admin.register(Actor)
 class ActorAdmin(LeafletGeoAdmin):
+    # Django 6 will read scheme-less URLs as https; say so now (and silence the warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [publish_actors, archive_actors]
     list_display = ["name", "kind", "commune", "status", "is_demo", "updated_at"]
     list_filter = ["status", "kind", "is_demo", "themes"]
