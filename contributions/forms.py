@@ -178,7 +178,7 @@ class SuggestionForm(forms.Form):
         validators=Actor.phone.field.validators,
     )
     street_address = forms.CharField(
-        label=_("Nouvelle adresse (facultatif)"), required=False, max_length=255
+        label=_("Nouvelle adresse (facultative)"), required=False, max_length=255
     )
     contact_email = forms.EmailField(
         label=_("Votre adresse, si vous acceptez d'être recontacté (facultatif)"),

@@ -223,7 +223,7 @@ def publish(actor, moderator, reason=""):
     if actor.status == ActorStatus.PUBLISHED:
         raise ModerationError(_("Cette fiche est déjà publiée."))
     if actor.status == ActorStatus.ARCHIVED:
-        raise ModerationError(_("Une fiche archivée se désarchive."))
+        raise ModerationError(_("Une fiche archivée ne se publie pas : désarchivez-la d'abord."))
     pending = list(
         ChangeRequest.objects.select_for_update()
         .open()
