@@ -12,7 +12,6 @@
   var pending = null;
   var mapRequest = null;
   var map = null;
-  var layer = null;
   var markersById = {};
 
   function params() {
@@ -107,40 +106,26 @@
     });
   }
 
-  /* The map. */
+  /* The map (static/js/results-map.js draws it). */
+  var results = null;
+
   function initMap() {
-    if (!window.L || !mapEl) return;
+    if (!window.L || !window.NeoNumResultsMap || !mapEl) return;
     mapPanel.hidden = false;
-    var center = mapEl.dataset.center.split(",").map(Number);
-    map = L.map(mapEl, {
-      center: center,
-      zoom: Number(mapEl.dataset.zoom),
-      minZoom: Number(mapEl.dataset.minZoom),
-      maxZoom: Number(mapEl.dataset.maxZoom),
-      zoomControl: false,
+    results = window.NeoNumResultsMap(mapEl, {
+      onPoint: function (el, props) {
+        el.addEventListener("focus", function () { highlight(props.id, true); });
+        el.addEventListener("blur", function () { highlight(props.id, false); });
+        el.addEventListener("mouseenter", function () { highlight(props.id, true); });
+        el.addEventListener("mouseleave", function () { highlight(props.id, false); });
+      },
     });
-    L.control.zoom({
-      zoomInTitle: mapEl.dataset.labelZoomIn,
-      zoomOutTitle: mapEl.dataset.labelZoomOut,
-    }).addTo(map);
-    map.on("popupopen", function (event) {
-      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
-      if (close) close.setAttribute("aria-label", mapEl.dataset.labelClose);
-    });
-    L.tileLayer(mapEl.dataset.tiles, {
-      attribution: mapEl.dataset.attribution,
-      minZoom: Number(mapEl.dataset.minZoom),
-      maxZoom: Number(mapEl.dataset.maxZoom),
-    }).addTo(map);
-    layer = L.layerGroup().addTo(map);
+    map = results.map;
     map.on("moveend", loadMap);
     map.whenReady(fitMap);
     document.getElementById("search-area").addEventListener("click", function () {
-      var bounds = map.getBounds();
-      var bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
-        .map(function (n) { return n.toFixed(5); }).join(",");
       var query = params();
-      query.set("bbox", bbox);
+      query.set("bbox", results.viewBbox());
       query.delete("page");
       refresh(query.toString(), true);
     });
@@ -155,10 +140,7 @@
     fetch(form.dataset.mapUrl + "?" + query.toString())
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
-        var b = data && data.bounds;
-        if (b) {
-          map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [24, 24], maxZoom: 15 });
-        }
+        results.fit(data && data.bounds);
         loadMap();
       })
       .catch(function () { loadMap(); });
@@ -168,70 +150,14 @@
     if (!map) return;
     var query = params();
     ["bbox", "page", "sort"].forEach(function (name) { query.delete(name); });
-    var bounds = map.getBounds();
-    query.set("bbox", [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
-      .map(function (n) { return Math.max(-180, Math.min(180, n)).toFixed(5); }).join(","));
+    query.set("bbox", results.viewBbox());
     query.set("zoom", map.getZoom());
     if (mapRequest) mapRequest.abort();
     mapRequest = new AbortController();
     fetch(form.dataset.mapUrl + "?" + query.toString(), { signal: mapRequest.signal })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) { if (data) draw(data); })
+      .then(function (data) { if (data) markersById = results.draw(data); })
       .catch(function () {});
-  }
-
-  function draw(data) {
-    layer.clearLayers();
-    markersById = {};
-    data.features.forEach(function (feature) {
-      var coords = feature.geometry.coordinates;
-      var props = feature.properties;
-      var latlng = [coords[1], coords[0]];
-      if (props.count) {
-        var label = mapEl.dataset.labelCluster.replace("%(count)s", props.count);
-        var cluster = L.marker(latlng, {
-          icon: L.divIcon({
-            className: "marker-cluster" + (props.count >= 1000 ? " is-large" : ""),
-            html: "<span></span>",
-            iconSize: props.count >= 1000 ? [52, 52] : [40, 40],
-          }),
-          keyboard: true,
-          title: label,
-        });
-        cluster.on("add", function () {
-          var el = cluster.getElement();
-          el.firstChild.textContent = props.count;
-          el.setAttribute("aria-label", label);
-        });
-        cluster.on("click", function () { map.setView(latlng, Math.min(map.getZoom() + 2, map.getMaxZoom())); });
-        layer.addLayer(cluster);
-        return;
-      }
-      var marker = L.marker(latlng, {
-        icon: L.divIcon({ className: "marker-point", html: "<span></span>", iconSize: [22, 22] }),
-        keyboard: true,
-        title: props.name,
-      });
-      marker.bindPopup(function () { return popup(props); });
-      marker.on("add", function () {
-        var el = marker.getElement();
-        el.setAttribute("aria-label", props.name);
-        el.dataset.actorId = props.id;
-        el.addEventListener("focus", function () { highlight(props.id, true); });
-        el.addEventListener("blur", function () { highlight(props.id, false); });
-        el.addEventListener("mouseenter", function () { highlight(props.id, true); });
-        el.addEventListener("mouseleave", function () { highlight(props.id, false); });
-      });
-      markersById[props.id] = marker;
-      layer.addLayer(marker);
-    });
-  }
-
-  function popup(props) {
-    var link = document.createElement("a");
-    link.href = mapEl.dataset.actorUrl.replace("__slug__", encodeURIComponent(props.slug));
-    link.textContent = props.name;
-    return link;
   }
 
   function highlight(id, on) {
