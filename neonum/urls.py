@@ -1,20 +1,32 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from opendata.urls import page_urlpatterns
+
+# Addresses that machines keep: the API, the exports, the admin, files. No language prefix,
+# so that a harvester's URL never changes with a visitor's language.
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "favicon.ico",
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
+    path("", include("opendata.urls")),
+]
+
+# Pages: /fr/…, /eu/…, /es/…. A request without a prefix is redirected to the visitor's
+# language (cookie, then Accept-Language, then French) by LocaleMiddleware.
+urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("", include("moderation.urls")),
-    # The API and exports, and the open-data pages (see opendata.urls for the split).
-    path("", include("opendata.urls")),
+    path("", include((page_urlpatterns, "opendata_pages"))),
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
     path("", include("actors.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+)
+
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

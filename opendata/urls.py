@@ -1,6 +1,6 @@
-"""Two URL lists. `machine_urlpatterns` (API, exports) stay without a language prefix when
-the pages move under /fr/, /eu/…; `page_urlpatterns` are pages and will move with the others.
-Both share the "opendata" namespace, so the move changes no reverse()."""
+"""Two URL lists, included by neonum.urls: `urlpatterns` (API, exports, namespace "opendata")
+keep unprefixed paths; `page_urlpatterns` (namespace "opendata_pages") are pages, under the
+language prefix like every other page. A namespace cannot span both, hence two."""
 
 from django.urls import path
 
@@ -8,7 +8,7 @@ from .views import api, embed, exports, pages
 
 app_name = "opendata"
 
-machine_urlpatterns = [
+urlpatterns = [
     path("api/v1/", api.index, name="api-index"),
     path("api/v1/openapi.json", api.openapi_json, name="api-openapi"),
     path("api/v1/actors/", api.ActorListView.as_view(), name="api-actors"),
@@ -32,5 +32,3 @@ page_urlpatterns = [
     path("donnees/", pages.data_page, name="data"),
     path("embed/", embed.embed, name="embed"),
 ]
-
-urlpatterns = machine_urlpatterns + page_urlpatterns

@@ -51,3 +51,15 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in French, the source language. A request leaves its language
+    active in the thread: without this, reverse() in one test would follow the language of
+    the last page another test fetched."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.deactivate()

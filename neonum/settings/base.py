@@ -4,7 +4,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 from . import env
 
@@ -125,7 +124,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "actors:home"
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Néo Num Carto] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
@@ -158,7 +157,8 @@ SUGGESTIONS_PER_HOUR = env.integer("SUGGESTIONS_PER_HOUR", 5)
 
 # French is the source language.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", _("Français")), ("eu", _("Euskara")), ("es", _("Español"))]
+# Each language named in itself (the switcher shows these names untranslated).
+LANGUAGES = [("fr", "Français"), ("eu", "Euskara"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

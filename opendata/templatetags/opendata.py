@@ -26,4 +26,4 @@ def opendata_url(name, query=None):
 @register.simple_tag(takes_context=True)
 def embed_url(context, query=None):
     request = context["request"]
-    return request.build_absolute_uri(reverse("opendata:embed") + filters_only(query))
+    return request.build_absolute_uri(reverse("opendata_pages:embed") + filters_only(query))

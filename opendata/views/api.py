@@ -142,7 +142,7 @@ def index(request):
         actors_geojson=reverse("opendata:api-actors-geojson"),
         communes=reverse("opendata:api-communes"),
         openapi=reverse("opendata:api-openapi"),
-        documentation=reverse("opendata:api-docs"),
+        documentation=reverse("opendata_pages:api-docs"),
     )
     return json_response({k: request.build_absolute_uri(v) for k, v in links.items()})
 

@@ -39,6 +39,7 @@
         dynamic.innerHTML = html;
         dynamic.removeAttribute("aria-busy");
         if (push) window.history.pushState({ query: query }, "", url);
+        syncLanguageLinks(query);
         if (focusedId && document.getElementById(focusedId)) {
           document.getElementById(focusedId).focus();
         } else if (document.getElementById("errors")) {
@@ -83,6 +84,13 @@
     syncInputs(new URLSearchParams(query));
     refresh(query, false);
   });
+
+  // The language switcher links to this page in each language, filters included.
+  function syncLanguageLinks(query) {
+    document.querySelectorAll("a[data-language-version]").forEach(function (link) {
+      link.search = query;
+    });
+  }
 
   // The search bar is outside the refreshed part: keep it in step with the URL.
   function syncInputs(query) {

@@ -26,9 +26,9 @@ def actor():
 def test_page_shows_public_information_with_links_to_the_directory(client, actor):
     html = client.get(actor.get_absolute_url()).content.decode()
     assert "Konpon &lt;Gunea&gt;" in html
-    assert 'href="/?theme=low-tech"' in html
-    assert 'href="/?service=reparation"' in html
-    assert f'href="/?commune={actor.commune.insee}"' in html
+    assert 'href="/fr/?theme=low-tech"' in html
+    assert 'href="/fr/?service=reparation"' in html
+    assert f'href="/fr/?commune={actor.commune.insee}"' in html
     assert "12 rue Pannecau" in html and "05 59 00 00 00" in html
     assert "lun.-ven. 09:00-12:00" in html
     assert "Pas encore vérifié par l'acteur" in html

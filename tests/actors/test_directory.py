@@ -56,7 +56,7 @@ def names(response):
 
 
 def test_facet_counts_match_a_hand_count(client, small_world):
-    response = client.get("/")
+    response = client.get("/fr/")
     assert response.context["total"] == 5
     assert facet(response, "theme") == {
         "reemploi-reparation": 2, "low-tech": 1, "inclusion-mediation": 2,
@@ -71,7 +71,7 @@ def test_facet_counts_match_a_hand_count(client, small_world):
 
 
 def test_a_facet_selection_narrows_the_others_but_not_itself(client, small_world):
-    response = client.get("/?theme=reemploi-reparation")
+    response = client.get("/fr/?theme=reemploi-reparation")
     assert sorted(names(response)) == ["Atelier du Vélo et des Octets", "Konpon Txoko"]
     # Its own options keep counting the whole set (minus the other filters).
     assert facet(response, "theme")["inclusion-mediation"] == 2
@@ -80,9 +80,9 @@ def test_a_facet_selection_narrows_the_others_but_not_itself(client, small_world
 
 
 def test_options_of_one_facet_combine_with_or_and_facets_with_and(client, small_world):
-    response = client.get("/?theme=accessibilite&theme=low-tech")
+    response = client.get("/fr/?theme=accessibilite&theme=low-tech")
     assert sorted(names(response)) == ["Accessi Web", "Konpon Txoko"]
-    response = client.get("/?theme=accessibilite&theme=low-tech&language=euskara")
+    response = client.get("/fr/?theme=accessibilite&theme=low-tech&language=euskara")
     assert names(response) == ["Konpon Txoko"]
     # A selected option stays visible even at 0, so that it can be unticked.
     assert facet(response, "theme") == {
@@ -92,14 +92,14 @@ def test_options_of_one_facet_combine_with_or_and_facets_with_and(client, small_
 
 
 def test_options_without_results_are_not_offered(client, small_world):
-    response = client.get("/?commune=" + MAULEON)
+    response = client.get("/fr/?commune=" + MAULEON)
     html = response.content.decode()
     assert 'value="accessibilite"' not in html
     assert 'value="inclusion-mediation"' in html
 
 
 def test_active_filters_are_removable_chips(client, small_world):
-    response = client.get("/?theme=low-tech&commune=" + BAYONNE)
+    response = client.get("/fr/?theme=low-tech&commune=" + BAYONNE)
     html = response.content.decode()
     assert f'href="?commune={BAYONNE}"' in html  # removing low-tech keeps Bayonne
     assert 'href="?theme=low-tech"' in html
@@ -107,20 +107,20 @@ def test_active_filters_are_removable_chips(client, small_world):
 
 
 def test_result_count_is_announced(client, small_world):
-    html = client.get("/?theme=low-tech").content.decode()
+    html = client.get("/fr/?theme=low-tech").content.decode()
     assert 'role="status"' in html and "1 acteur trouvé" in html
 
 
 def test_full_text_search_ranks_the_name_first(client, small_world):
     ActorFactory(name="Ordi Pour Tous", summary="Konpon signifie réparer en basque.")
-    response = client.get("/?q=konpon")
+    response = client.get("/fr/?q=konpon")
     assert names(response) == ["Konpon Txoko", "Ordi Pour Tous"]
 
 
 def test_search_ignores_accents_and_finds_theme_names(client, small_world):
-    assert "Accessi Web" in names(client.get("/?q=accessibilité"))
-    assert "Accessi Web" in names(client.get("/?q=ACCESSIBILITE"))
-    assert "Clic Solidaire" in names(client.get("/?q=médiation"))
+    assert "Accessi Web" in names(client.get("/fr/?q=accessibilité"))
+    assert "Accessi Web" in names(client.get("/fr/?q=ACCESSIBILITE"))
+    assert "Clic Solidaire" in names(client.get("/fr/?q=médiation"))
 
 
 @pytest.mark.parametrize(
@@ -128,17 +128,17 @@ def test_search_ignores_accents_and_finds_theme_names(client, small_world):
     [("numerik", "Xiberoa Numérique"), ("bayone", "Konpon Txoko"), ("solidair", "Clic Solidaire")],
 )
 def test_typos_still_find(client, small_world, typo, expected):
-    assert expected in names(client.get("/?q=" + typo))
+    assert expected in names(client.get("/fr/?q=" + typo))
 
 
 def test_search_finds_nothing_for_gibberish(client, small_world):
-    response = client.get("/?q=zzqxwv")
+    response = client.get("/fr/?q=zzqxwv")
     assert response.status_code == 200 and names(response) == []
     assert "Aucun acteur ne correspond" in response.content.decode()
 
 
 def test_near_a_commune_sorts_by_distance_within_the_radius(client, small_world, ban):
-    response = client.get("/?near=Bayonne&radius=5")
+    response = client.get("/fr/?near=Bayonne&radius=5")
     assert names(response) == [
         "Konpon Txoko", "Clic Solidaire", "Accessi Web", "Atelier du Vélo et des Octets",
     ]  # fmt: skip
@@ -148,29 +148,29 @@ def test_near_a_commune_sorts_by_distance_within_the_radius(client, small_world,
 
 
 def test_near_a_postcode_or_an_address(client, small_world, ban):
-    assert names(client.get("/?near=64130&radius=2")) == ["Xiberoa Numérique"]
-    response = client.get("/?near=12 rue Pannecau, Bayonne&radius=2")
+    assert names(client.get("/fr/?near=64130&radius=2")) == ["Xiberoa Numérique"]
+    response = client.get("/fr/?near=12 rue Pannecau, Bayonne&radius=2")
     assert "Konpon Txoko" in names(response)
     assert ban.queries == ["12 rue Pannecau, Bayonne"]
 
 
 def test_near_falls_back_on_the_commune_when_the_geocoder_is_down(client, small_world, ban):
     ban.mode = "down"
-    response = client.get("/?near=8 avenue Inconnue, 64130 Mauléon&radius=2")
+    response = client.get("/fr/?near=8 avenue Inconnue, 64130 Mauléon&radius=2")
     assert names(response) == ["Xiberoa Numérique"]
 
 
 def test_bbox_keeps_what_is_inside(client, small_world):
     mauleon = commune(MAULEON).centroid
     bbox = f"{mauleon.x - 0.01},{mauleon.y - 0.01},{mauleon.x + 0.01},{mauleon.y + 0.01}"
-    assert names(client.get("/?bbox=" + bbox)) == ["Xiberoa Numérique"]
+    assert names(client.get("/fr/?bbox=" + bbox)) == ["Xiberoa Numérique"]
 
 
 def test_sorting(client, small_world):
     Actor.objects.filter(pk=small_world["access"].pk).update(updated_at="2030-01-01T00:00Z")
-    assert names(client.get("/?sort=updated"))[0] == "Accessi Web"
-    assert names(client.get("/?sort=name"))[0] == "Accessi Web"
-    assert names(client.get("/"))[-1] == "Xiberoa Numérique"
+    assert names(client.get("/fr/?sort=updated"))[0] == "Accessi Web"
+    assert names(client.get("/fr/?sort=name"))[0] == "Accessi Web"
+    assert names(client.get("/fr/"))[-1] == "Xiberoa Numérique"
 
 
 @pytest.mark.parametrize(
@@ -191,7 +191,7 @@ def test_sorting(client, small_world):
     ],
 )
 def test_bad_parameters_get_a_clear_400(client, small_world, ban, query, field):
-    response = client.get("/?" + query)
+    response = client.get("/fr/?" + query)
     assert response.status_code == 400
     assert field in response.context["filterset"].form.errors
     assert "Certains critères ne sont pas valides" in response.content.decode()
@@ -206,17 +206,17 @@ def test_bad_parameters_get_a_clear_400(client, small_world, ban, query, field):
     ],
 )  # fmt: skip
 def test_hostile_query_strings_never_fail(client, small_world, ban, query):
-    response = client.get("/?" + query)
+    response = client.get("/fr/?" + query)
     assert response.status_code in (200, 400)
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
 def test_hidden_actors_appear_nowhere(client, small_world):
-    response = client.get("/?q=konpon")
+    response = client.get("/fr/?q=konpon")
     assert names(response) == ["Konpon Txoko"]
-    html = client.get("/").content.decode()
+    html = client.get("/fr/").content.decode()
     assert "Brouillon" not in html and "Archive" not in html
-    assert facet(client.get("/"), "theme")["reemploi-reparation"] == 2
+    assert facet(client.get("/fr/"), "theme")["reemploi-reparation"] == 2
 
 
 def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
@@ -225,7 +225,7 @@ def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/?theme=low-tech&language=euskara").status_code == 200
+            assert client.get("/fr/?theme=low-tech&language=euskara").status_code == 200
         return len(queries)
 
     few = count()
@@ -236,19 +236,19 @@ def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
 
 
 def test_the_fragment_is_the_dynamic_part_only(client, small_world):
-    response = client.get("/?theme=low-tech", headers={"X-Fragment": "results"})
+    response = client.get("/fr/?theme=low-tech", headers={"X-Fragment": "results"})
     html = response.content.decode()
     assert "Konpon Txoko" in html and "<html" not in html
     assert "X-Fragment" in response["Vary"]
 
 
 def test_cached_counts_follow_every_change_at_once(client, small_world):
-    assert client.get("/").context["total"] == 5
-    assert client.get("/").context["total"] == 5  # answered from the cache
+    assert client.get("/fr/").context["total"] == 5
+    assert client.get("/fr/").context["total"] == 5  # answered from the cache
     ActorFactory(name="Nouveau", themes=["low-tech"])
-    response = client.get("/")
+    response = client.get("/fr/")
     assert response.context["total"] == 6
     assert facet(response, "theme")["low-tech"] == 2
     small_world["access"].status = "archived"
     small_world["access"].save()
-    assert client.get("/").context["total"] == 5
+    assert client.get("/fr/").context["total"] == 5

@@ -18,7 +18,7 @@ def actors():
 
 
 def get(client, query):
-    response = client.get("/carte/donnees.geojson?" + query)
+    response = client.get("/fr/carte/donnees.geojson?" + query)
     return response, json.loads(response.content)
 
 

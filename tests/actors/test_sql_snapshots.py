@@ -15,10 +15,10 @@ def some_actors():
 @pytest.mark.parametrize(
     "name, url",
     [
-        ("directory", "/"),
-        ("directory_filtered", "/?theme=low-tech&language=euskara&sort=updated"),
-        ("directory_search", "/?q=konpon"),
-        ("map_data", "/carte/donnees.geojson?zoom=9&bbox=-1.9,42.9,-0.7,43.7"),
+        ("directory", "/fr/"),
+        ("directory_filtered", "/fr/?theme=low-tech&language=euskara&sort=updated"),
+        ("directory_search", "/fr/?q=konpon"),
+        ("map_data", "/fr/carte/donnees.geojson?zoom=9&bbox=-1.9,42.9,-0.7,43.7"),
     ],
 )
 def test_sql_of_public_views(client, some_actors, name, url):

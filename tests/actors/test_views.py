@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_home_lists_the_published_demo_actors(client):
     load_demo_actors()
     ActorFactory(name="Brouillon secret", draft=True)
-    response = client.get("/")
+    response = client.get("/fr/")
     assert response.status_code == 200
     html = response.content.decode()
     first_page = Actor.objects.published().order_by("name")[:20]
@@ -27,12 +27,12 @@ def test_home_lists_the_published_demo_actors(client):
 def test_home_paginates(client):
     load_demo_actors()
     last = Actor.objects.published().order_by("-name").first()
-    response = client.get("/?page=4")
+    response = client.get("/fr/?page=4")
     assert response.status_code == 200
     assert last.name in response.content.decode()
     # Out-of-range or malformed pages show the nearest page rather than an error.
-    assert last.name in client.get("/?page=99").content.decode()
-    assert client.get("/?page=abc").status_code == 200
+    assert last.name in client.get("/fr/?page=99").content.decode()
+    assert client.get("/fr/?page=abc").status_code == 200
 
 
 def test_actor_page_shows_a_published_actor(client):
@@ -71,7 +71,7 @@ def test_server_error_page_is_ours():
 
 
 def test_pages_carry_a_strict_csp_with_a_nonce_and_security_headers(client):
-    response = client.get("/")
+    response = client.get("/fr/")
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp
     assert "unsafe-inline" not in csp
@@ -82,7 +82,7 @@ def test_pages_carry_a_strict_csp_with_a_nonce_and_security_headers(client):
 
 
 def test_scripts_carry_the_request_nonce(client):
-    response = client.get("/")
+    response = client.get("/fr/")
     csp = response.headers["Content-Security-Policy"]
     html = response.content.decode()
     for script in re.findall(r"<script[^>]*>", html):

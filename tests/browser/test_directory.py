@@ -26,7 +26,7 @@ def wire_bytes(visit):
 
 
 def test_filtering_with_javascript_updates_list_url_and_map_without_reload(visit, demo_tx):
-    visit.goto("/")
+    visit.goto("/fr/")
     visit.page.evaluate("window.__sameDocument = true")
     count = visit.page.locator(".results-count")
     assert count.inner_text().startswith("80 ")
@@ -48,12 +48,12 @@ def test_filtering_with_javascript_updates_list_url_and_map_without_reload(visit
 
 
 def test_markers_and_clusters_appear(visit, demo_tx, monkeypatch):
-    visit.goto("/")
+    visit.goto("/fr/")
     visit.page.wait_for_selector(".marker-point")
     assert visit.page.locator(".marker-point").count() == 80
     monkeypatch.setattr(mapdata, "MAX_POINTS", 10)
     cache.clear()  # the points above are cached for this very query
-    visit.goto("/")
+    visit.goto("/fr/")
     visit.page.wait_for_selector(".marker-cluster")
     counts = visit.page.locator(".marker-cluster span").all_inner_texts()
     singles = visit.page.locator(".marker-point").count()
@@ -63,7 +63,7 @@ def test_markers_and_clusters_appear(visit, demo_tx, monkeypatch):
 
 
 def test_list_and_markers_highlight_each_other_with_the_keyboard(visit, demo_tx):
-    visit.goto("/?commune=64102")
+    visit.goto("/fr/?commune=64102")
     visit.page.wait_for_selector(".marker-point")
     first = visit.page.locator(".results-list .actor-card").first
     actor_id = first.get_attribute("data-actor-id")
@@ -74,11 +74,11 @@ def test_list_and_markers_highlight_each_other_with_the_keyboard(visit, demo_tx)
     assert "is-active" in first.get_attribute("class")
     visit.page.keyboard.press("Enter")
     popup_link = visit.page.locator(".leaflet-popup-content a")
-    assert popup_link.get_attribute("href").startswith("/acteurs/")
+    assert popup_link.get_attribute("href").startswith("/fr/acteurs/")
 
 
 def test_search_in_this_area(visit, demo_tx):
-    visit.goto("/?commune=64371")
+    visit.goto("/fr/?commune=64371")
     visit.page.wait_for_selector(".marker-point")
     visit.page.get_by_role("button", name="Rechercher dans cette zone").click()
     visit.page.wait_for_url("**bbox=*")
@@ -87,7 +87,7 @@ def test_search_in_this_area(visit, demo_tx):
 
 def test_the_whole_flow_works_without_javascript(visit_without_js, demo_tx):
     page = visit_without_js.page
-    visit_without_js.goto("/")
+    visit_without_js.goto("/fr/")
     assert page.locator(".map-panel").is_hidden()
     page.locator("#f-theme-low-tech").check()
     page.get_by_role("button", name="Appliquer les filtres").click()
@@ -101,12 +101,13 @@ def test_the_whole_flow_works_without_javascript(visit_without_js, demo_tx):
     page.get_by_role("link", name="Page suivante").click()
     assert "page=2" in page.url
     page.locator(".actor-card a").first.click()
-    assert page.url.endswith("/") and "/acteurs/" in page.url
+    assert page.url.endswith("/") and "/fr/acteurs/" in page.url
     assert visit_without_js.axe_violations() == []
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/?theme=inclusion-mediation&near=Bayonne", "/?theme=nope", "/?q=zzqxwv"]
+    "path",
+    ["/fr/", "/fr/?theme=inclusion-mediation&near=Bayonne", "/fr/?theme=nope", "/fr/?q=zzqxwv"],
 )
 def test_directory_pages_are_accessible(visit, demo_tx, path):
     visit.goto(path)
@@ -114,12 +115,12 @@ def test_directory_pages_are_accessible(visit, demo_tx, path):
 
 
 def test_filtered_list_is_accessible_without_javascript(visit_without_js, demo_tx):
-    visit_without_js.goto("/?theme=inclusion-mediation&language=euskara")
+    visit_without_js.goto("/fr/?theme=inclusion-mediation&language=euskara")
     assert visit_without_js.axe_violations() == []
 
 
 def test_page_weights_stay_within_budget(visit, demo_tx):
-    visit.goto("/")
+    visit.goto("/fr/")
     visit.page.wait_for_selector(".marker-point")
     home = wire_bytes(visit)
     actor = Actor.objects.published().order_by("name").first()

@@ -5,7 +5,9 @@ import pytest
 
 
 @pytest.mark.parametrize("fixture", ["visit", "visit_without_js"])
-@pytest.mark.parametrize("path", ["/api/", "/donnees/", "/embed/?theme=inclusion-mediation"])
+@pytest.mark.parametrize(
+    "path", ["/fr/api/", "/fr/donnees/", "/fr/embed/?theme=inclusion-mediation"]
+)
 def test_open_data_pages_are_accessible(request, demo_tx, fixture, path):
     visit = request.getfixturevalue(fixture)
     response = visit.goto(path)
@@ -17,7 +19,7 @@ def test_open_data_pages_are_accessible(request, demo_tx, fixture, path):
 
 
 def test_embed_works_without_javascript_as_a_list(visit_without_js, demo_tx):
-    visit_without_js.goto("/embed/?theme=inclusion-mediation")
+    visit_without_js.goto("/fr/embed/?theme=inclusion-mediation")
     assert visit_without_js.page.locator(".embed-list article").count() > 0
     assert visit_without_js.page.locator(".map-panel").is_hidden()
 
@@ -37,15 +39,15 @@ def test_embed_map_shows_the_results_inside_a_frame(browser, live_server, demo_t
             f'height="700" src="{live_server.url}{path}"></iframe>',
         )
 
-    page.route(host, partner("/embed/?service=reparation"))
+    page.route(host, partner("/fr/embed/?service=reparation"))
     page.goto(host)
     frame = page.frame_locator("iframe")
     frame.locator(".leaflet-marker-icon").first.wait_for()
     assert frame.locator(".embed-list article").count() > 0
 
     page.unroute(host)
-    page.route(host, partner("/"))
+    page.route(host, partner("/fr/"))
     page.goto(host, wait_until="networkidle")
     # Refused: the frame shows the browser's error page instead of the directory.
-    assert page.frames[1].url != f"{live_server.url}/"
+    assert page.frames[1].url != f"{live_server.url}/fr/"
     context.close()

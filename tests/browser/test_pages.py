@@ -6,7 +6,7 @@ from actors.models import Actor
 @pytest.mark.parametrize("fixture", ["visit", "visit_without_js"])
 def test_home_is_accessible_and_asks_nothing_of_third_parties(request, demo_tx, fixture):
     visit = request.getfixturevalue(fixture)
-    response = visit.goto("/")
+    response = visit.goto("/fr/")
     assert response.status == 200
     assert visit.page.locator("html").get_attribute("lang") == "fr"
     assert visit.page.locator("article.actor-card").count() == 20
@@ -24,12 +24,12 @@ def test_actor_page_is_accessible(visit, demo_tx):
 
 
 def test_not_found_page_is_accessible(visit):
-    assert visit.goto("/acteurs/personne/").status == 404
+    assert visit.goto("/fr/acteurs/personne/").status == 404
     assert visit.axe_violations() == []
 
 
 def test_skip_link_moves_focus_to_the_content(visit, demo_tx):
-    visit.goto("/")
+    visit.goto("/fr/")
     visit.page.keyboard.press("Tab")
     assert visit.page.evaluate("document.activeElement.className") == "skip-link"
     visit.page.keyboard.press("Enter")
@@ -39,6 +39,6 @@ def test_skip_link_moves_focus_to_the_content(visit, demo_tx):
 def test_home_is_usable_on_a_narrow_phone(browser, live_server, demo_tx):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/fr/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()

@@ -16,7 +16,7 @@ def test_export_holds_my_account_memberships_and_requests(client, actor, people)
         actor, people["editor"], {**profile.snapshot(actor), "name": "X"}, actor.updated_at
     )
     client.force_login(people["editor"])
-    response = client.get("/mon-espace/mes-donnees.json")
+    response = client.get("/fr/mon-espace/mes-donnees.json")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
@@ -28,7 +28,7 @@ def test_export_holds_my_account_memberships_and_requests(client, actor, people)
 def test_deleting_my_account_keeps_the_organisation(client, actor, people):
     cr = services.propose_change(actor, people["editor"], profile.snapshot(actor), actor.updated_at)
     client.force_login(people["editor"])
-    response = client.post("/mon-espace/supprimer/", {"password": PASSWORD})
+    response = client.post("/fr/mon-espace/supprimer/", {"password": PASSWORD})
     assert response.status_code == 302
     assert not get_user_model().objects.filter(email="editrice@example.org").exists()
     assert Actor.objects.filter(pk=actor.pk).exists()
@@ -39,14 +39,14 @@ def test_deleting_my_account_keeps_the_organisation(client, actor, people):
 
 def test_deleting_needs_the_password(client, actor, people):
     client.force_login(people["editor"])
-    response = client.post("/mon-espace/supprimer/", {"password": "pas le bon"})
+    response = client.post("/fr/mon-espace/supprimer/", {"password": "pas le bon"})
     assert response.status_code == 400
     assert get_user_model().objects.filter(email="editrice@example.org").exists()
 
 
 def test_the_only_owner_of_an_actor_with_editors_hands_over_first(client, actor, people):
     client.force_login(people["owner"])
-    response = client.post("/mon-espace/supprimer/", {"password": PASSWORD})
+    response = client.post("/fr/mon-espace/supprimer/", {"password": PASSWORD})
     assert response.status_code == 400
     assert Membership.objects.filter(user=people["owner"]).exists()
 
@@ -54,7 +54,7 @@ def test_the_only_owner_of_an_actor_with_editors_hands_over_first(client, actor,
 def test_the_only_member_may_leave_the_actor_unclaimed(client, actor, people):
     Membership.objects.filter(user=people["editor"]).delete()
     client.force_login(people["owner"])
-    assert client.post("/mon-espace/supprimer/", {"password": PASSWORD}).status_code == 302
+    assert client.post("/fr/mon-espace/supprimer/", {"password": PASSWORD}).status_code == 302
     assert not Membership.objects.filter(actor=actor).exists()
     assert Actor.objects.published().filter(pk=actor.pk).exists()
 
@@ -65,6 +65,6 @@ def test_open_requests_of_others_are_not_touched(client, actor, people):
         actor=actor, author=people["other"], kind="change", proposed={}
     )
     client.force_login(people["owner"])
-    client.post("/mon-espace/supprimer/", {"password": PASSWORD})
+    client.post("/fr/mon-espace/supprimer/", {"password": PASSWORD})
     mine.refresh_from_db()
     assert mine.status == RequestStatus.PENDING

@@ -35,7 +35,7 @@ def test_an_invitation_makes_its_addressee_an_editor(
     actor, people, django_capture_on_commit_callbacks
 ):
     services.invite(actor, people["owner"], "nouvelle@example.org")
-    token = re.search(r"/invitations/([^/]+)/", mail.outbox[0].body).group(1)
+    token = re.search(r"/fr/invitations/([^/]+)/", mail.outbox[0].body).group(1)
     with pytest.raises(services.ContributionError):
         services.accept_invitation(token, people["other"])
     newcomer = make_user("nouvelle@example.org")

@@ -21,36 +21,36 @@ def editor_request(actor, people):
 
 # (name, method, path builder, data builder, expected per role)
 CASES = [
-    ("edit", "get", lambda c: f"/acteurs/{c.actor.slug}/modifier/", None,
+    ("edit", "get", lambda c: f"/fr/acteurs/{c.actor.slug}/modifier/", None,
      [LOGIN, DENY, OK, OK, DENY]),
-    ("edit", "post", lambda c: f"/acteurs/{c.actor.slug}/modifier/",
+    ("edit", "post", lambda c: f"/fr/acteurs/{c.actor.slug}/modifier/",
      lambda c: form_data(c.actor, name="Piraté"), [LOGIN, DENY, OK, OK, DENY]),
-    ("edit draft", "post", lambda c: f"/acteurs/{c.draft.slug}/modifier/",
+    ("edit draft", "post", lambda c: f"/fr/acteurs/{c.draft.slug}/modifier/",
      lambda c: form_data(c.draft, name="Piraté"), [LOGIN, DENY, OK, OK, DENY]),
-    ("submit", "post", lambda c: f"/acteurs/{c.draft.slug}/envoyer/", None,
+    ("submit", "post", lambda c: f"/fr/acteurs/{c.draft.slug}/envoyer/", None,
      [LOGIN, DENY, OK, OK, DENY]),
-    ("request", "get", lambda c: f"/acteurs/{c.actor.slug}/demandes/{c.request.pk}/", None,
+    ("request", "get", lambda c: f"/fr/acteurs/{c.actor.slug}/demandes/{c.request.pk}/", None,
      [LOGIN, DENY, OK, OK, DENY]),
-    ("withdraw", "post", lambda c: f"/acteurs/{c.actor.slug}/demandes/{c.request.pk}/retirer/",
+    ("withdraw", "post", lambda c: f"/fr/acteurs/{c.actor.slug}/demandes/{c.request.pk}/retirer/",
      None, [LOGIN, DENY, OK, DENY, DENY]),
-    ("members", "get", lambda c: f"/acteurs/{c.actor.slug}/membres/", None,
+    ("members", "get", lambda c: f"/fr/acteurs/{c.actor.slug}/membres/", None,
      [LOGIN, DENY, OK, OK, DENY]),
-    ("invite", "post", lambda c: f"/acteurs/{c.actor.slug}/membres/",
+    ("invite", "post", lambda c: f"/fr/acteurs/{c.actor.slug}/membres/",
      lambda c: {"email": "x@example.org"}, [LOGIN, DENY, DENY, OK, DENY]),
     ("remove editor", "post",
-     lambda c: f"/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/retirer/", None,
+     lambda c: f"/fr/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/retirer/", None,
      [LOGIN, DENY, OK, OK, DENY]),
     ("remove owner", "post",
-     lambda c: f"/acteurs/{c.actor.slug}/membres/{c.owner_membership.pk}/retirer/", None,
+     lambda c: f"/fr/acteurs/{c.actor.slug}/membres/{c.owner_membership.pk}/retirer/", None,
      [LOGIN, DENY, DENY, DENY, DENY]),  # the last owner cannot leave
     ("promote", "post",
-     lambda c: f"/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/role/",
+     lambda c: f"/fr/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/role/",
      lambda c: {"role": "owner"}, [LOGIN, DENY, DENY, OK, DENY]),
-    ("claim", "get", lambda c: f"/acteurs/{c.actor.slug}/revendiquer/", None,
+    ("claim", "get", lambda c: f"/fr/acteurs/{c.actor.slug}/revendiquer/", None,
      [LOGIN, OK, OK, OK, OK]),
-    ("claim", "post", lambda c: f"/acteurs/{c.actor.slug}/revendiquer/",
+    ("claim", "post", lambda c: f"/fr/acteurs/{c.actor.slug}/revendiquer/",
      lambda c: {"message": "C'est moi."}, [LOGIN, OK, DENY, DENY, OK]),
-    ("suggest", "get", lambda c: f"/acteurs/{c.actor.slug}/suggerer/", None,
+    ("suggest", "get", lambda c: f"/fr/acteurs/{c.actor.slug}/suggerer/", None,
      [OK, OK, OK, OK, OK]),
 ]  # fmt: skip
 
@@ -74,7 +74,7 @@ def test_permission_matrix(client, actor, draft, people, case, role_index, role)
     response = getattr(client, method)(path(context), data(context) if data else {})
     outcome = expected[role_index]
     if outcome == LOGIN:
-        assert response.status_code == 302 and "/compte/login/" in response["Location"]
+        assert response.status_code == 302 and "/fr/compte/login/" in response["Location"]
     elif outcome == DENY:
         # A refusal by permission (403) or by a business rule (400 with the reason shown,
         # or a redirect with an error message): either way, nothing changed.
@@ -94,9 +94,9 @@ def test_get_is_refused_on_action_urls(client, actor, draft, people, role):
         client.force_login(people[role])
     before = fingerprint()
     for url in [
-        f"/acteurs/{draft.slug}/envoyer/",
-        f"/acteurs/{actor.slug}/demandes/{context.request.pk}/retirer/",
-        f"/acteurs/{actor.slug}/membres/{context.editor_membership.pk}/retirer/",
+        f"/fr/acteurs/{draft.slug}/envoyer/",
+        f"/fr/acteurs/{actor.slug}/demandes/{context.request.pk}/retirer/",
+        f"/fr/acteurs/{actor.slug}/membres/{context.editor_membership.pk}/retirer/",
     ]:
         assert client.get(url).status_code in (302, 403, 405)
     assert fingerprint() == before
@@ -109,14 +109,14 @@ def test_archived_and_unknown_actors_do_not_exist(client, actor, people, role):
     actor.status = "archived"
     actor.save()
     for url in ["modifier/", "revendiquer/", "suggerer/", "membres/"]:
-        assert client.get(f"/acteurs/{actor.slug}/{url}").status_code in (302, 404)
-        assert client.get(f"/acteurs/personne/{url}").status_code in (302, 404)
+        assert client.get(f"/fr/acteurs/{actor.slug}/{url}").status_code in (302, 404)
+        assert client.get(f"/fr/acteurs/personne/{url}").status_code in (302, 404)
 
 
 def test_someone_elses_request_is_not_reachable_through_another_actor(client, actor, draft, people):
     cr = editor_request(actor, people)
     client.force_login(people["owner"])
-    assert client.get(f"/acteurs/{draft.slug}/demandes/{cr.pk}/").status_code == 404
+    assert client.get(f"/fr/acteurs/{draft.slug}/demandes/{cr.pk}/").status_code == 404
 
 
 def test_forms_never_use_all_fields():

@@ -13,7 +13,7 @@ def post(client, actor, token=None, ip="203.0.113.7", forwarded=None, **fields):
     data = {"text": "Le téléphone a changé.", "started": token or form_token(time.time() - 10)}
     data.update(fields)
     extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
-    return client.post(f"/acteurs/{actor.slug}/suggerer/", data, REMOTE_ADDR=ip, **extra)
+    return client.post(f"/fr/acteurs/{actor.slug}/suggerer/", data, REMOTE_ADDR=ip, **extra)
 
 
 def test_a_suggestion_reaches_the_owners_and_the_moderators(
@@ -30,7 +30,7 @@ def test_a_suggestion_reaches_the_owners_and_the_moderators(
 
 
 def test_the_form_carries_a_signed_start_time_and_a_honeypot(client, actor):
-    html = client.get(f"/acteurs/{actor.slug}/suggerer/").content.decode()
+    html = client.get(f"/fr/acteurs/{actor.slug}/suggerer/").content.decode()
     assert 'name="started"' in html and 'name="nickname"' in html
 
 
@@ -65,7 +65,7 @@ def test_rate_limit_per_address(client, actor, settings):
 
 
 def test_unpublished_actors_take_no_suggestion(client, draft):
-    assert client.get(f"/acteurs/{draft.slug}/suggerer/").status_code == 404
+    assert client.get(f"/fr/acteurs/{draft.slug}/suggerer/").status_code == 404
     assert post(client, draft).status_code == 404
 
 

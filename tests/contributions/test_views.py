@@ -24,31 +24,31 @@ def add_data(**changes):
 def test_adding_creates_an_invisible_draft_owned_by_its_creator(client, people, reference, ban):
     ban.mode = "down"
     client.force_login(people["other"])
-    response = client.post("/organisations/ajouter/", add_data())
+    response = client.post("/fr/organisations/ajouter/", add_data())
     actor = Actor.objects.get(name="Les Bidouilleurs")
     assert response.status_code == 302 and response["Location"].endswith("/modifier/")
     assert actor.status == ActorStatus.DRAFT
     assert actor.location.equals(actor.commune.centroid)
     assert Membership.objects.get(actor=actor).role == Role.OWNER
     assert client.get(actor.get_absolute_url()).status_code == 404
-    assert "Les Bidouilleurs" not in client.get("/").content.decode()
+    assert "Les Bidouilleurs" not in client.get("/fr/").content.decode()
 
 
 def test_adding_geocodes_the_address(client, people, reference, ban):
     client.force_login(people["other"])
-    client.post("/organisations/ajouter/", add_data(street_address="12 rue Pannecau"))
+    client.post("/fr/organisations/ajouter/", add_data(street_address="12 rue Pannecau"))
     actor = Actor.objects.get(name="Les Bidouilleurs")
     assert (round(actor.location.x, 4), round(actor.location.y, 4)) == (-1.4736, 43.4898)
 
 
 def test_likely_duplicates_are_shown_before_creating(client, actor, people, ban):
     client.force_login(people["other"])
-    response = client.post("/organisations/ajouter/", add_data(name="Repair Cafe Bayonne"))
+    response = client.post("/fr/organisations/ajouter/", add_data(name="Repair Cafe Bayonne"))
     assert response.status_code == 200
     assert "déjà référencée" in response.content.decode()
     assert Actor.objects.filter(name="Repair Cafe Bayonne").count() == 0
     client.post(
-        "/organisations/ajouter/", add_data(name="Repair Cafe Bayonne", not_a_duplicate="on")
+        "/fr/organisations/ajouter/", add_data(name="Repair Cafe Bayonne", not_a_duplicate="on")
     )
     assert Actor.objects.filter(name="Repair Cafe Bayonne").count() == 1
 
@@ -58,14 +58,14 @@ def test_same_siret_is_a_duplicate_anywhere(client, actor, people, ban):
     actor.save()
     client.force_login(people["other"])
     response = client.post(
-        "/organisations/ajouter/", add_data(name="Tout autre nom", siret="73282932000074")
+        "/fr/organisations/ajouter/", add_data(name="Tout autre nom", siret="73282932000074")
     )
     assert "déjà référencée" in response.content.decode()
 
 
 def test_editing_a_draft_changes_it_directly(client, draft, people):
     client.force_login(people["editor"])
-    response = client.post(f"/acteurs/{draft.slug}/modifier/", form_data(draft, name="Renommé"))
+    response = client.post(f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, name="Renommé"))
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.name == "Renommé"
@@ -74,12 +74,14 @@ def test_editing_a_draft_changes_it_directly(client, draft, people):
 
 def test_submitting_a_draft_sends_it_to_moderation(client, draft, people):
     client.force_login(people["owner"])
-    assert client.post(f"/acteurs/{draft.slug}/envoyer/").status_code == 302
+    assert client.post(f"/fr/acteurs/{draft.slug}/envoyer/").status_code == 302
     draft.refresh_from_db()
     assert draft.status == ActorStatus.PENDING
-    page = client.get("/mon-espace/").content.decode()
+    page = client.get("/fr/mon-espace/").content.decode()
     assert "En attente de modération" in page
-    response = client.post(f"/acteurs/{draft.slug}/modifier/", form_data(draft, name="Trop tard"))
+    response = client.post(
+        f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, name="Trop tard")
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.name == "Brouillon Hasparren"
@@ -87,13 +89,13 @@ def test_submitting_a_draft_sends_it_to_moderation(client, draft, people):
 
 def test_editing_a_published_actor_records_a_request_with_its_diff(client, actor, people):
     client.force_login(people["editor"])
-    response = client.post(f"/acteurs/{actor.slug}/modifier/", form_data(actor, name="Nouveau"))
+    response = client.post(f"/fr/acteurs/{actor.slug}/modifier/", form_data(actor, name="Nouveau"))
     assert response.status_code == 302
     actor.refresh_from_db()
     assert actor.name == "Repair Café Bayonne"
     page = client.get(response["Location"]).content.decode()
     assert "Repair Café Bayonne" in page and "Nouveau" in page
-    edit = client.get(f"/acteurs/{actor.slug}/modifier/").content.decode()
+    edit = client.get(f"/fr/acteurs/{actor.slug}/modifier/").content.decode()
     assert 'value="Nouveau"' in edit
 
 
@@ -103,7 +105,7 @@ def test_a_stale_form_gets_a_conflict_and_keeps_what_was_typed(client, actor, pe
     Actor.objects.filter(pk=actor.pk).update(name="Renommé par l'équipe")
     actor.refresh_from_db()
     actor.save()  # a moderator published something meanwhile
-    response = client.post(f"/acteurs/{actor.slug}/modifier/", data)
+    response = client.post(f"/fr/acteurs/{actor.slug}/modifier/", data)
     assert response.status_code == 409
     html = response.content.decode()
     assert "Conflit" in html and "Ma nouvelle présentation" in html
@@ -112,20 +114,20 @@ def test_a_stale_form_gets_a_conflict_and_keeps_what_was_typed(client, actor, pe
 
 def test_a_stale_request_shows_its_conflict_on_the_edit_page(client, actor, people):
     client.force_login(people["editor"])
-    client.post(f"/acteurs/{actor.slug}/modifier/", form_data(actor, summary="Ma version"))
+    client.post(f"/fr/acteurs/{actor.slug}/modifier/", form_data(actor, summary="Ma version"))
     actor.refresh_from_db()
     actor.summary = "Version de l'équipe"
     actor.save()
-    html = client.get(f"/acteurs/{actor.slug}/modifier/").content.decode()
+    html = client.get(f"/fr/acteurs/{actor.slug}/modifier/").content.decode()
     assert "Conflit" in html and "Version de l&#x27;équipe" in html and "Ma version" in html
     cr = ChangeRequest.objects.get()
-    assert "Conflit" in client.get(f"/acteurs/{actor.slug}/demandes/{cr.pk}/").content.decode()
+    assert "Conflit" in client.get(f"/fr/acteurs/{actor.slug}/demandes/{cr.pk}/").content.decode()
 
 
 def test_without_javascript_a_new_address_moves_the_location(client, actor, people, ban):
     client.force_login(people["editor"])
     client.post(
-        f"/acteurs/{actor.slug}/modifier/", form_data(actor, street_address="12 rue Pannecau")
+        f"/fr/acteurs/{actor.slug}/modifier/", form_data(actor, street_address="12 rue Pannecau")
     )
     proposed = ChangeRequest.objects.get().proposed["location"]
     assert [round(c, 4) for c in proposed] == [-1.4736, 43.4898]
@@ -135,7 +137,7 @@ def test_a_dragged_marker_wins_over_the_address(client, actor, people, ban):
     client.force_login(people["editor"])
     moved = '{"type": "Point", "coordinates": [-1.47, 43.49]}'
     client.post(
-        f"/acteurs/{actor.slug}/modifier/",
+        f"/fr/acteurs/{actor.slug}/modifier/",
         form_data(actor, street_address="12 rue Pannecau", location=moved),
     )
     assert ChangeRequest.objects.get().proposed["location"] == [-1.47, 43.49]
@@ -144,7 +146,7 @@ def test_a_dragged_marker_wins_over_the_address(client, actor, people, ban):
 def test_a_location_outside_the_commune_is_an_error_not_a_crash(client, actor, people):
     client.force_login(people["editor"])
     far = '{"type": "Point", "coordinates": [-0.88, 43.22]}'
-    response = client.post(f"/acteurs/{actor.slug}/modifier/", form_data(actor, location=far))
+    response = client.post(f"/fr/acteurs/{actor.slug}/modifier/", form_data(actor, location=far))
     assert response.status_code == 400
     assert "dans la commune" in response.content.decode()
 
@@ -163,7 +165,9 @@ def test_a_location_outside_the_commune_is_an_error_not_a_crash(client, actor, p
 )
 def test_bad_input_is_an_error_never_a_500(client, actor, people, field, value):
     client.force_login(people["editor"])
-    response = client.post(f"/acteurs/{actor.slug}/modifier/", form_data(actor, **{field: value}))
+    response = client.post(
+        f"/fr/acteurs/{actor.slug}/modifier/", form_data(actor, **{field: value})
+    )
     assert response.status_code in (400, 409)
     assert not ChangeRequest.objects.exists()
 
@@ -174,7 +178,7 @@ def test_a_logo_is_refused_with_a_clear_message(client, actor, people):
     client.force_login(people["editor"])
     svg = SimpleUploadedFile("logo.svg", b"<svg onload='alert(1)'/>", "image/svg+xml")
     response = client.post(
-        f"/acteurs/{actor.slug}/modifier/", {**form_data(actor), "logo_file": svg}
+        f"/fr/acteurs/{actor.slug}/modifier/", {**form_data(actor), "logo_file": svg}
     )
     assert response.status_code == 400
     assert "PNG, JPEG ou WebP" in response.content.decode()
@@ -182,13 +186,13 @@ def test_a_logo_is_refused_with_a_clear_message(client, actor, people):
 
 def test_login_redirects_only_to_this_site(client, people):
     for target, expected in [
-        ("https://evil.example.com/", "/mon-espace/"),
-        ("//evil.example.com/", "/mon-espace/"),
-        ("/confidentialite/", "/confidentialite/"),
+        ("https://evil.example.com/", "/fr/mon-espace/"),
+        ("//evil.example.com/", "/fr/mon-espace/"),
+        ("/fr/confidentialite/", "/fr/confidentialite/"),
     ]:
         client.logout()
         response = client.post(
-            "/compte/login/",
+            "/fr/compte/login/",
             {"login": "autre@example.org", "password": "une phrase de passe assez longue",
              "next": target},
         )  # fmt: skip
@@ -197,8 +201,8 @@ def test_login_redirects_only_to_this_site(client, people):
 
 
 def test_login_does_not_tell_whether_an_address_exists(client, people):
-    known = client.post("/compte/login/", {"login": "autre@example.org", "password": "mauvais"})
-    unknown = client.post("/compte/login/", {"login": "nul@example.org", "password": "mauvais"})
+    known = client.post("/fr/compte/login/", {"login": "autre@example.org", "password": "mauvais"})
+    unknown = client.post("/fr/compte/login/", {"login": "nul@example.org", "password": "mauvais"})
     assert known.status_code == unknown.status_code == 200
 
     def strip(r):
@@ -212,13 +216,13 @@ def test_login_does_not_tell_whether_an_address_exists(client, people):
 
 def test_signup_needs_a_long_uncommon_password(client, reference):
     response = client.post(
-        "/compte/signup/",
+        "/fr/compte/signup/",
         {"email": "n@example.org", "password1": "motdepasse1", "password2": "motdepasse1"},
     )
     assert response.status_code == 200
     assert "12" in response.content.decode()
     response = client.post(
-        "/compte/signup/",
+        "/fr/compte/signup/",
         {"email": "n@example.org", "password1": "password1234", "password2": "password1234"},
     )
     assert "trop courant" in response.content.decode()

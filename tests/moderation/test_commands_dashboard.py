@@ -20,7 +20,7 @@ def test_the_digest_goes_to_each_moderator_with_the_counts(people, change, claim
     ]
     body = mail.outbox[0].body
     assert "Modification : 1" in body and "Revendication : 1" in body
-    assert "Suggestion : 1" in body and "/moderation/" in body
+    assert "Suggestion : 1" in body and "/fr/moderation/" in body
     assert "3 éléments en attente" in mail.outbox[0].subject
 
 

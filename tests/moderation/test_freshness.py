@@ -38,7 +38,7 @@ def test_reminders_go_to_the_owners_once_a_month(actor, people):
     age(actor, 400)
     call_command("send_freshness_reminders", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [["proprio@example.org"]]
-    assert "/fiche-a-jour/" in mail.outbox[0].body
+    assert "/fr/fiche-a-jour/" in mail.outbox[0].body
     assert "Repair Café Bayonne" in mail.outbox[0].subject
     call_command("send_freshness_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
@@ -49,10 +49,10 @@ def test_the_link_confirms_without_touching_updated_at(actor, people, client):
     updated = actor.updated_at
     token = freshness.token_for(actor, people["owner"])
     # Opening the link (as a mail scanner would) changes nothing.
-    response = client.get(f"/fiche-a-jour/{token}/")
+    response = client.get(f"/fr/fiche-a-jour/{token}/")
     assert response.status_code == 200 and b"toujours exacte" in response.content
     assert Actor.objects.get(pk=actor.pk).verified_at is None
-    response = client.post(f"/fiche-a-jour/{token}/")
+    response = client.post(f"/fr/fiche-a-jour/{token}/")
     assert response.status_code == 302
     actor.refresh_from_db()
     assert actor.verified_at is not None and actor.updated_at == updated
@@ -69,7 +69,7 @@ def test_bad_links_say_so_and_change_nothing(actor, people, client, settings, ba
     else:
         token = freshness.token_for(actor, people["editor"])
     for method in (client.get, client.post):
-        response = method(f"/fiche-a-jour/{token}/")
+        response = method(f"/fr/fiche-a-jour/{token}/")
         assert response.status_code == 400
         assert "Ce lien" in response.content.decode()
     assert Actor.objects.get(pk=actor.pk).verified_at is None

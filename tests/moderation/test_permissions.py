@@ -24,33 +24,33 @@ class Context:
 
 # (name, method, path builder, data builder)
 CASES = [
-    ("queue", "get", lambda c: "/moderation/", None),
-    ("queue filtered", "get", lambda c: "/moderation/?type=change&q=repair", None),
-    ("change", "get", lambda c: f"/moderation/demandes/{c.change.pk}/", None),
-    ("new", "get", lambda c: f"/moderation/demandes/{c.new_org.pk}/", None),
-    ("claim", "get", lambda c: f"/moderation/revendications/{c.claim.pk}/", None),
-    ("suggestion", "get", lambda c: f"/moderation/suggestions/{c.suggestion.pk}/", None),
-    ("history", "get", lambda c: f"/moderation/acteurs/{c.actor.slug}/", None),
+    ("queue", "get", lambda c: "/fr/moderation/", None),
+    ("queue filtered", "get", lambda c: "/fr/moderation/?type=change&q=repair", None),
+    ("change", "get", lambda c: f"/fr/moderation/demandes/{c.change.pk}/", None),
+    ("new", "get", lambda c: f"/fr/moderation/demandes/{c.new_org.pk}/", None),
+    ("claim", "get", lambda c: f"/fr/moderation/revendications/{c.claim.pk}/", None),
+    ("suggestion", "get", lambda c: f"/fr/moderation/suggestions/{c.suggestion.pk}/", None),
+    ("history", "get", lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/", None),
     ("version", "get",
-     lambda c: f"/moderation/acteurs/{c.actor.slug}/versions/{c.version}/", None),
-    ("stale", "get", lambda c: "/moderation/fiches-a-verifier/", None),
-    ("dashboard", "get", lambda c: "/moderation/tableau-de-bord/", None),
-    ("decide change", "post", lambda c: f"/moderation/demandes/{c.change.pk}/decider/",
+     lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/versions/{c.version}/", None),
+    ("stale", "get", lambda c: "/fr/moderation/fiches-a-verifier/", None),
+    ("dashboard", "get", lambda c: "/fr/moderation/tableau-de-bord/", None),
+    ("decide change", "post", lambda c: f"/fr/moderation/demandes/{c.change.pk}/decider/",
      lambda c: {"action": "approve", "fields": ["name"], "reason": "Ok."}),
-    ("decide new", "post", lambda c: f"/moderation/demandes/{c.new_org.pk}/decider/",
+    ("decide new", "post", lambda c: f"/fr/moderation/demandes/{c.new_org.pk}/decider/",
      lambda c: {"action": "reject", "reason": "Hors territoire."}),
-    ("decide claim", "post", lambda c: f"/moderation/revendications/{c.claim.pk}/decider/",
+    ("decide claim", "post", lambda c: f"/fr/moderation/revendications/{c.claim.pk}/decider/",
      lambda c: {"action": "approve"}),
     ("decide suggestion", "post",
-     lambda c: f"/moderation/suggestions/{c.suggestion.pk}/decider/",
+     lambda c: f"/fr/moderation/suggestions/{c.suggestion.pk}/decider/",
      lambda c: {"action": "approve", "fields": ["phone"]}),
     ("restore", "post",
-     lambda c: f"/moderation/acteurs/{c.actor.slug}/versions/{c.version}/restaurer/",
+     lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/versions/{c.version}/restaurer/",
      lambda c: {"reason": "Retour.", "seen": c.actor.updated_at.isoformat(),
                 "_prepare": "rename"}),
-    ("archive", "post", lambda c: f"/moderation/acteurs/{c.actor.slug}/archiver/",
+    ("archive", "post", lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/archiver/",
      lambda c: {"reason": "Fermée."}),
-    ("unarchive", "post", lambda c: f"/moderation/acteurs/{c.archived.slug}/desarchiver/",
+    ("unarchive", "post", lambda c: f"/fr/moderation/acteurs/{c.archived.slug}/desarchiver/",
      lambda c: {"reason": "Rouverte."}),
 ]  # fmt: skip
 
@@ -85,7 +85,7 @@ def test_permission_matrix(
     response = getattr(client, method)(path(context), payload)
     outcome = CONSOLE[role_index]
     if outcome == LOGIN:
-        assert response.status_code == 302 and "/compte/login/" in response["Location"]
+        assert response.status_code == 302 and "/fr/compte/login/" in response["Location"]
     elif outcome == DENY:
         assert response.status_code == 403
     else:
@@ -97,12 +97,12 @@ def test_permission_matrix(
 
 
 POST_ONLY = [
-    lambda c: f"/moderation/demandes/{c.change.pk}/decider/",
-    lambda c: f"/moderation/revendications/{c.claim.pk}/decider/",
-    lambda c: f"/moderation/suggestions/{c.suggestion.pk}/decider/",
-    lambda c: f"/moderation/acteurs/{c.actor.slug}/versions/{c.version}/restaurer/",
-    lambda c: f"/moderation/acteurs/{c.actor.slug}/archiver/",
-    lambda c: f"/moderation/acteurs/{c.archived.slug}/desarchiver/",
+    lambda c: f"/fr/moderation/demandes/{c.change.pk}/decider/",
+    lambda c: f"/fr/moderation/revendications/{c.claim.pk}/decider/",
+    lambda c: f"/fr/moderation/suggestions/{c.suggestion.pk}/decider/",
+    lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/versions/{c.version}/restaurer/",
+    lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/archiver/",
+    lambda c: f"/fr/moderation/acteurs/{c.archived.slug}/desarchiver/",
 ]
 
 
@@ -123,13 +123,13 @@ def test_decisions_need_the_csrf_token(people, change):
     client = Client(enforce_csrf_checks=True)
     client.force_login(people["moderator"])
     before = state()
-    response = client.post(f"/moderation/demandes/{change.pk}/decider/", {"action": "approve"})
+    response = client.post(f"/fr/moderation/demandes/{change.pk}/decider/", {"action": "approve"})
     assert response.status_code == 403 and state() == before
 
 
 def test_unknown_items_are_404(client, people):
     client.force_login(people["moderator"])
-    for path in ["/moderation/demandes/999999/", "/moderation/revendications/999999/",
-                 "/moderation/suggestions/999999/", "/moderation/acteurs/personne/",
-                 "/moderation/acteurs/personne/versions/1/"]:  # fmt: skip
+    for path in ["/fr/moderation/demandes/999999/", "/fr/moderation/revendications/999999/",
+                 "/fr/moderation/suggestions/999999/", "/fr/moderation/acteurs/personne/",
+                 "/fr/moderation/acteurs/personne/versions/1/"]:  # fmt: skip
         assert client.get(path).status_code == 404, path

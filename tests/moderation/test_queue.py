@@ -56,12 +56,12 @@ def test_filters_and_search(change, new_org, claim, suggestion):
 
 def test_the_queue_page_filters_with_a_get_form(client, people, change, claim):
     client.force_login(people["moderator"])
-    response = client.get("/moderation/?type=claim")
-    assert f"/moderation/revendications/{claim.pk}/" in response.content.decode()
-    assert f"/moderation/demandes/{change.pk}/" not in response.content.decode()
+    response = client.get("/fr/moderation/?type=claim")
+    assert f"/fr/moderation/revendications/{claim.pk}/" in response.content.decode()
+    assert f"/fr/moderation/demandes/{change.pk}/" not in response.content.decode()
     # Nonsense in the URL is an error next to its field, not a 500, and the queue still shows.
-    response = client.get("/moderation/?commune=00000&theme=%3Cscript%3E&type=x&page=abc")
+    response = client.get("/fr/moderation/?commune=00000&theme=%3Cscript%3E&type=x&page=abc")
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in response.content.decode()
     assert "<script>" not in response.content.decode()
-    assert f"/moderation/demandes/{change.pk}/" in response.content.decode()
+    assert f"/fr/moderation/demandes/{change.pk}/" in response.content.decode()

@@ -20,7 +20,7 @@ def moderator_client(client, people):
 
 
 def test_the_item_page_shows_the_diff_requester_and_date(moderator_client, change):
-    page = moderator_client.get(f"/moderation/demandes/{change.pk}/").content.decode()
+    page = moderator_client.get(f"/fr/moderation/demandes/{change.pk}/").content.decode()
     assert "Repair Café Bayonne" in page and "Repair Café Pays Basque" in page
     assert "editrice@example.org" in page
     assert 'name="fields" value="name"' in page and 'name="fields" value="phone"' in page
@@ -29,7 +29,7 @@ def test_the_item_page_shows_the_diff_requester_and_date(moderator_client, chang
 def test_a_moved_location_shows_two_maps_and_the_distance(moderator_client, actor, people):
     x, y = actor.location.x, actor.location.y
     cr = propose(actor, people["editor"], location=[round(x + 0.01, 6), round(y, 6)])
-    page = moderator_client.get(f"/moderation/demandes/{cr.pk}/").content.decode()
+    page = moderator_client.get(f"/fr/moderation/demandes/{cr.pk}/").content.decode()
     assert page.count('role="img"') == 2
     assert "La position se déplace de" in page
     assert "mètres" in page
@@ -38,7 +38,7 @@ def test_a_moved_location_shows_two_maps_and_the_distance(moderator_client, acto
 
 def test_approving_field_by_field_through_the_page(moderator_client, change):
     response = moderator_client.post(
-        f"/moderation/demandes/{change.pk}/decider/",
+        f"/fr/moderation/demandes/{change.pk}/decider/",
         {"action": "approve", "fields": ["phone"], "seen": change.actor.updated_at.isoformat()},
     )
     assert response.status_code == 302
@@ -62,7 +62,7 @@ def test_bad_decisions_are_explained_and_change_nothing(moderator_client, change
         data = {"action": "approve", "seen": ""}  # every box unticked: none is sent
         message = "au moins un champ"
     before = fingerprint()
-    response = moderator_client.post(f"/moderation/demandes/{change.pk}/decider/", data)
+    response = moderator_client.post(f"/fr/moderation/demandes/{change.pk}/decider/", data)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert fingerprint() == before and Decision.objects.count() == 0
@@ -72,13 +72,13 @@ def test_a_stale_request_needs_an_explicit_recheck(moderator_client, actor, peop
     theirs = propose(actor, people["owner"], phone="05 59 99 99 99")
     mine = propose(actor, people["editor"], name="Nom de l'éditrice")
     moderator_client.post(
-        f"/moderation/demandes/{theirs.pk}/decider/",
+        f"/fr/moderation/demandes/{theirs.pk}/decider/",
         {"action": "approve", "fields": changed_fields(theirs)},
     )
     actor.refresh_from_db()
-    page = moderator_client.get(f"/moderation/demandes/{mine.pk}/").content.decode()
+    page = moderator_client.get(f"/fr/moderation/demandes/{mine.pk}/").content.decode()
     assert "Conflit" in page and "05 59 99 99 99" in page and 'name="recheck"' in page
-    url = f"/moderation/demandes/{mine.pk}/decider/"
+    url = f"/fr/moderation/demandes/{mine.pk}/decider/"
     seen = actor.updated_at.isoformat()
     fields = changed_fields(mine)
     response = moderator_client.post(url, {"action": "approve", "seen": seen, "fields": fields})
@@ -96,8 +96,10 @@ def test_ones_own_request_is_flagged_and_refused(client, people, actor):
     Membership.objects.create(user=people["moderator"], actor=actor, role=Role.EDITOR)
     own = propose(actor, people["moderator"], name="À moi")
     client.force_login(people["moderator"])
-    assert "votre propre demande" in client.get(f"/moderation/demandes/{own.pk}/").content.decode()
-    response = client.post(f"/moderation/demandes/{own.pk}/decider/", {"action": "approve"})
+    assert (
+        "votre propre demande" in client.get(f"/fr/moderation/demandes/{own.pk}/").content.decode()
+    )
+    response = client.post(f"/fr/moderation/demandes/{own.pk}/decider/", {"action": "approve"})
     assert response.status_code == 400 and "propre demande" in response.content.decode()
     assert Actor.objects.get(pk=actor.pk).name == actor.name
 
@@ -110,19 +112,19 @@ def test_user_content_is_escaped_everywhere(moderator_client, people, actor, cla
     suggestion.text = payload
     suggestion.save()
     for path in [
-        "/moderation/",
-        f"/moderation/demandes/{cr.pk}/",
-        f"/moderation/revendications/{claim.pk}/",
-        f"/moderation/suggestions/{suggestion.pk}/",
+        "/fr/moderation/",
+        f"/fr/moderation/demandes/{cr.pk}/",
+        f"/fr/moderation/revendications/{claim.pk}/",
+        f"/fr/moderation/suggestions/{suggestion.pk}/",
     ]:
         page = moderator_client.get(path).content.decode()
         assert payload not in page, path
     moderator_client.post(
-        f"/moderation/demandes/{cr.pk}/decider/",
+        f"/fr/moderation/demandes/{cr.pk}/decider/",
         {"action": "approve", "fields": changed_fields(cr)},
     )
-    for path in [f"/moderation/acteurs/{Actor.objects.get(pk=actor.pk).slug}/",
-                 "/moderation/tableau-de-bord/"]:  # fmt: skip
+    for path in [f"/fr/moderation/acteurs/{Actor.objects.get(pk=actor.pk).slug}/",
+                 "/fr/moderation/tableau-de-bord/"]:  # fmt: skip
         assert payload not in moderator_client.get(path).content.decode()
 
 
@@ -130,12 +132,12 @@ def test_restore_page_and_its_errors(moderator_client, people, actor):
     first = actor.history.latest().history_id
     cr = propose(actor, people["editor"], name="Autre nom")
     moderator_client.post(
-        f"/moderation/demandes/{cr.pk}/decider/", {"action": "approve", "fields": ["name"]}
+        f"/fr/moderation/demandes/{cr.pk}/decider/", {"action": "approve", "fields": ["name"]}
     )
     actor.refresh_from_db()
-    page = moderator_client.get(f"/moderation/acteurs/{actor.slug}/versions/{first}/")
+    page = moderator_client.get(f"/fr/moderation/acteurs/{actor.slug}/versions/{first}/")
     assert "Autre nom" in page.content.decode() and "Repair Café Bayonne" in page.content.decode()
-    url = f"/moderation/acteurs/{actor.slug}/versions/{first}/restaurer/"
+    url = f"/fr/moderation/acteurs/{actor.slug}/versions/{first}/restaurer/"
     response = moderator_client.post(url, {"reason": "", "seen": actor.updated_at.isoformat()})
     assert response.status_code == 400
     response = moderator_client.post(url, {"reason": "Retour.", "seen": "pas une date"})
@@ -149,7 +151,7 @@ def test_restore_page_and_its_errors(moderator_client, people, actor):
 
 
 def test_archive_without_reason_is_refused(moderator_client, actor):
-    response = moderator_client.post(f"/moderation/acteurs/{actor.slug}/archiver/", {})
+    response = moderator_client.post(f"/fr/moderation/acteurs/{actor.slug}/archiver/", {})
     assert response.status_code == 302
     assert Actor.objects.get(pk=actor.pk).status == "published"
     page = moderator_client.get(response["Location"]).content.decode()
@@ -158,12 +160,12 @@ def test_archive_without_reason_is_refused(moderator_client, actor):
 
 def test_the_moderation_link_is_shown_to_moderators_only(client, people, actor):
     client.force_login(people["owner"])
-    assert "/moderation/" not in client.get("/mon-espace/").content.decode()
+    assert "/fr/moderation/" not in client.get("/fr/mon-espace/").content.decode()
     client.force_login(people["moderator"])
-    assert 'href="/moderation/"' in client.get("/mon-espace/").content.decode()
+    assert 'href="/fr/moderation/"' in client.get("/fr/mon-espace/").content.decode()
 
 
 def test_no_delete_anywhere_in_the_console(moderator_client, actor, change):
-    for path in [f"/moderation/acteurs/{actor.slug}/", f"/moderation/demandes/{change.pk}/"]:
+    for path in [f"/fr/moderation/acteurs/{actor.slug}/", f"/fr/moderation/demandes/{change.pk}/"]:
         page = moderator_client.get(path).content.decode().lower()
         assert "supprimer" not in page and "delete" not in page

@@ -20,7 +20,7 @@ QUERIES = [
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_api_and_directory_return_the_same_actors_in_the_same_order(client, world, query):
-    page = client.get("/?" + query)
+    page = client.get("/fr/?" + query)
     api = client.get("/api/v1/actors/?page_size=20&" + query)
     assert page.status_code == api.status_code == 200
     assert api.json()["count"] == page.context["total"]
@@ -79,7 +79,7 @@ def test_detail_of_a_published_actor_and_404_for_the_others(client, world):
     assert clic["themes"] == ["inclusion-mediation"]
     assert clic["languages"] == ["anglais"]
     assert clic["commune_insee"] == "64102" and clic["postcode"] == "64100"
-    assert clic["url"].endswith(f"/acteurs/{world['clic'].slug}/")
+    assert clic["url"].endswith(f"/fr/acteurs/{world['clic'].slug}/")
     for name in HIDDEN:
         response = client.get(f"/api/v1/actors/{world[name].slug}/")
         assert response.status_code == 404

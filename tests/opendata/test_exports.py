@@ -153,8 +153,8 @@ def test_unpublished_actors_are_in_no_output(client, world):
             "/export/actors.geojson",
             "/export/lamednum.csv",
             "/export/data-inclusion/structures.json",
-            "/embed/",
-            "/embed/?theme=inclusion-mediation",
+            "/fr/embed/",
+            "/fr/embed/?theme=inclusion-mediation",
         )
     ]
     for text in outputs:
@@ -163,7 +163,7 @@ def test_unpublished_actors_are_in_no_output(client, world):
 
 
 def test_data_page_says_how_many_are_left_out_of_lamednum_and_why(client, world):
-    response = client.get("/donnees/")
+    response = client.get("/fr/donnees/")
     assert response.status_code == 200
     assert response.context["coverage"] == {
         "mediation": 3, "exported": 2, "without_pivot": 1, "without_address": 0,

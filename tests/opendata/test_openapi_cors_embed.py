@@ -54,7 +54,7 @@ def test_preflight_allows_reading_only(client, world):
     assert allowed == {"GET", "HEAD", "OPTIONS"}
 
 
-@pytest.mark.parametrize("url", ["/", "/api/", "/donnees/", "/embed/"])
+@pytest.mark.parametrize("url", ["/fr/", "/fr/api/", "/fr/donnees/", "/fr/embed/"])
 def test_pages_are_not_opened_to_other_sites(client, world, url):
     response = client.get(url, headers={"Origin": ORIGIN})
     assert response.status_code == 200
@@ -62,29 +62,29 @@ def test_pages_are_not_opened_to_other_sites(client, world, url):
 
 
 def test_embed_can_be_framed_by_the_allowed_origins_only(client, world, settings):
-    response = client.get("/embed/?theme=inclusion-mediation")
+    response = client.get("/fr/embed/?theme=inclusion-mediation")
     assert "X-Frame-Options" not in response
     assert "frame-ancestors *" in response["Content-Security-Policy"]
     settings.EMBED_ALLOWED_ORIGINS = [ORIGIN, "https://autre.example"]
-    response = client.get("/embed/")
+    response = client.get("/fr/embed/")
     assert f"frame-ancestors {ORIGIN} https://autre.example" in response["Content-Security-Policy"]
     # The rest of the site still refuses to be framed.
-    home = client.get("/")
+    home = client.get("/fr/")
     assert home["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in home["Content-Security-Policy"]
 
 
 def test_embed_lists_the_filtered_actors_and_refuses_bad_filters(client, world):
-    response = client.get("/embed/?theme=inclusion-mediation&commune=64102")
+    response = client.get("/fr/embed/?theme=inclusion-mediation&commune=64102")
     assert [a.name for a in response.context["actors"]] == ["Clic Solidaire"]
     assert "script-src 'self' 'nonce-" in response["Content-Security-Policy"]
-    bad = client.get("/embed/?theme=nope")
+    bad = client.get("/fr/embed/?theme=nope")
     assert bad.status_code == 400
     assert "Certains critères ne sont pas valides" in bad.content.decode()
 
 
 def _render(template, query):
-    request = RequestFactory().get("/", {"theme": "inclusion-mediation"})
+    request = RequestFactory().get("/fr/", {"theme": "inclusion-mediation"})
     request.csp_nonce = "abc"
     return render_to_string(template, {"query": QueryDict(query), "request": request})
 
@@ -99,6 +99,6 @@ def test_download_links_keep_the_filters_but_not_the_page(reference):
 def test_embed_snippet_shows_escaped_code_without_javascript(reference):
     html = _render("opendata/_embed_snippet.html", "q=<script>&theme=accessibilite")
     assert "<textarea" in html and "readonly" in html
-    assert '&lt;iframe src="http://testserver/embed/?q=%3Cscript%3E&amp;theme=' in html
+    assert '&lt;iframe src="http://testserver/fr/embed/?q=%3Cscript%3E&amp;theme=' in html
     assert "<script>" not in html.replace('<script nonce="abc"', "")
     assert 'nonce="abc"' in html

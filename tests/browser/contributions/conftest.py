@@ -22,7 +22,7 @@ def people_tx(reference_tx):
 
 def log_in(visit, email, password=PASSWORD):
     visit.page.context.clear_cookies()
-    visit.goto("/compte/login/")
+    visit.goto("/fr/compte/login/")
     visit.page.fill("#id_login", email)
     visit.page.fill("#id_password", password)
     visit.page.click("main form [type=submit]")

@@ -11,7 +11,7 @@ from contributions.models import ChangeRequest, Membership
 
 def test_from_signup_to_a_pending_organisation(visit, ban):
     page = visit.page
-    visit.goto("/compte/signup/")
+    visit.goto("/fr/compte/signup/")
     assert visit.axe_violations() == []
     page.fill("#id_email", "nouvelle@example.org")
     page.fill("#id_password1", "une phrase de passe bien longue")
@@ -66,7 +66,7 @@ def test_from_signup_to_a_pending_organisation(visit, ban):
     assert Membership.objects.get(actor=actor).user.email == "nouvelle@example.org"
     assert ChangeRequest.objects.pending().for_actor(actor).exists()
 
-    visit.goto("/")
+    visit.goto("/fr/")
     assert "Les Bidouilleurs" not in page.inner_text("main")
     assert visit.foreign == []
     assert visit.errors == []

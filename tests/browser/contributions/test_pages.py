@@ -8,8 +8,8 @@ from contributions.models import Membership, Role
 from tests.browser.contributions.conftest import log_in
 from tests.factories import ActorFactory
 
-ANONYMOUS_PAGES = ["/compte/login/", "/compte/signup/", "/compte/password/reset/",
-                   "/confidentialite/"]  # fmt: skip
+ANONYMOUS_PAGES = ["/fr/compte/login/", "/fr/compte/signup/", "/fr/compte/password/reset/",
+                   "/fr/confidentialite/"]  # fmt: skip
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def actor_tx(people_tx):
 @pytest.mark.parametrize("fixture", ["visit", "visit_without_js"])
 def test_anonymous_pages(request, actor_tx, fixture):
     visit = request.getfixturevalue(fixture)
-    for path in [*ANONYMOUS_PAGES, f"/acteurs/{actor_tx.slug}/suggerer/"]:
+    for path in [*ANONYMOUS_PAGES, f"/fr/acteurs/{actor_tx.slug}/suggerer/"]:
         assert visit.goto(path).status == 200, path
         assert visit.axe_violations() == [], path
     assert visit.foreign == []
@@ -36,11 +36,11 @@ def test_member_pages(visit, actor_tx, people_tx, ban):
     )  # fmt: skip
     log_in(visit, "editrice@example.org")
     for path in [
-        "/mon-espace/",
-        f"/acteurs/{actor_tx.slug}/modifier/",
-        f"/acteurs/{actor_tx.slug}/demandes/{cr.pk}/",
-        f"/acteurs/{actor_tx.slug}/membres/",
-        "/mon-espace/supprimer/",
+        "/fr/mon-espace/",
+        f"/fr/acteurs/{actor_tx.slug}/modifier/",
+        f"/fr/acteurs/{actor_tx.slug}/demandes/{cr.pk}/",
+        f"/fr/acteurs/{actor_tx.slug}/membres/",
+        "/fr/mon-espace/supprimer/",
     ]:
         assert visit.goto(path).status == 200, path
         assert visit.axe_violations() == [], path
@@ -49,10 +49,10 @@ def test_member_pages(visit, actor_tx, people_tx, ban):
 
 def test_owner_and_claim_pages(visit, actor_tx, people_tx):
     log_in(visit, "proprio@example.org")
-    visit.goto(f"/acteurs/{actor_tx.slug}/membres/")
+    visit.goto(f"/fr/acteurs/{actor_tx.slug}/membres/")
     assert visit.axe_violations() == []
     log_in(visit, "autre@example.org")
-    visit.goto(f"/acteurs/{actor_tx.slug}/revendiquer/")
+    visit.goto(f"/fr/acteurs/{actor_tx.slug}/revendiquer/")
     assert visit.axe_violations() == []
     visit.page.click("main form [type=submit]")  # empty: errors are shown accessibly
     assert "Ce champ est obligatoire" in visit.page.inner_text("main")
@@ -62,7 +62,7 @@ def test_owner_and_claim_pages(visit, actor_tx, people_tx):
 def test_a_change_without_javascript_locates_the_new_address(visit_without_js, actor_tx, ban):
     visit = visit_without_js
     log_in(visit, "editrice@example.org")
-    visit.goto(f"/acteurs/{actor_tx.slug}/modifier/")
+    visit.goto(f"/fr/acteurs/{actor_tx.slug}/modifier/")
     assert visit.page.is_visible("text=La carte n'est pas disponible")
     assert visit.axe_violations() == []
     visit.page.fill("#id_street_address", "12 rue Pannecau")

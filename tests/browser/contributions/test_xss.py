@@ -56,17 +56,17 @@ def test_payloads_in_profile_fields_never_run(visit, poisoned, ban):
     cr = ChangeRequest.objects.get()
     log_in(visit, "editrice@example.org")
     for path in [
-        "/",
+        "/fr/",
         poisoned.get_absolute_url(),
-        "/mon-espace/",
-        f"/acteurs/{poisoned.slug}/modifier/",
-        f"/acteurs/{poisoned.slug}/demandes/{cr.pk}/",
-        f"/acteurs/{poisoned.slug}/membres/",
-        f"/acteurs/{poisoned.slug}/suggerer/",
+        "/fr/mon-espace/",
+        f"/fr/acteurs/{poisoned.slug}/modifier/",
+        f"/fr/acteurs/{poisoned.slug}/demandes/{cr.pk}/",
+        f"/fr/acteurs/{poisoned.slug}/membres/",
+        f"/fr/acteurs/{poisoned.slug}/suggerer/",
     ]:
         assert visit.goto(path).status == 200, path
         assert_inert(visit, dialogs)
-    visit.goto(f"/acteurs/{poisoned.slug}/modifier/")
+    visit.goto(f"/fr/acteurs/{poisoned.slug}/modifier/")
     assert visit.page.input_value("#id_summary") == PAYLOAD + " bis"
     # Submitting the payloads back through the form stores them as text, still inert.
     visit.page.click("text=Envoyer ma demande de modification")
@@ -86,7 +86,7 @@ def test_a_logo_file_name_never_runs(visit, people_tx, ban):
     Membership.objects.create(user=people_tx["owner"], actor=draft, role=Role.OWNER)
     dialogs = watch(visit)
     log_in(visit, "proprio@example.org")
-    visit.goto(f"/acteurs/{draft.slug}/modifier/")
+    visit.goto(f"/fr/acteurs/{draft.slug}/modifier/")
     bad = png(PAYLOAD + ".png")
     bad["buffer"] += b"<script>alert(4)</script>"
     visit.page.set_input_files("#id_logo_file", bad)
@@ -106,14 +106,14 @@ def test_a_logo_file_name_never_runs(visit, people_tx, ban):
 def test_payloads_in_the_claim_and_suggestion_forms_come_back_escaped(visit, poisoned):
     dialogs = watch(visit)
     log_in(visit, "autre@example.org")
-    visit.goto(f"/acteurs/{poisoned.slug}/revendiquer/")
+    visit.goto(f"/fr/acteurs/{poisoned.slug}/revendiquer/")
     visit.page.fill("#id_message", PAYLOAD)
     visit.page.fill("#id_siret", PAYLOAD[:14])
     visit.page.click("main form [type=submit]")
     visit.page.wait_for_load_state("networkidle")
     assert_inert(visit, dialogs)
     assert not Claim.objects.filter(user__email="autre@example.org").exists()  # bad SIRET
-    visit.goto(f"/acteurs/{poisoned.slug}/suggerer/")
+    visit.goto(f"/fr/acteurs/{poisoned.slug}/suggerer/")
     visit.page.fill("#id_text", PAYLOAD)
     visit.page.fill("#id_street_address", PAYLOAD)
     visit.page.click("main form [type=submit]")  # too fast: refused, text shown back

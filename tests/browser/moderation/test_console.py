@@ -53,7 +53,7 @@ def test_a_full_review_field_by_field(visit, console):
     log_in(visit, "moderatrice@example.org")
     visit.page.click("text=Modération")
     visit.page.wait_for_url("**/moderation/")
-    visit.page.click(f"a[href='/moderation/demandes/{change.pk}/']")
+    visit.page.click(f"a[href='/fr/moderation/demandes/{change.pk}/']")
     visit.page.wait_for_url(f"**/moderation/demandes/{change.pk}/")
     assert "La position se déplace de" in visit.page.inner_text("main")
     visit.page.uncheck("#apply-phone")
@@ -65,7 +65,7 @@ def test_a_full_review_field_by_field(visit, console):
     visit.goto(Actor.objects.get(pk=actor.pk).get_absolute_url())
     page = visit.page.inner_text("main")
     assert "Repair Café Pays Basque" in page and "05 59 00 00 00" not in page
-    assert visit.page.locator("a[href='/?theme=low-tech']").count() == 1
+    assert visit.page.locator("a[href='/fr/?theme=low-tech']").count() == 1
     history = Actor.objects.get(pk=actor.pk).history.latest()
     assert "téléphone à confirmer" in history.history_change_reason
     assert visit.foreign == [] and visit.errors == []
@@ -75,16 +75,16 @@ def console_pages(console):
     actor = console["actor"]
     version = actor.history.earliest().history_id
     return [
-        "/moderation/",
-        "/moderation/?type=change&q=repair",
-        f"/moderation/demandes/{console['change'].pk}/",
-        f"/moderation/demandes/{console['new_org'].pk}/",
-        f"/moderation/revendications/{console['claim'].pk}/",
-        f"/moderation/suggestions/{console['suggestion'].pk}/",
-        f"/moderation/acteurs/{actor.slug}/",
-        f"/moderation/acteurs/{actor.slug}/versions/{version}/",
-        "/moderation/fiches-a-verifier/",
-        "/moderation/tableau-de-bord/",
+        "/fr/moderation/",
+        "/fr/moderation/?type=change&q=repair",
+        f"/fr/moderation/demandes/{console['change'].pk}/",
+        f"/fr/moderation/demandes/{console['new_org'].pk}/",
+        f"/fr/moderation/revendications/{console['claim'].pk}/",
+        f"/fr/moderation/suggestions/{console['suggestion'].pk}/",
+        f"/fr/moderation/acteurs/{actor.slug}/",
+        f"/fr/moderation/acteurs/{actor.slug}/versions/{version}/",
+        "/fr/moderation/fiches-a-verifier/",
+        "/fr/moderation/tableau-de-bord/",
     ]
 
 
@@ -103,7 +103,7 @@ def test_console_pages_are_accessible(request, console, fixture):
 
 def test_a_refused_decision_is_accessible(visit, console):
     log_in(visit, "moderatrice@example.org")
-    visit.goto(f"/moderation/revendications/{console['claim'].pk}/")
+    visit.goto(f"/fr/moderation/revendications/{console['claim'].pk}/")
     visit.page.click("button[value=reject]")  # no reason given
     assert "Indiquez un motif" in visit.page.inner_text("main")
     assert visit.axe_violations() == []
@@ -112,10 +112,10 @@ def test_a_refused_decision_is_accessible(visit, console):
 def test_the_owners_confirmation_page(visit_without_js, console):
     visit = visit_without_js
     token = freshness.token_for(console["actor"], console["people"]["owner"])
-    visit.goto(f"/fiche-a-jour/{token}/")
+    visit.goto(f"/fr/fiche-a-jour/{token}/")
     assert visit.axe_violations() == []
     visit.page.click("text=Oui, la fiche est toujours exacte")
     visit.page.wait_for_url(f"**{console['actor'].get_absolute_url()}")
     assert Actor.objects.get(pk=console["actor"].pk).verified_at is not None
-    visit.goto(f"/fiche-a-jour/{token}x/")
+    visit.goto(f"/fr/fiche-a-jour/{token}x/")
     assert visit.axe_violations() == []

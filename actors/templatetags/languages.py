@@ -1,0 +1,33 @@
+"""The language switcher and the alternate-language links of every page."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language of the site: [{code, name, url, current}], the filters of
+    the query string kept. A page that resolves to no view (a 404) links to each home page."""
+    request = context.get("request")
+    current = translation.get_language()
+    path = request.get_full_path() if request else "/"
+    versions = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url == path and code != current:
+            with translation.override(code):
+                url = reverse("actors:home")
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "current": code == current,
+            }
+        )
+    return versions
