@@ -152,8 +152,11 @@ class Importer:
                 unknown = [s for s in slugs if s not in known]
                 if unknown:
                     raise RowError(
-                        _("%(field)s inconnus : %(values)s.")
-                        % {"field": key, "values": ", ".join(unknown)}
+                        _("Valeurs inconnues pour « %(field)s » : %(values)s.")
+                        % {
+                            "field": Actor._meta.get_field(key).verbose_name,
+                            "values": ", ".join(unknown),
+                        }
                     )
                 values[key] = sorted(set(slugs))
         for key, validator in (("siret", validate_siret), ("rna", validate_rna)):

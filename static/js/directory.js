@@ -88,7 +88,7 @@
   // The language switcher links to this page in each language, filters included.
   function syncLanguageLinks(query) {
     document.querySelectorAll("a[data-language-version]").forEach(function (link) {
-      link.search = query;
+      link.setAttribute("href", link.pathname + (query ? "?" + query : ""));
     });
   }
 

@@ -80,7 +80,7 @@ def test_dry_run_reports_everything_and_writes_nothing(reference, ban):
     reasons = {r.line: r.reason for r in report.problems()}
     assert "hors de la Communauté d'Agglomération Pays Basque" in reasons[4]
     assert "Pau" in reasons[5]
-    assert "astrologie" in reasons[6]
+    assert reasons[6] == "Valeurs inconnues pour « thématiques » : astrologie."
     assert "Nom manquant" in reasons[7]
     assert "SIRET" in reasons[8]
 
