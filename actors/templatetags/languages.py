@@ -31,3 +31,15 @@ def language_versions(context):
             }
         )
     return versions
+
+
+@register.simple_tag(takes_context=True)
+def unprefixed_url(context):
+    """This page's address without its language prefix: it redirects each visitor to their
+    own language, which is what hreflang="x-default" announces."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    prefix = f"/{translation.get_language()}/"
+    path = request.get_full_path()
+    return request.build_absolute_uri("/" + path.removeprefix(prefix))

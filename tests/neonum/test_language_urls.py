@@ -80,7 +80,11 @@ def test_an_actor_page_links_to_its_versions(client, reference):
         ("fr", f"http://testserver/fr/acteurs/{actor.slug}/"),
         ("eu", f"http://testserver/eu/acteurs/{actor.slug}/"),
         ("es", f"http://testserver/es/acteurs/{actor.slug}/"),
+        ("x-default", f"http://testserver/acteurs/{actor.slug}/"),
     ]
+    assert client.get(f"/acteurs/{actor.slug}/", headers={"Accept-Language": "eu"})[
+        "Location"
+    ] == path.replace("/es/", "/eu/")
 
 
 def test_an_unknown_address_links_to_each_home_page(client, reference):
