@@ -1,5 +1,7 @@
 """Emails about contributions. Each recipient gets their own message, so that no address is
-shown to another; bodies are plain text, rendered from templates in the active language."""
+shown to another; bodies are plain text. A message answering someone is written in the
+language they wrote to us in; one to people whose language we do not know (moderators,
+owners) in the site's default language."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,6 +9,7 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from .models import Membership
 from .permissions import MODERATORS_GROUP
@@ -17,10 +20,19 @@ def site_url(path):
     return base + path
 
 
-def send(template, recipients, context):
-    context = {**context, "site_url": site_url("")}
-    subject = render_to_string(f"contributions/email/{template}_subject.txt", context)
-    body = render_to_string(f"contributions/email/{template}.txt", context)
+def render(folder, template, context, language=None):
+    """Subject and body of an email, in `language` (the default language if None). Links are
+    built while rendering (`{% url %}`, or a callable in the context, which the template calls)
+    so that they carry that language's prefix."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {**context, "site_url": site_url("")}
+        subject = render_to_string(f"{folder}/email/{template}_subject.txt", context)
+        body = render_to_string(f"{folder}/email/{template}.txt", context)
+    return subject, body
+
+
+def send(template, recipients, context, language=None):
+    subject, body = render("contributions", template, context, language)
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
     for address in sorted(set(filter(None, recipients))):
         send_mail(subject, body, None, [address])
@@ -47,7 +59,10 @@ def moderators_of_request(request):
 def author_of_decision(request):
     if request.author and request.author.email:
         send(
-            "request_decided", [request.author.email], {"request": request, "actor": request.actor}
+            "request_decided",
+            [request.author.email],
+            {"request": request, "actor": request.actor},
+            language=request.language,
         )
 
 
@@ -56,15 +71,21 @@ def moderators_of_claim(claim):
 
 
 def claim_evidence(claim, token):
-    url = site_url(reverse("contributions:claim_verify", kwargs={"token": token}))
-    send(
-        "claim_evidence", [claim.evidence_email], {"claim": claim, "actor": claim.actor, "url": url}
-    )
+    def url():
+        return site_url(reverse("contributions:claim_verify", kwargs={"token": token}))
+
+    context = {"claim": claim, "actor": claim.actor, "url": url}
+    send("claim_evidence", [claim.evidence_email], context, language=claim.language)
 
 
 def invitation(actor, owner, email, token):
-    url = site_url(reverse("contributions:invitation", kwargs={"token": token}))
-    send("invitation", [email], {"actor": actor, "owner": owner, "url": url})
+    """In the language the owner is using: the best guess for a colleague's."""
+
+    def url():
+        return site_url(reverse("contributions:invitation", kwargs={"token": token}))
+
+    context = {"actor": actor, "owner": owner, "url": url}
+    send("invitation", [email], context, language=translation.get_language())
 
 
 def suggestion(suggestion):

@@ -1,20 +1,19 @@
 """Emails of the moderation workflow. Decisions on change requests are already mailed by
 contributions.notify (author_of_decision); these cover what it does not: claims,
-suggestions, the moderators' digest and the freshness reminders. Plain text, in the active
-language, one message per recipient so that no address is shown to another."""
+suggestions, the moderators' digest and the freshness reminders. Plain text, one message per
+recipient so that no address is shown to another; in the language the person wrote to us in,
+or the site's default language (see contributions.notify)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 
-from contributions.notify import moderator_emails, owner_emails, site_url
+from contributions import profile
+from contributions.notify import moderator_emails, owner_emails, render, site_url
 
 
-def send(template, recipients, context):
-    context = {**context, "site_url": site_url("")}
-    subject = render_to_string(f"moderation/email/{template}_subject.txt", context)
-    body = render_to_string(f"moderation/email/{template}.txt", context)
+def send(template, recipients, context, language=None):
+    subject, body = render("moderation", template, context, language)
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
     sent = 0
     for address in sorted(set(filter(None, recipients))):
@@ -28,6 +27,7 @@ def claim_decided(claim, reason):
             "claim_decided",
             [claim.user.email],
             {"claim": claim, "actor": claim.actor, "reason": reason},
+            language=claim.language,
         )
 
 
@@ -37,9 +37,11 @@ def suggestion_decided(suggestion, reason, applied):
         "actor": suggestion.actor,
         "reason": reason,
         "applied": applied,
+        # Called while rendering, so the labels come out in the email's language.
+        "applied_labels": lambda: ", ".join(str(profile.label(name)) for name in applied),
     }
     if suggestion.contact_email:
-        send("suggestion_decided", [suggestion.contact_email], context)
+        send("suggestion_decided", [suggestion.contact_email], context, suggestion.language)
     if applied:
         send("suggestion_applied", owner_emails(suggestion.actor), context)
 
@@ -48,10 +50,12 @@ def digest(summary):
     return send(
         "digest",
         moderator_emails(),
-        {"summary": summary, "url": site_url(reverse("moderation:queue"))},
+        {"summary": summary, "url": lambda: site_url(reverse("moderation:queue"))},
     )
 
 
 def freshness_reminder(actor, recipient, token, days):
-    url = site_url(reverse("moderation:confirm_fresh", kwargs={"token": token}))
+    def url():
+        return site_url(reverse("moderation:confirm_fresh", kwargs={"token": token}))
+
     return send("freshness", [recipient], {"actor": actor, "url": url, "days": days})

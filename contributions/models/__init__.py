@@ -1,5 +1,6 @@
 from .change_request import ChangeRequest, ChangeRequestKind, ChangeRequestQuerySet, RequestStatus
 from .claim import Claim, ClaimQuerySet, ClaimStatus
+from .language import ExchangeLanguage, current_language
 from .membership import Membership, MembershipQuerySet, Role
 from .suggestion import Suggestion, SuggestionQuerySet, SuggestionStatus
 
@@ -10,6 +11,7 @@ __all__ = [
     "Claim",
     "ClaimQuerySet",
     "ClaimStatus",
+    "ExchangeLanguage",
     "Membership",
     "MembershipQuerySet",
     "RequestStatus",
@@ -17,4 +19,5 @@ __all__ = [
     "Suggestion",
     "SuggestionQuerySet",
     "SuggestionStatus",
+    "current_language",
 ]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .language import ExchangeLanguage
+
 
 class ChangeRequestKind(models.TextChoices):
     NEW = "new", _("Nouvelle organisation")
@@ -44,7 +46,7 @@ def proposed_logo_path(instance, filename):
     return f"proposals/{uuid.uuid4().hex}.webp"
 
 
-class ChangeRequest(models.Model):
+class ChangeRequest(ExchangeLanguage):
     """Values a member proposes for an actor, waiting for a moderator.
 
     `proposed` holds the whole profile as JSON (see contributions.profile); `base` and

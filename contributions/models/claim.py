@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actors import validators
 
+from .language import ExchangeLanguage
+
 
 class ClaimStatus(models.TextChoices):
     PENDING = "pending", _("En attente de décision")
@@ -23,7 +25,7 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class Claim(models.Model):
+class Claim(ExchangeLanguage):
     """Someone says they run a published actor and asks to become its owner; staff decide."""
 
     actor = models.ForeignKey(

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .language import ExchangeLanguage
+
 
 class SuggestionStatus(models.TextChoices):
     NEW = "new", _("Nouvelle")
@@ -16,7 +18,7 @@ class SuggestionQuerySet(models.QuerySet):
         return self.filter(actor=actor)
 
 
-class Suggestion(models.Model):
+class Suggestion(ExchangeLanguage):
     """A correction anyone can send about a published actor, without an account."""
 
     actor = models.ForeignKey(

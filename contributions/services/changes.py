@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from actors.models import Actor, ActorStatus
 
 from .. import notify, profile
-from ..models import ChangeRequest, ChangeRequestKind, RequestStatus
+from ..models import ChangeRequest, ChangeRequestKind, RequestStatus, current_language
 from .errors import ContributionError
 
 
@@ -64,6 +64,7 @@ def amend(request, user, values, base_updated_at, logo=None):
     request.base = profile.snapshot(request.actor)
     request.base_updated_at = request.actor.updated_at
     request.status = RequestStatus.PENDING
+    request.language = current_language()
     if logo is not None:
         request.proposed_logo.save(logo.name, logo, save=False)
     request.save()

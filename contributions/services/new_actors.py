@@ -6,7 +6,14 @@ from django.utils.translation import gettext as _
 from actors.models import Actor, ActorStatus
 
 from .. import notify, profile
-from ..models import ChangeRequest, ChangeRequestKind, Membership, RequestStatus, Role
+from ..models import (
+    ChangeRequest,
+    ChangeRequestKind,
+    Membership,
+    RequestStatus,
+    Role,
+    current_language,
+)
 from .errors import ContributionError
 
 SIMILAR_NAME = 0.4
@@ -78,6 +85,7 @@ def submit_for_review(actor, user):
     ).first() or ChangeRequest(actor=actor, kind=ChangeRequestKind.NEW)
     request.author = user
     request.status = RequestStatus.PENDING
+    request.language = current_language()
     request.proposed = profile.snapshot(actor)
     request.base_updated_at = actor.updated_at
     request.save()

@@ -212,7 +212,7 @@ def test_a_suggestion_applied_tells_the_visitor_and_the_owners(
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == ["proprio@example.org", "visiteur@example.org"]
     owners_mail = next(m for m in mail.outbox if m.to == ["proprio@example.org"])
-    assert "phone" in owners_mail.body
+    assert "Champs corrigés : téléphone" in owners_mail.body
 
 
 def test_a_dismissed_suggestion_tells_the_visitor_only(
