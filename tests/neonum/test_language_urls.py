@@ -110,3 +110,27 @@ def test_logging_out_returns_to_the_home_page_in_the_same_language(client, refer
     response = client.post("/eu/compte/logout/")
     assert response.status_code == 302
     assert response["Location"] == "/eu/"
+
+
+def test_the_server_error_page_is_in_the_visitors_language():
+    from django.test import Client
+    from django.urls import clear_url_caches, path
+
+    from neonum import urls
+
+    def boom(request):
+        raise RuntimeError("boom")
+
+    client = Client(raise_request_exception=False)
+    urls.urlpatterns.append(path("__boom__/", boom))
+    clear_url_caches()
+    try:
+        response = client.get("/__boom__/", headers={"Accept-Language": "eu"})
+    finally:
+        urls.urlpatterns.pop()
+        clear_url_caches()
+    assert response.status_code == 500
+    page = read(response.content.decode())
+    assert page.page_lang == "eu"
+    with translation.override("eu"):
+        assert translation.gettext("Une erreur est survenue") in "\n".join(page.parts)
