@@ -147,6 +147,16 @@ def test_near_a_commune_sorts_by_distance_within_the_radius(client, small_world,
     assert ban.queries == []
 
 
+@pytest.mark.parametrize("language", ["fr", "eu", "es"])
+@pytest.mark.parametrize("place", ["Mauléon-Licharre", "Maule-Lextarre", "maule lextarre"])
+def test_near_a_commune_by_either_of_its_names_in_any_language(
+    client, small_world, ban, language, place
+):
+    response = client.get(f"/{language}/?near={place}&radius=2")
+    assert names(response) == ["Xiberoa Numérique"]
+    assert ban.queries == []
+
+
 def test_near_a_postcode_or_an_address(client, small_world, ban):
     assert names(client.get("/fr/?near=64130&radius=2")) == ["Xiberoa Numérique"]
     response = client.get("/fr/?near=12 rue Pannecau, Bayonne&radius=2")
