@@ -72,9 +72,16 @@ class ActorAdmin(LeafletGeoAdmin):
     autocomplete_fields = ["commune"]
     filter_horizontal = ["themes", "services", "publics", "languages"]
     readonly_fields = ["created_at", "updated_at"]
-    fields = [
-        "name", "slug", "kind", "summary", "description", "themes", "services", "publics",
-        "languages", "website", "email", "phone", "street_address", "commune", "location",
-        "welcomes_public", "works_remotely", "travels", "opening_hours", "siret", "rna", "logo",
-        "status", "verified_at", "is_demo", "source", "source_id", "created_at", "updated_at",
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind"]}),
+        (gettext_lazy("Textes (français, euskara, español)"), {"fields": [
+            "summary", "summary_eu", "summary_es",
+            "description", "description_eu", "description_es",
+        ]}),
+        (None, {"fields": [
+            "themes", "services", "publics", "languages", "website", "email", "phone",
+            "street_address", "commune", "location", "welcomes_public", "works_remotely",
+            "travels", "opening_hours", "siret", "rna", "logo", "status", "verified_at",
+            "is_demo", "source", "source_id", "created_at", "updated_at",
+        ]}),
     ]  # fmt: skip

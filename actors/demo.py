@@ -17,6 +17,9 @@ SCALARS = [
     "slug", "name", "summary", "description", "website", "email", "phone", "street_address",
     "welcomes_public", "works_remotely", "travels", "opening_hours",
 ]  # fmt: skip
+# Basque and Spanish texts: many demo actors have some, others stay French-only so that the
+# fallback to another language shows.
+TRANSLATIONS = ["summary_eu", "summary_es", "description_eu", "description_es"]
 
 
 def read_demo_actors():
@@ -27,7 +30,9 @@ def read_demo_actors():
 @transaction.atomic
 def load_demo_actors():
     existing = set(Actor.objects.filter(source=DEMO_SOURCE).values_list("slug", flat=True))
-    rows = [row for row in read_demo_actors() if row["slug"] not in existing]
+    every_row = read_demo_actors()
+    add_translations(every_row)
+    rows = [row for row in every_row if row["slug"] not in existing]
     if not rows:
         return 0
     kinds = {k.slug: k for k in ActorKind.objects.all()}
@@ -36,6 +41,7 @@ def load_demo_actors():
     for row in rows:
         actor = Actor(
             **{field: row[field] for field in SCALARS},
+            **{field: row.get(field, "") for field in TRANSLATIONS},
             kind=kinds[row["kind"]],
             commune=communes[row["commune"]],
             location=Point(row["lon"], row["lat"], srid=4326),
@@ -49,3 +55,18 @@ def load_demo_actors():
         for name in RELATIONS:
             getattr(actor, name).set([terms[name][slug] for slug in row[name]])
     return len(rows)
+
+
+def add_translations(rows):
+    """Demo actors loaded before the demo had Basque and Spanish texts get them, once: only
+    those with none yet, so that nothing written since is overwritten."""
+    untranslated = Actor.objects.filter(
+        source=DEMO_SOURCE, **dict.fromkeys(TRANSLATIONS, "")
+    ).in_bulk(field_name="slug")
+    for row in rows:
+        actor = untranslated.get(row["slug"])
+        texts = {field: row.get(field, "") for field in TRANSLATIONS}
+        if actor is not None and any(texts.values()):
+            for field, text in texts.items():
+                setattr(actor, field, text)
+            actor.save(update_fields=TRANSLATIONS)  # the signal re-indexes it

@@ -11,11 +11,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db.models import F, FloatField, Value
 from django.utils.translation import gettext_lazy as _
 
+from actors.indexing import SEARCH_CONFIGS
 from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
 from actors.places import Place, resolve_near
 from actors.text import normalise
 
-SEARCH_CONFIG = "fr_unaccent"
 # "km" reads the same in French, Basque and Spanish.
 RADIUS_CHOICES = [(km, f"{km} km") for km in (2, 5, 10, 20, 50)]
 DEFAULT_RADIUS = 10
@@ -104,6 +104,16 @@ class BBoxFilter(django_filters.Filter):
         return qs.filter(lon__gte=west, lon__lte=east, lat__gte=south, lat__lte=north)
 
 
+def search_query(value):
+    """The visitor's words read in French, Basque and Spanish, any reading matching: the
+    index holds each language's reading of the texts (actors.indexing)."""
+    query = None
+    for config in SEARCH_CONFIGS.values():
+        reading = SearchQuery(value, config=config, search_type="websearch")
+        query = reading if query is None else query | reading
+    return query
+
+
 class SearchFilter(django_filters.CharFilter):
     """Full-text search ranked by relevance; when it finds nothing, words close in spelling
     (trigrams), so that "numerik" finds "numérique" and "bayone" Bayonne."""
@@ -112,7 +122,7 @@ class SearchFilter(django_filters.CharFilter):
         value = (value or "").strip()
         if not value:
             return qs
-        query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
+        query = search_query(value)
         exact = qs.filter(search_vector=query)
         if exact.exists():
             return exact.annotate(relevance=SearchRank(F("search_vector"), query))

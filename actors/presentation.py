@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from actors.models import Commune
+from actors.texts import localized
 
 JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -19,7 +20,7 @@ def json_ld(actor, url):
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": actor.name,
-        "description": actor.summary,
+        "description": localized(actor, "summary").text,
         "url": url,
         "address": {
             "@type": "PostalAddress",

@@ -22,7 +22,8 @@ TOPICS = [
     "cybersécurité", "inclusion", "éducation au numérique", "Konponketa", "Sarea", "Gunea",
 ]  # fmt: skip
 COLUMNS = [
-    "name", "slug", "kind_id", "summary", "description", "website", "email", "phone",
+    "name", "slug", "kind_id", "summary", "summary_eu", "summary_es", "description",
+    "description_eu", "description_es", "website", "email", "phone",
     "street_address", "commune_id", "location", "welcomes_public", "works_remotely", "travels",
     "opening_hours", "siret", "rna", "logo", "status", "created_at", "updated_at", "is_demo",
     "source", "source_id", "theme_ids", "service_ids", "public_ids", "language_ids", "search_text",
@@ -68,7 +69,9 @@ def create_synthetic_actors(count, seed=1, progress=None):
                 (
                     name, f"{slugify(name)[:180]}-s{serial}", rng.choice(kinds),
                     f"Acteur synthétique n°{serial} pour les mesures de performance.",
-                    "", "", "", "", "", commune_pk, f"SRID=4326;POINT({lon} {lat})",
+                    f"{serial}. eragile sintetikoa, errendimendua neurtzeko.",
+                    f"Actor sintético n.º {serial} para las medidas de rendimiento.",
+                    "", "", "", "", "", "", "", commune_pk, f"SRID=4326;POINT({lon} {lat})",
                     rng.random() < 0.8, rng.random() < 0.3, rng.random() < 0.2,
                     "", "", "", "", ActorStatus.PUBLISHED, now, now, True, SOURCE, str(serial),
                     "{}", "{}", "{}", "{}", "",

@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, Commune, Language, Public, Service, Theme
+from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
+from actors.texts import LANGUAGES, columns
 
 from .images import reencode_logo
 from .widgets import LocationWidget
@@ -13,7 +15,11 @@ PROFILE_FIELDS = [
     "name",
     "kind",
     "summary",
+    "summary_eu",
+    "summary_es",
     "description",
+    "description_eu",
+    "description_es",
     "themes",
     "services",
     "publics",
@@ -31,6 +37,24 @@ PROFILE_FIELDS = [
     "siret",
     "rna",
 ]
+
+
+# The texts written in several languages, each shown as one group of fields (a fieldset).
+TEXT_GROUPS = {
+    "summary": {
+        "legend": _("Résumé"),
+        "help": _(
+            "Dans au moins une langue. Chaque visiteur lit la sienne si elle est écrite, "
+            "sinon une autre."
+        ),
+        "field_help": _("En une ou deux phrases, 280 caractères au plus."),
+    },
+    "description": {
+        "legend": _("Description"),
+        "help": _("Facultative, dans les langues de votre choix."),
+        "field_help": _("Markdown."),
+    },
+}
 
 
 def terms(model, required=False):
@@ -77,6 +101,29 @@ class ActorProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].empty_label = _("— choisir —")
         self.fields["commune"].empty_label = _("— choisir —")
+        for field, group in TEXT_GROUPS.items():
+            for lang, name in zip(LANGUAGES, columns(field), strict=True):
+                if name in self.fields:
+                    # Each input in its own language (RGAA 8.7): spelling, voices.
+                    self.fields[name].widget.attrs["lang"] = lang
+                    self.fields[name].help_text = group["field_help"]
+
+    def layout(self):
+        """The visible fields in order, each language group of texts as one fieldset:
+        [{"field": bound field} or {"id", "legend", "help", "fields": [bound fields]}]."""
+        grouped = {name: field for field in TEXT_GROUPS for name in columns(field)}
+        items, seen = [], set()
+        for bound in self.visible_fields():
+            field = grouped.get(bound.name)
+            if field is None:
+                items.append({"field": bound})
+            elif field not in seen:
+                seen.add(field)
+                names = [name for name in columns(field) if name in self.fields]
+                items.append(
+                    {**TEXT_GROUPS[field], "id": field, "fields": [self[name] for name in names]}
+                )
+        return items
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
@@ -84,6 +131,11 @@ class ActorProfileForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        summaries = [name for name in columns("summary") if name in self.fields]
+        # (A summary refused for its length is already reported: no second error.)
+        written = any((cleaned.get(name) or "").strip() for name in summaries)
+        if summaries and not written and not any(name in self.errors for name in summaries):
+            self.add_error(summaries[0], SUMMARY_REQUIRED)
         commune = cleaned.get("commune")
         if commune is None:
             return cleaned
@@ -108,6 +160,8 @@ class ActorAddForm(ActorProfileForm):
             "name",
             "kind",
             "summary",
+            "summary_eu",
+            "summary_es",
             "themes",
             "street_address",
             "commune",

@@ -7,11 +7,17 @@ from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+from actors.texts import FIELDS as TEXT_FIELDS
+from actors.texts import LANGUAGES, column
 
 SCALARS = [
     "name",
     "summary",
+    "summary_eu",
+    "summary_es",
     "description",
+    "description_eu",
+    "description_es",
     "website",
     "email",
     "phone",
@@ -91,6 +97,14 @@ LABELS = {
 }
 
 
+# The language each text field is written in: diffs mark their values with it (`lang`).
+TEXT_LANGUAGES = {column(field, lang): lang for field in TEXT_FIELDS for lang in LANGUAGES}
+
+
+def text_language(name):
+    return TEXT_LANGUAGES.get(name)
+
+
 def label(name):
     if name in LABELS:
         return LABELS[name]
@@ -127,6 +141,7 @@ def diff(before, after):
         {
             "name": name,
             "label": label(name),
+            "lang": text_language(name),
             "before": display(name, before.get(name)),
             "after": display(name, after.get(name)),
         }
@@ -144,6 +159,7 @@ def conflicts(base, current, proposed):
                 {
                     "name": name,
                     "label": label(name),
+                    "lang": text_language(name),
                     "base": display(name, base.get(name)),
                     "current": display(name, current.get(name)),
                     "proposed": display(name, proposed.get(name)),

@@ -55,6 +55,10 @@ def rows(before, after, current=None, selectable=True):
         {
             "name": name,
             "label": profile.label(name),
+            # The language of the values, when the field is a text in one language; the
+            # after column may say "(inchangé)", in the page's language.
+            "lang": profile.text_language(name),
+            "after_lang": profile.text_language(name) if name in mine else None,
             "before": profile.display(name, before.get(name)),
             "after": profile.display(name, after.get(name)) if name in mine else _("(inchangé)"),
             "current": profile.display(name, current.get(name)) if current is not None else None,

@@ -1,6 +1,8 @@
 """data·inclusion structures (schema v1): our published places of digital mediation (the
 same rule as the LaMednum file, without its SIRET requirement), as a JSON array."""
 
+from actors.texts import localized
+
 from . import vocabularies as vocab
 from .lamednum import mediation
 from .phones import e164
@@ -16,7 +18,13 @@ def structure(record):
     name = record["name"][:NAME_MAX].rstrip(". ")
     if len(name) < NAME_MIN:
         return None
-    description = record["description"] or record["summary"]
+    # French first, the summary when there is no description, another language last.
+    description = (
+        record["description"]
+        or record["summary"]
+        or localized(record, "description", "fr").text
+        or localized(record, "summary", "fr").text
+    )
     return {
         "source": vocab.DATA_INCLUSION_SOURCE,
         "id": f"{vocab.DATA_INCLUSION_SOURCE}--{record['slug']}",

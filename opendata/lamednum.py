@@ -4,6 +4,8 @@ a street address: actors without them are left out and counted (see `coverage`).
 
 from django.db.models import Q
 
+from actors.texts import localized
+
 from . import vocabularies as vocab
 from .phones import e164
 from .records import records
@@ -74,8 +76,9 @@ def row(record):
         "courriels": record["email"],
         "site_web": record["website"],
         "horaires": record["opening_hours"],
-        "presentation_resume": record["summary"],
-        "presentation_detail": record["description"],
+        # A French-language standard: French, or another language when French is empty.
+        "presentation_resume": localized(record, "summary", "fr").text,
+        "presentation_detail": localized(record, "description", "fr").text,
         "source": SOURCE,
         "itinerance": join(mobility),
         "date_maj": record["updated_at"][:10],

@@ -11,14 +11,18 @@ from django.db.models import F, FloatField, Func
 from django.urls import reverse
 
 from actors.models import Actor, Language, Public, Service, Theme
+from actors.texts import columns
 
 FIELDS = [
-    "slug", "name", "url", "kind", "summary", "description", "themes", "services", "publics",
+    "slug", "name", "url", "kind", "summary", "summary_eu", "summary_es", "description",
+    "description_eu", "description_es", "themes", "services", "publics",
     "languages", "website", "email", "phone", "street_address", "postcode", "commune",
     "commune_insee", "latitude", "longitude", "welcomes_public", "works_remotely", "travels",
     "opening_hours", "siret", "rna", "is_demo", "updated_at",
 ]  # fmt: skip
 LIST_FIELDS = ("themes", "services", "publics", "languages")
+# The summary and description in French, Basque and Spanish, each empty when not written.
+TEXTS = [*columns("summary"), *columns("description")]
 TERM_MODELS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 ID_ARRAYS = {
     "themes": "theme_ids",
@@ -74,7 +78,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
         _lon=_X,
         _lat=_Y,
     ).values(
-        "slug", "name", "summary", "description", "website", "email", "phone",
+        "slug", "name", *TEXTS, "website", "email", "phone",
         "street_address", "welcomes_public", "works_remotely", "travels", "opening_hours",
         "siret", "rna", "is_demo", "updated_at", "theme_ids", "service_ids", "public_ids",
         "language_ids", "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
@@ -87,8 +91,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
             "name": row["name"],
             "url": url.replace("__slug__", row["slug"]),
             "kind": row["_kind"],
-            "summary": row["summary"],
-            "description": row["description"],
+            **{name: row[name] for name in TEXTS},
         }
         for name, column in ID_ARRAYS.items():
             record[name] = terms.of(name, row[column])

@@ -18,6 +18,7 @@ from .commune import Commune
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
 KM_PER_DEGREE_LATITUDE = 111.32
+SUMMARY_REQUIRED = _("Écrivez le résumé dans au moins une langue.")
 
 
 class ActorStatus(models.TextChoices):
@@ -68,7 +69,14 @@ class ActorQuerySet(models.QuerySet):
         """What a list of actors shows, in a fixed number of queries."""
         return (
             self.select_related("kind", "commune")
-            .defer("description", "search_vector", "search_text", "commune__boundary")
+            .defer(
+                "description",
+                "description_eu",
+                "description_es",
+                "search_vector",
+                "search_text",
+                "commune__boundary",
+            )
             .prefetch_related("themes")
         )
 
@@ -101,10 +109,21 @@ class Actor(models.Model):
     kind = models.ForeignKey(
         ActorKind, on_delete=models.PROTECT, related_name="actors", verbose_name=_("type")
     )
+    # French is `summary` and `description`; Basque and Spanish have their own columns, like
+    # the taxonomies' names. Visitors read their language or another (actors.texts).
     summary = models.CharField(
-        _("résumé"), max_length=280, help_text=_("En une ou deux phrases, 280 caractères au plus.")
+        _("résumé (français)"),
+        max_length=280,
+        blank=True,
+        help_text=_("En une ou deux phrases, 280 caractères au plus."),
     )
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    summary_eu = models.CharField(_("résumé (euskara)"), max_length=280, blank=True)
+    summary_es = models.CharField(_("résumé (español)"), max_length=280, blank=True)
+    description = models.TextField(
+        _("description (français)"), blank=True, help_text=_("Markdown.")
+    )
+    description_eu = models.TextField(_("description (euskara)"), blank=True)
+    description_es = models.TextField(_("description (español)"), blank=True)
     themes = models.ManyToManyField(Theme, related_name="actors", verbose_name=_("thématiques"))
     services = models.ManyToManyField(
         Service, related_name="actors", blank=True, verbose_name=_("services proposés")
@@ -217,6 +236,11 @@ class Actor(models.Model):
             models.CheckConstraint(
                 condition=Q(rna="") | Q(rna__regex=r"^W[0-9][0-9AB][0-9]{7}$"),
                 name="actor_rna_format",
+            ),
+            models.CheckConstraint(
+                condition=~Q(summary="", summary_eu="", summary_es=""),
+                name="actor_summary_in_some_language",
+                violation_error_message=SUMMARY_REQUIRED,
             ),
         ]
 

@@ -43,3 +43,16 @@ def unprefixed_url(context):
     prefix = f"/{translation.get_language()}/"
     path = request.get_full_path()
     return request.build_absolute_uri("/" + path.removeprefix(prefix))
+
+
+# Open Graph locales: Basque as written north of the border, where the CAPB is.
+OG_LOCALES = {"fr": "fr_FR", "eu": "eu_FR", "es": "es_ES"}
+
+
+@register.simple_tag
+def og_locales():
+    current = translation.get_language()
+    return {
+        "current": OG_LOCALES.get(current, "fr_FR"),
+        "alternates": [locale for code, locale in OG_LOCALES.items() if code != current],
+    }

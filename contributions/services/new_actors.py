@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorStatus
+from actors.texts import columns
 
 from .. import notify, profile
 from ..models import (
@@ -45,7 +46,7 @@ def find_duplicates(name, commune, siret="", rna="", user=None):
 def submit_new_actor(user, cleaned_data):
     """A draft actor from the add form, with `user` as its owner. Nothing is public yet."""
     actor = Actor(status=ActorStatus.DRAFT, source="contribution")
-    for name in ("name", "kind", "summary", "street_address", "commune", "website"):
+    for name in ("name", "kind", *columns("summary"), "street_address", "commune", "website"):
         setattr(actor, name, cleaned_data.get(name, ""))
     actor.siret = cleaned_data.get("siret", "")
     actor.rna = cleaned_data.get("rna", "")
