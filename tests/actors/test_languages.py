@@ -176,3 +176,11 @@ def test_the_directory_page_searches_the_basque_description(client, trilingual):
         url = reverse("actors:home")
     html = client.get(url, {"q": "berrerabiltzen"}, HTTP_ACCEPT_LANGUAGE="eu").content.decode()
     assert "Sare Berdea" in html and "Red Solidaria" not in html
+
+
+@pytest.mark.parametrize(
+    "q", ["berrerabiltzen Baiona", "berrerabiltzen Bayonne", "talleres Baiona", "talleres Bayona"]
+)
+def test_a_word_of_one_language_goes_with_either_name_of_the_commune(trilingual, q):
+    found = search(q)
+    assert found and found <= {"Sare Berdea", "Red Solidaria"}
