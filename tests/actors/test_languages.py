@@ -104,7 +104,7 @@ def test_a_basque_only_actor_on_the_french_page_is_marked_basque(client):
 
 def test_the_embed_shows_the_fallback_with_its_lang(client, french_only):
     with translation.override("eu"):
-        url = reverse("opendata:embed")
+        url = reverse("opendata_pages:embed")
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="eu").content.decode()
     assert '<p lang="fr">Réparation d&#x27;ordinateurs' in html
 

@@ -134,3 +134,12 @@ def test_the_server_error_page_is_in_the_visitors_language():
     assert page.page_lang == "eu"
     with translation.override("eu"):
         assert translation.gettext("Une erreur est survenue") in "\n".join(page.parts)
+
+
+def test_the_actor_page_announces_its_open_graph_locale(client, reference):
+    actor = ActorFactory(name="Angeluko Txokoa")
+    with translation.override("eu"):
+        html = client.get(actor.get_absolute_url()).content.decode()
+    assert '<meta property="og:locale" content="eu_FR">' in html
+    alternates = re.findall(r'<meta property="og:locale:alternate" content="([a-z_A-Z]+)">', html)
+    assert alternates == ["fr_FR", "es_ES"]
