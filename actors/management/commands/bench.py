@@ -13,12 +13,13 @@ from actors.synthetic import create_synthetic_actors, remove_synthetic_actors
 TERRITORY = "-1.85,42.9,-0.75,43.6"
 BAYONNE = "-1.52,43.46,-1.43,43.52"
 CASES = [
-    ("map, whole territory", f"/carte/donnees.geojson?zoom=9&bbox={TERRITORY}"),
-    ("map, one town (Bayonne)", f"/carte/donnees.geojson?zoom=14&bbox={BAYONNE}"),
-    ("directory with facets", "/"),
-    ("directory, 2 filters", "/?theme=reemploi-reparation&language=euskara"),
-    ("directory, text search", "/?q=reparation"),
-    ("directory, near a town", "/?near=Bayonne&radius=10"),
+    ("map, whole territory", f"/fr/carte/donnees.geojson?zoom=9&bbox={TERRITORY}"),
+    ("map, one town (Bayonne)", f"/fr/carte/donnees.geojson?zoom=14&bbox={BAYONNE}"),
+    ("directory with facets", "/fr/"),
+    ("directory, 2 filters", "/fr/?theme=reemploi-reparation&language=euskara"),
+    ("directory, text search", "/fr/?q=reparation"),
+    ("directory, Basque search", "/eu/?q=konponketa"),
+    ("directory, near a town", "/fr/?near=Bayonne&radius=10"),
 ]
 
 
