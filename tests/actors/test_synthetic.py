@@ -23,3 +23,6 @@ def test_synthetic_actors_are_created_inside_their_commune_and_removed():
     assert create_synthetic_actors(10, seed=4) == 10
     assert remove_synthetic_actors() == 310
     assert list(Actor.objects.all()) == [kept]
+    for through in (Actor.themes.through, Actor.services.through, Actor.languages.through):
+        assert set(through.objects.values_list("actor_id", flat=True)) <= {kept.pk}
+    assert Actor.themes.through.objects.filter(actor=kept).exists()
