@@ -56,6 +56,12 @@ def test_an_editor_writes_the_basque_summary(visit, actor, people_tx):
         "Description",
     ]
     assert page.get_attribute("#id_summary_eu", "lang") == "eu"
+    # Each label stands above its own field, not beside the previous one.
+    for name in ["summary", "summary_eu", "summary_es", "description_eu"]:
+        label = page.locator(f"label[for=id_{name}]").bounding_box()
+        field = page.locator(f"#id_{name}").bounding_box()
+        assert label["y"] + label["height"] <= field["y"], name
+        assert abs(label["x"] - field["x"]) < 2, name
     assert visit.axe_violations() == []
     page.get_by_label("Résumé (euskara)").fill("Ordenagailuen konponketa.")
     page.click("text=Envoyer ma demande de modification")
