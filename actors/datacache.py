@@ -26,9 +26,9 @@ def canonical_query(data, ignore=("page", "sort")):
     return "&".join(f"{k}={v}" for k, v in items)
 
 
-def cached(kind, query, compute, version=None):
+def cached(kind, query, compute):
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    key = f"neonum:{kind}:{version or data_version()}:{digest}"
+    key = f"neonum:{kind}:{data_version()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

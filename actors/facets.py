@@ -110,7 +110,7 @@ def compute_facets(filterset, base_queryset):
             count = counts[name].get(obj.pk, 0)
             is_selected = obj.pk in selected[name]
             if count or is_selected:
-                options.append(Option(option_value(obj), option_label(obj), count, is_selected))
+                options.append(Option(option_value(obj), obj.label, count, is_selected))
         facets.append(Facet(name, str(filterset.filters[name].label), options))
     return facets, total
 
@@ -123,7 +123,3 @@ def option_objects(model):
 
 def option_value(obj):
     return obj.insee if isinstance(obj, Commune) else obj.slug
-
-
-def option_label(obj):
-    return obj.label

@@ -201,9 +201,6 @@ class ActorFilterSet(django_filters.FilterSet):
     bbox = BBoxFilter(label=_("Zone de la carte"))
     sort = NoopFilter(choices=SortChoices.CHOICES, label=_("Trier par"), empty_label=None)
 
-    # The facets: parameter name -> how its options are counted (see actors.facets).
-    FACETS = ("theme", "service", "public", "language", "kind", "commune")
-
     class Meta:
         model = Actor
         fields = []

@@ -95,9 +95,3 @@ def refresh_where(column, value):
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_SQL.replace("{where}", f"a.{column} = %s"), [value])
         return cursor.rowcount
-
-
-def refresh_all():
-    with connection.cursor() as cursor:
-        cursor.execute(REFRESH_SQL.replace("{where}", "TRUE"))
-        return cursor.rowcount

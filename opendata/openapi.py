@@ -4,6 +4,7 @@ whole document and calls every path it lists."""
 
 from django.utils.translation import gettext as _
 
+from actors.facets import FACETS
 from actors.filters import RADIUS_CHOICES, ActorFilterSet, SortChoices
 
 from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -35,7 +36,7 @@ def _filter_parameters():
         "sort": {"type": "string", "enum": [value for value, _label in SortChoices.CHOICES]},
         "bbox": {"type": "string", "example": "-1.6,43.4,-1.4,43.55"},
     }
-    repeatable = set(ActorFilterSet.FACETS)
+    repeatable = set(FACETS)
     parameters = []
     for name in ActorFilterSet.base_filters:
         schema = {"type": "array", "items": STRING} if name in repeatable else STRING

@@ -8,7 +8,7 @@ context (INCLUSION_SERVICES); a repair business selling reconditioned laptops is
 
 from django.db.models import Q
 
-from actors.models import Language, Public, Service, Theme
+from actors.models import Service, Theme
 
 INCLUSION_THEME = "inclusion-mediation"
 
@@ -87,13 +87,3 @@ SERVICES_FROM_LAMEDNUM = {
 }
 PUBLICS_FROM_LAMEDNUM = {value: slug for slug, value in LAMEDNUM_PUBLICS.items()}
 KINDS_FROM_LAMEDNUM = {value: slug for slug, value in LAMEDNUM_TYPOLOGIES.items()}
-
-
-def known_slugs():
-    """Every slug the mappings name, to check them against the reference taxonomies."""
-    return {
-        Service: set(MEDIATION_SERVICES) | set(INCLUSION_SERVICES),
-        Theme: {INCLUSION_THEME, *INCLUSION_THEMES},
-        Public: set(LAMEDNUM_PUBLICS) | set(LAMEDNUM_SUPPORT_PUBLICS),
-        Language: set(LAMEDNUM_SUPPORT_LANGUAGES),
-    }

@@ -28,12 +28,11 @@ class ActorHistoryView(ModeratorRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        actor = context.get("actor") or actor_or_404(self.kwargs["slug"])
+        actor = actor_or_404(self.kwargs["slug"])
         context.update(
             actor=actor,
             page=Paginator(versions(actor), 30).get_page(self.request.GET.get("page")),
             decisions=Decision.objects.filter(actor=actor).select_related("moderator")[:50],
-            form=context.get("form") or ReasonForm(initial={"seen": actor.updated_at.isoformat()}),
         )
         return context
 

@@ -36,7 +36,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, sizes, runs, keep, **options):
         client = Client(SERVER_NAME="localhost")
-        rows = []
         try:
             for size in [int(s) for s in sizes.split(",")]:
                 self.ensure_synthetic(size)
@@ -44,11 +43,10 @@ class Command(BaseCommand):
                 for label, url in CASES:
                     cold, _ = self.measure(client, url, runs, clear_cache=True)
                     warm, body = self.measure(client, url, runs)
-                    size = len(gzip.compress(body, 6))
-                    rows.append((total, label, cold, warm, size))
+                    gzipped = len(gzip.compress(body, 6))
                     self.stdout.write(
                         f"{total:>8} published | {label:<26} | p50 uncached {cold:7.1f} ms "
-                        f"| p50 cached {warm:6.1f} ms | {size / 1024:5.1f} KiB gzip"
+                        f"| p50 cached {warm:6.1f} ms | {gzipped / 1024:5.1f} KiB gzip"
                     )
         finally:
             if not keep:
