@@ -147,7 +147,7 @@ class SuggestionView(ItemView):
 
     def get_object(self):
         return get_object_or_404(
-            Suggestion.objects.select_related("actor__commune"), pk=self.kwargs["pk"]
+            Suggestion.objects.select_related("actor__commune", "actor__kind"), pk=self.kwargs["pk"]
         )
 
     def proposed(self):

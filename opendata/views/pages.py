@@ -3,6 +3,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from actors.datacache import cached
+
 from .. import datainclusion, lamednum, openapi
 from ..records import published
 from ..responses import base_url
@@ -26,15 +28,23 @@ def api_docs(request):
     )
 
 
-@require_safe
-def data_page(request):
+def dataset_counts():
+    """What the national formats would hold. Counting the data·inclusion structures builds
+    each of them: done once per version of the data (actors.datacache), not per visit."""
     actors = published()
     coverage = lamednum.coverage(actors)
-    context = {
+    return {
         "total": actors.count(),
         "coverage": coverage,
         "left_out": coverage["mediation"] - coverage["exported"],
-        "structures": sum(1 for _s in datainclusion.structures(actors, base_url(request))),
+        "structures": sum(1 for _s in datainclusion.structures(actors, base_url="")),
+    }
+
+
+@require_safe
+def data_page(request):
+    context = {
+        **cached("data-page", "", dataset_counts),
         "fields": openapi.spec(base_url(request))["components"]["schemas"]["Actor"]["properties"],
     }
     return render(request, "opendata/data.html", context)
