@@ -31,11 +31,14 @@ def render(folder, template, context, language=None):
     return subject, body
 
 
-def send(template, recipients, context, language=None):
-    subject, body = render("contributions", template, context, language)
+def send(template, recipients, context, language=None, folder="contributions"):
+    """One message per recipient; the number sent."""
+    subject, body = render(folder, template, context, language)
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+    sent = 0
     for address in sorted(set(filter(None, recipients))):
-        send_mail(subject, body, None, [address])
+        sent += send_mail(subject, body, None, [address])
+    return sent
 
 
 def moderator_emails():

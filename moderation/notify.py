@@ -4,21 +4,14 @@ suggestions, the moderators' digest and the freshness reminders. Plain text, one
 recipient so that no address is shown to another; in the language the person wrote to us in,
 or the site's default language (see contributions.notify)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 
-from contributions import profile
-from contributions.notify import moderator_emails, owner_emails, render, site_url
+from contributions import notify, profile
+from contributions.notify import moderator_emails, owner_emails, site_url
 
 
 def send(template, recipients, context, language=None):
-    subject, body = render("moderation", template, context, language)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    sent = 0
-    for address in sorted(set(filter(None, recipients))):
-        sent += send_mail(subject, body, None, [address])
-    return sent
+    return notify.send(template, recipients, context, language, folder="moderation")
 
 
 def claim_decided(claim, reason):
