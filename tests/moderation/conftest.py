@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from contributions import profile, services
 from contributions.models import Claim, Membership, Role, Suggestion
 from contributions.permissions import MODERATORS_GROUP
+from tests.contributions import conftest as contributions
 from tests.contributions.conftest import empty_cache, make_user  # noqa: F401
 from tests.factories import ActorFactory
 
@@ -28,12 +29,8 @@ def people(db):
     }
 
 
-@pytest.fixture
-def actor(people, reference):
-    actor = ActorFactory(name="Repair Café Bayonne", website="https://repair.example.org")
-    Membership.objects.create(user=people["owner"], actor=actor, role=Role.OWNER)
-    Membership.objects.create(user=people["editor"], actor=actor, role=Role.EDITOR)
-    return actor
+# The contributions' actor, its owner and editor taken from this folder's `people`.
+actor = contributions.actor
 
 
 def propose(actor, user, **changes):
