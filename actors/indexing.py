@@ -2,6 +2,9 @@
 its fields, its taxonomies and its commune. Called after every write that touches them:
 model signals for single saves (actors.signals), explicitly for bulk loads."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db import connection
 
 from actors.texts import LANGUAGES, column
@@ -81,9 +84,12 @@ WHERE a.id = terms.id
 
 
 def refresh(actor_ids):
-    """Recompute the index of these actors."""
+    """Recompute the index of these actors (or, inside `deferred()`, note them)."""
     ids = list(actor_ids)
     if not ids:
+        return 0
+    if getattr(_deferred, "ids", None) is not None:
+        _deferred.ids.update(ids)
         return 0
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_SQL.replace("{where}", "a.id = ANY(%s)"), [ids])
@@ -95,3 +101,24 @@ def refresh_where(column, value):
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_SQL.replace("{where}", f"a.{column} = %s"), [value])
         return cursor.rowcount
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Within it, refresh() only notes the actors; they are re-indexed once on leaving. A
+    write that saves an actor and then sets its four taxonomies would otherwise re-index it
+    after each step (up to nine times). Nothing is re-indexed if the block fails: its
+    transaction is rolled back anyway."""
+    if getattr(_deferred, "ids", None) is not None:  # already inside: the outer one refreshes
+        yield
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    refresh(ids)

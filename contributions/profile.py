@@ -6,6 +6,7 @@ and the location as [lon, lat]: a request stays readable even if an object is re
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
+from actors import indexing
 from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
 from actors.texts import FIELDS as TEXT_FIELDS
 from actors.texts import LANGUAGES, column
@@ -79,10 +80,11 @@ def apply(actor, values):
     if values.get("location"):
         actor.location = Point(*values["location"], srid=4326)
     actor.full_clean(exclude=["slug", "logo"])
-    actor.save()
-    for name, model in TAXONOMIES.items():
-        if name in values:
-            getattr(actor, name).set(model.objects.by_slugs(values[name]))
+    with indexing.deferred():
+        actor.save()
+        for name, model in TAXONOMIES.items():
+            if name in values:
+                getattr(actor, name).set(model.objects.by_slugs(values[name]))
     return actor
 
 

@@ -136,3 +136,25 @@ def test_changes_requested_send_a_new_organisation_back_to_its_author(draft, peo
 def test_only_published_actors_receive_change_requests(draft, people):
     with pytest.raises(services.ContributionError):
         services.propose_change(draft, people["owner"], proposal(draft), draft.updated_at)
+
+
+def test_applying_a_profile_reindexes_the_actor_once(actor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from actors.models import Actor
+    from contributions import profile
+
+    values = {
+        **profile.snapshot(actor),
+        "summary_eu": "Konponketa tailerra.",
+        "themes": ["low-tech"],
+    }
+    values["services"] = ["reparation"]
+    with CaptureQueriesContext(connection) as queries:
+        profile.apply(actor, values)
+    refreshes = [q for q in queries.captured_queries if "WITH terms AS" in q["sql"]]
+    assert len(refreshes) == 1
+    found = Actor.objects.filter(search_vector="konponketa").values_list("pk", flat=True)
+    assert list(found) == [actor.pk]
+    assert Actor.objects.get(pk=actor.pk).theme_ids == [actor.themes.get().pk]
