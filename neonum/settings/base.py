@@ -289,7 +289,8 @@ DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",
     "VALIDATE_GUID": True,
     "RETURN_HEADER": True,
-    "EXPOSE_HEADER": True,
+    # It would overwrite django-cors-headers' list: CORS_EXPOSE_HEADERS names it instead.
+    "EXPOSE_HEADER": False,
 }
 
 # GDAL 3.6 (Debian 12) is older than the version Django 5.2 wants to support in the
@@ -306,7 +307,7 @@ CORS_URLS_REGEX = r"^/(api/v1|export)/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["Content-Disposition"]
+CORS_EXPOSE_HEADERS = ["Content-Disposition", "X-Request-ID"]
 # Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
 EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
 # Files uploaded to the admin importer wait here between the preview and the confirmation.
