@@ -1,5 +1,4 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.contrib.auth.hashers import make_password
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from neonum.clientip import client_ip
@@ -36,9 +35,3 @@ class AccountAdapter(DefaultAccountAdapter):
     @staticmethod
     def _login(credentials):
         return credentials.get("email") or credentials.get("username") or ""
-
-    def send_account_already_exists_mail(self, email):
-        """Signing up with a known address hashes the submitted password as a new account
-        does, so that the answer takes as long and its time does not tell."""
-        make_password(self.request.POST.get("password1", ""))
-        super().send_account_already_exists_mail(email)

@@ -142,6 +142,7 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_ADAPTER = "contributions.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "contributions.signup.SignupForm"}
 # Proxies in front of the site (addresses or networks): X-Forwarded-For is read only from
 # them (neonum.clientip), so that no client chooses the address its rate limits count.
 TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES")
