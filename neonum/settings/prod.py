@@ -16,8 +16,6 @@ SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
 # Load balancers ask the application servers directly, over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Behind the one HTTPS proxy the README describes.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
 SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # The preload directive alone enrols nothing: submitting the domain is a separate step.

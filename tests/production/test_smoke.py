@@ -39,10 +39,9 @@ def static_root(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(django_db_setup, django_db_blocker, static_root):
-    with start_gunicorn(
-        workers=2, env={"STATIC_ROOT": str(static_root), "SERVE_MEDIA": "true"}
-    ) as s:
-        yield s
+    env = {"STATIC_ROOT": str(static_root), "SERVE_MEDIA": "true", "TRUSTED_PROXIES": "127.0.0.1"}
+    with start_gunicorn(workers=2, env=env) as gunicorn:
+        yield gunicorn
 
 
 @pytest.fixture

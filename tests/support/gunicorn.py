@@ -3,17 +3,21 @@
     with start_gunicorn(workers=2, env={"SUGGESTIONS_PER_HOUR": "3"}) as server:
         urllib.request.urlopen(server.url + "/healthz")
 
-`start_gunicorn(port=None, workers=1, env=None)` starts `gunicorn -c
+`start_gunicorn(port=None, workers=2, env=None, timeout=60)` starts `gunicorn -c
 python:neonum.gunicorn_conf neonum.wsgi` with the production settings on 127.0.0.1 (a free
 port unless `port` is given), against the database the test uses (pytest-django's
 `test_…`: use `transactional_db` or `live_server`-style fixtures, so that the data is
 committed and visible to the server). `env` adds or overrides environment variables (the
-defaults are in `production_env()`). It waits until `/healthz` answers 200 and yields a
-`Server` (`url`, `port`, `process`, `log()`: what it wrote so far); leaving the block
-stops it. A server that does not come up raises with its output."""
+defaults are in `production_env()`; `DJANGO_SETTINGS_MODULE=neonum.settings.test` serves
+the static files from the source folders, without collectstatic). It waits until `/healthz`
+answers 200 and yields a `Server` (`url`, `port`, `process`, `log()`: what it wrote so far);
+leaving the block stops it and its workers. A server that does not come up within `timeout`
+seconds raises with its output."""
 
+import contextlib
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -21,7 +25,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -30,7 +33,6 @@ from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
-STARTUP_SECONDS = 60
 
 
 def free_port():
@@ -79,8 +81,8 @@ class Server:
         return self.log_path.read_text(errors="replace")
 
 
-def wait_until_ready(server):
-    deadline = time.monotonic() + STARTUP_SECONDS
+def wait_until_ready(server, timeout):
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(f"gunicorn stopped at start:\n{server.log()}")
@@ -91,11 +93,11 @@ def wait_until_ready(server):
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.2)  # polling a condition: the server is not up yet
-    raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s:\n{server.log()}")
+    raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{server.log()}")
 
 
-@contextmanager
-def start_gunicorn(port=None, workers=1, env=None):
+@contextlib.contextmanager
+def start_gunicorn(port=None, workers=2, env=None, timeout=60):
     port = port or free_port()
     environment = {
         **production_env(),
@@ -110,16 +112,19 @@ def start_gunicorn(port=None, workers=1, env=None):
             [sys.executable, "-m", "gunicorn", "--config", "python:neonum.gunicorn_conf",
              "neonum.wsgi"],
             cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )  # fmt: skip
     server = Server(port=port, process=process, log_path=log_path)
     try:
-        wait_until_ready(server)
+        wait_until_ready(server, timeout)
         yield server
     finally:
-        process.terminate()
+        # The whole group: the workers too, even if the master is gone.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
         log_path.unlink(missing_ok=True)
