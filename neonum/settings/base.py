@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "corsheaders",
+    "procrastinate.contrib.django",
     "actors",
     "contributions",
     "simple_history",
@@ -264,8 +265,11 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["Content-Disposition"]
 # Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
 EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
-# Files uploaded to the admin importer wait here between the preview and the confirmation.
-IMPORT_STAGING_DIR = Path(env.get("IMPORT_STAGING_DIR", str(BASE_DIR / "var" / "imports")))
+
+# Background work (procrastinate, see neonum/queue.py): jobs are rows of the project's
+# database. Every email is a job (neonum.mail); the worker sends it with this backend.
+NEONUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PROCRASTINATE_IMPORT_PATHS = ["neonum.mail"]
 
 CACHES = {
     "default": {
