@@ -270,6 +270,9 @@ EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
 # database. Every email is a job (neonum.mail); the worker sends it with this backend.
 NEONUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 PROCRASTINATE_IMPORT_PATHS = ["neonum.mail"]
+# A sent email's job holds its body (password-reset links included): not kept once done.
+# Failed jobs stay, for inspection.
+PROCRASTINATE_WORKER_DEFAULTS = {"delete_jobs": "successful"}
 
 CACHES = {
     "default": {
