@@ -10,17 +10,22 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NEONUM_PG_PORT ?= 25432
 
-.PHONY: help run setup test stop bench lint check system-deps test-deps venv db data messages lock
+.PHONY: help run worker setup test stop bench lint check system-deps test-deps venv db data messages lock
 
 help:
 	@echo "make run    set up everything and serve the site on http://$(HOST):$(PORT)/"
 	@echo "make test   set up everything and run every test and quality check"
 	@echo "make setup  set up only; make stop: stop the database; make bench: benchmarks"
+	@echo "make worker run the task queue's worker (emails, imports, daily jobs)"
 
 run: setup
 	@echo ""
 	@echo "Néo Num Carto: http://$(HOST):$(PORT)/  (Ctrl-C to stop; 'make stop' stops the database)"
 	@DJANGO_SETTINGS_MODULE=neonum.settings.dev $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+# The task queue's worker: emails, confirmed admin imports, the daily jobs (Ctrl-C stops it).
+worker: setup
+	@$(PY) manage.py procrastinate worker
 
 setup: system-deps venv db data
 
