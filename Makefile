@@ -10,13 +10,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NEONUM_PG_PORT ?= 25432
 
-.PHONY: help run dev setup test stop bench lint check system-deps test-deps venv db data messages static lock
+.PHONY: help run dev worker setup test stop bench lint check system-deps test-deps venv db data messages static lock
 
 help:
 	@echo "make run    set up everything and serve the site as in production on http://$(HOST):$(PORT)/fr/"
 	@echo "make dev    set up everything and serve it with Django's auto-reloading development server"
 	@echo "make test   set up everything and run every test and quality check"
 	@echo "make setup  set up only; make stop: stop the database; make bench: benchmarks"
+	@echo "make worker run the task queue's worker (emails, imports, daily jobs)"
 
 run: setup
 	@HOST=$(HOST) PORT=$(PORT) bin/serve
@@ -25,6 +26,10 @@ dev: setup
 	@echo ""
 	@echo "Néo Num Carto (development): http://$(HOST):$(PORT)/fr/  (Ctrl-C to stop; 'make stop' stops the database)"
 	@DJANGO_SETTINGS_MODULE=neonum.settings.dev $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+# The task queue's worker: emails, confirmed admin imports, the daily jobs (Ctrl-C stops it).
+worker: setup
+	@$(PY) manage.py procrastinate worker
 
 setup: system-deps venv db data static
 

@@ -1,7 +1,7 @@
 """/healthz for load balancers: is this process able to serve?
 
 Each check is a function that raises when its part is unusable; CHECKS lists them by the
-name shown in the answer (add one there, e.g. the task queue's). The answer names the
+name shown in the answer (add one there). The answer names the
 failing checks and the exception's class only: no message, address or setting leaks out."""
 
 import logging
@@ -12,6 +12,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from neonum.queue import queue_health
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,15 @@ def cache():
         default_cache.delete(key)
 
 
-CHECKS = {"database": database, "migrations": migrations, "cache": cache}
+def queue():
+    """The task queue's tables answer. A stopped worker leaves the pages working: not a
+    failure here (its waiting jobs show it in the admin)."""
+    ok, _detail = queue_health()
+    if not ok:
+        raise RuntimeError("the task queue does not answer")
+
+
+CHECKS = {"database": database, "migrations": migrations, "cache": cache, "queue": queue}
 
 
 def run_checks():

@@ -56,7 +56,7 @@ class AccessFields(logging.Filter):
 def gunicorn_logging(level, style):
     access_format = {
         "json": {**formatters()["json"], "format": JSON_FORMAT + " %(method)s %(path)s "
-                 "%(query)s %(status)s %(bytes)s %(duration_ms)s %(client)s"},
+                 "%(query)s %(status)s %(bytes)s %(duration_ms)s %(client)s %(process)d"},
         "text": formatters()["text"],
     }[style]  # fmt: skip
     return {

@@ -58,3 +58,13 @@ def french_by_default():
     translation.activate("fr")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def task_queue(transactional_db):
+    """The real task queue (tests/queue.py), emptied: its tables are not Django's, so the
+    transactional tests' flush leaves their rows behind."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE procrastinate_jobs CASCADE")

@@ -3,10 +3,12 @@
 import hashlib
 import hmac
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actors.models import ActorStatus
@@ -20,6 +22,8 @@ TOKEN_SALT = "contributions.suggestion-form"  # noqa: S105 - a signing salt, not
 MIN_SECONDS = 3
 MAX_SECONDS = 60 * 60 * 2
 WINDOW = 60 * 60
+# The privacy page promises that suggestions are deleted after a year.
+KEEP_DAYS = 365
 
 
 def form_token(now=None):
@@ -68,3 +72,10 @@ def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", to
         )
         transaction.on_commit(lambda: notify.suggestion(created))
     return created
+
+
+def purge_old(now=None):
+    """Deletes the suggestions older than KEEP_DAYS; how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=KEEP_DAYS)
+    deleted, _ = Suggestion.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "corsheaders",
     "neonum",
+    "procrastinate.contrib.django",
     "actors",
     "contributions",
     "simple_history",
@@ -315,8 +316,14 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["Content-Disposition", "X-Request-ID"]
 # Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
 EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
-# Files uploaded to the admin importer wait here between the preview and the confirmation.
-IMPORT_STAGING_DIR = Path(env.get("IMPORT_STAGING_DIR", str(BASE_DIR / "var" / "imports")))
+
+# Background work (procrastinate, see neonum/queue.py): jobs are rows of the project's
+# database. Every email is a job (neonum.mail); the worker sends it with this backend.
+NEONUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PROCRASTINATE_IMPORT_PATHS = ["neonum.mail"]
+# A sent email's job holds its body (password-reset links included): not kept once done.
+# Failed jobs stay, for inspection.
+PROCRASTINATE_WORKER_DEFAULTS = {"delete_jobs": "successful"}
 
 # One cache for every process and machine, in PostgreSQL: the table is the model
 # neonum.CacheEntry, created by `migrate`. Rate limits are not kept here (neonum.ratelimit).

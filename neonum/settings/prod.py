@@ -25,12 +25,19 @@ SECURE_HSTS_PRELOAD = env.boolean("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = env.boolean("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# A user action never waits on SMTP: messages become jobs, the worker sends them with
+# NEONUM_EMAIL_DELIVERY_BACKEND (SMTP unless EMAIL_BACKEND names another, e.g. make run's files).
+EMAIL_BACKEND = "neonum.mail.QueuedEmailBackend"
+NEONUM_EMAIL_DELIVERY_BACKEND = env.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_FILE_PATH = env.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", True)
+# The worker, not a request, waits on the mail server; a failed attempt is retried later.
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Néo Num Carto <ne-pas-repondre@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

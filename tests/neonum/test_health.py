@@ -12,7 +12,7 @@ def test_healthy_site_answers_200_with_each_check(client):
     assert response.status_code == 200
     assert json.loads(response.content) == {
         "status": "ok",
-        "checks": {"database": "ok", "migrations": "ok", "cache": "ok"},
+        "checks": {"database": "ok", "migrations": "ok", "cache": "ok", "queue": "ok"},
     }
 
 

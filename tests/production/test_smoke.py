@@ -152,7 +152,7 @@ def test_health_check_answers_json_without_secrets(server):
     assert answer.status == 200
     assert json.loads(answer.body) == {
         "status": "ok",
-        "checks": {"database": "ok", "migrations": "ok", "cache": "ok"},
+        "checks": {"database": "ok", "migrations": "ok", "cache": "ok", "queue": "ok"},
     }
     assert "no-store" in answer.header("Cache-Control")
 
