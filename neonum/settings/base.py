@@ -288,8 +288,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
-    # django-guid says at INFO, on every request, that it made an id.
-    "loggers": {"django_guid": {"level": "WARNING"}},
+    "loggers": {
+        # django-guid says at INFO, on every request, that it made an id.
+        "django_guid": {"level": "WARNING"},
+        # procrastinate's INFO lines print each job's arguments: whole emails, password-reset
+        # links included. Its warnings and errors (failed jobs) still show.
+        "procrastinate": {"level": "WARNING"},
+    },
 }
 DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",
