@@ -89,7 +89,7 @@ def test_pages_api_exports_and_logo_answer_compressed_without_errors(server, act
     for path in [*listing, "/fr/donnees/", "/fr/carte/donnees.geojson"]:
         answer = fetch(server, path)
         assert answer.status == 200, f"{path}: {answer.status}\n{server.log()[-3000:]}"
-        assert answer.header("Content-Encoding") == "gzip", path
+        assert answer.header("Content-Encoding") == "gzip", (path, answer.body[:500])
         assert "Accept-Encoding" in answer.header("Vary"), path
         assert path not in listing or "Repair Café Smoke" in answer.text, path
 
@@ -114,7 +114,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(server, actor)
         assert re.search(r"\.[0-9a-f]{12}\.(js|css)$", path), f"{path} is not hashed"
         answer = fetch(server, path)
         assert answer.status == 200, path
-        assert answer.header("Content-Encoding") == "gzip", path
+        assert answer.header("Content-Encoding") == "gzip", (path, answer.body[:500])
         cache = answer.header("Cache-Control")
         assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache)[1]) >= 31536000
 
