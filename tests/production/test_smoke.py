@@ -86,12 +86,20 @@ def fetch(server, path, headers=PROXIED):
 def test_pages_api_exports_and_logo_answer_compressed_without_errors(server, actor):
     listing = ["/fr/", f"/fr/acteurs/{actor.slug}/", "/eu/", "/es/", "/fr/embed/",
                "/api/v1/actors/", "/export/actors.csv"]  # fmt: skip
-    for path in [*listing, "/fr/donnees/", "/fr/carte/donnees.geojson"]:
+    compressed = []
+    for path in [*listing, "/fr/donnees/", "/fr/carte/donnees.geojson", "/api/v1/communes/"]:
         answer = fetch(server, path)
         assert answer.status == 200, f"{path}: {answer.status}\n{server.log()[-3000:]}"
-        assert answer.header("Content-Encoding") == "gzip", (path, answer.body[:500])
+        # A short answer (one actor's map data) may be sent as is: with up to 100 random bytes
+        # of padding against BREACH, gzip can make it longer, and Django then keeps the original.
+        if len(answer.body) >= 1000:
+            assert answer.header("Content-Encoding") == "gzip", (path, answer.body[:500])
+        if answer.header("Content-Encoding") == "gzip":
+            compressed.append(path)
         assert "Accept-Encoding" in answer.header("Vary"), path
         assert path not in listing or "Repair Café Smoke" in answer.text, path
+    # HTML, JSON and the streamed CSV export at least.
+    assert {"/fr/", "/api/v1/communes/", "/export/actors.csv"} <= set(compressed)
 
     api = json.loads(fetch(server, "/api/v1/actors/").body)
     assert [a["name"] for a in api["results"]] == ["Repair Café Smoke"]
@@ -114,7 +122,7 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(server, actor)
         assert re.search(r"\.[0-9a-f]{12}\.(js|css)$", path), f"{path} is not hashed"
         answer = fetch(server, path)
         assert answer.status == 200, path
-        assert answer.header("Content-Encoding") == "gzip", (path, answer.body[:500])
+        assert answer.header("Content-Encoding") == "gzip", path
         cache = answer.header("Cache-Control")
         assert "immutable" in cache and int(re.search(r"max-age=(\d+)", cache)[1]) >= 31536000
 
