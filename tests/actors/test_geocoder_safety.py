@@ -71,13 +71,19 @@ def test_a_failure_is_cached_briefly_for_that_text(ban):
     assert geocode("12 rue Pannecau, Bayonne") is not None
 
 
-def test_the_breaker_opens_after_repeated_failures_then_probes_again(ban, settings):
-    settings.GEOCODER_BREAKER_FAILURES = 3
+def fail_lookups(ban, settings, failures, lookups):
+    """`lookups` addresses asked of a failing service, with a breaker opening after `failures`
+    and cooling down in a second."""
+    settings.GEOCODER_BREAKER_FAILURES = failures
     settings.GEOCODER_BREAKER_COOLDOWN = 1
     ban.mode = "down"
-    for n in range(5):
+    for n in range(lookups):
         with pytest.raises(GeocoderUnavailable):
             geocode(f"{n} rue Panne, Bayonne")
+
+
+def test_the_breaker_opens_after_repeated_failures_then_probes_again(ban, settings):
+    fail_lookups(ban, settings, failures=3, lookups=5)
     assert len(ban.queries) == 3  # open: the last two were not sent
 
     ban.mode = "ok"
@@ -89,12 +95,7 @@ def test_the_breaker_opens_after_repeated_failures_then_probes_again(ban, settin
 
 
 def test_a_failed_probe_opens_the_breaker_again_at_once(ban, settings):
-    settings.GEOCODER_BREAKER_FAILURES = 2
-    settings.GEOCODER_BREAKER_COOLDOWN = 1
-    ban.mode = "down"
-    for n in range(2):
-        with pytest.raises(GeocoderUnavailable):
-            geocode(f"{n} rue Panne, Bayonne")
+    fail_lookups(ban, settings, failures=2, lookups=2)
     wait_until(lambda: not breaker.is_open())
     with pytest.raises(GeocoderUnavailable):
         geocode("probe, Bayonne")

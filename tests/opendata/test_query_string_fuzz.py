@@ -7,21 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.opendata.helpers import content
+from tests.opendata.helpers import OPEN_DATA_URLS, content
 
 pytestmark = pytest.mark.django_db
 
-ENDPOINTS = [
-    "/fr/",
-    "/fr/carte/donnees.geojson",
-    "/api/v1/actors/",
-    "/api/v1/actors.geojson",
-    "/export/actors.csv",
-    "/export/actors.geojson",
-    "/export/lamednum.csv",
-    "/export/data-inclusion/structures.json",
-    "/fr/embed/",
-]
+ENDPOINTS = ["/fr/", "/fr/carte/donnees.geojson", *OPEN_DATA_URLS, "/fr/embed/"]
 NAMES = [
     "q", "theme", "kind", "service", "public", "language", "commune", "near", "radius", "bbox",
     "zoom", "sort", "page", "page_size", "format", "fit", "lang", "theme[]", "",
