@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "simple_history",
     "moderation",
     "opendata",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +284,9 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["Content-Disposition"]
 # Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
 EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
+# manage.py backup: where backups are written, and how many of the newest are kept.
+BACKUP_DIR = Path(env.get("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP = env.integer("BACKUP_KEEP", 7)
 # Files uploaded to the admin importer wait here between the preview and the confirmation.
 IMPORT_STAGING_DIR = Path(env.get("IMPORT_STAGING_DIR", str(BASE_DIR / "var" / "imports")))
 
