@@ -54,7 +54,9 @@ class PrimaryReplicaRouter:
 
     def db_for_write(self, model, **hints):
         state = _state.get()
-        if state is not None:
+        # Those apps are read from the primary anyway: a cache fill or a session update on a
+        # GET must not take the visitor's reads off the replicas.
+        if state is not None and model._meta.app_label not in PRIMARY_ONLY_APPS:
             state.wrote = True
         return DEFAULT_DB_ALIAS
 

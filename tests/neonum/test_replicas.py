@@ -13,10 +13,12 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
 from django.db import connections, transaction
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from actors.models import Actor
 from neonum.replicas import COOKIE, ReadYourWritesMiddleware
@@ -131,6 +133,16 @@ def test_a_write_goes_to_the_primary_and_the_reads_after_it_too(routed, referenc
 
 
 @uses_replica
+def test_a_session_write_does_not_take_the_reads_off_the_replica(routed):
+    def view():
+        SessionStore().create()
+        return Actor.objects.all().db
+
+    read_from, response = handle(RequestFactory().get("/fr/"), view)
+    assert read_from == "replica" and COOKIE not in response.cookies
+
+
+@uses_replica
 def test_a_read_inside_a_transaction_stays_on_the_primary(routed):
     def view():
         with transaction.atomic():
@@ -144,9 +156,11 @@ def test_reads_stay_on_the_primary_for_the_browser_that_wrote_only(routed, refer
     ActorFactory()
     replicated()
     writer, other = Client(), Client()
-    # Any form sent is a write: a failed login attempt too (allauth records it).
-    writer.post("/fr/compte/connexion/", {"login": "personne@example.org", "password": "x" * 12})
-    assert COOKIE in writer.cookies
+    # Any form sent counts as a write, a failed login attempt too.
+    login = writer.post(
+        reverse("account_login"), {"login": "personne@example.org", "password": "x" * 12}
+    )
+    assert login.status_code == 200 and COOKIE in login.cookies
 
     def actor_reads(client):
         """Queries on the actors table per database while `client` fetches the directory."""

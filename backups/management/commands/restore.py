@@ -7,10 +7,7 @@ from backups import archive
 
 
 class Command(BaseCommand):
-    help = (
-        "Check a backup's checksums, then restore its database into a NEW database (or an "
-        "existing empty one) and add its missing media files. The live database is not touched."
-    )
+    help = "Restore a checked backup into a new database and add its missing media files."
 
     def add_arguments(self, parser):
         parser.add_argument("backup", help="a backup folder written by `manage.py backup`")
