@@ -18,9 +18,10 @@ COOKIE = "neonum_primary"
 SALT = "neonum.replicas"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
-# State whose staleness would be a bug, not a delay: cache entries (rate-limit counters),
-# sessions, the task queue. Always on the primary.
-PRIMARY_ONLY_APPS = {"django_cache", "sessions", "procrastinate"}
+# State whose staleness would be a bug, not a delay: the cache (Django's `django_cache`, and
+# `neonum`: its table and the rate-limit counters), sessions, the task queue. Always on the
+# primary.
+PRIMARY_ONLY_APPS = {"django_cache", "neonum", "sessions", "procrastinate"}
 
 
 @dataclass

@@ -8,6 +8,10 @@ from actors.reference import load_reference_data
 # access from that thread unless told the code is synchronous, which it is.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The cache and the rate limits are tables of the test database (neonum.CacheEntry,
+# neonum.RateLimitHit): a test's entries are rolled back, or flushed after a transactional
+# test, with the rest of its data, so every test starts with them empty.
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -42,15 +46,6 @@ def ban(settings):
         cache.clear()
         yield stub
         cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: cached facets or map data of one test never
-    answer another."""
-    from django.core.cache import cache
-
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

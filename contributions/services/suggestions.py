@@ -6,11 +6,11 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from actors.models import ActorStatus
+from neonum import ratelimit
 
 from .. import notify
 from ..models import Suggestion
@@ -45,17 +45,6 @@ def ip_hash(ip):
     return hmac.new(settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256).hexdigest()
 
 
-def _within_rate(digest):
-    key = f"suggestions:{digest}"
-    cache.add(key, 0, WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, WINDOW)
-        count = 1
-    return count <= settings.SUGGESTIONS_PER_HOUR
-
-
 def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", token=""):
     """Records a suggestion and tells the owners and moderators. Refusals raise
     ContributionError; the honeypot refuses silently-looking but explicitly to the caller."""
@@ -65,7 +54,7 @@ def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", to
         raise ContributionError(_("Votre suggestion n'a pas pu être enregistrée."))
     check_form_token(token)
     digest = ip_hash(ip)
-    if not _within_rate(digest):
+    if not ratelimit.hit(f"suggestions:{digest}", settings.SUGGESTIONS_PER_HOUR, WINDOW):
         raise ContributionError(
             _("Trop de suggestions envoyées depuis votre connexion : réessayez dans une heure.")
         )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "corsheaders",
+    "neonum",
     "actors",
     "contributions",
     "simple_history",
@@ -150,7 +151,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Néo Num Carto] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Replaced by contributions.services.logins: per address, and per account and address
+    # with a back-off, never per account alone.
+    "login_failed": False,
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -159,9 +162,11 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_ADAPTER = "contributions.adapter.AccountAdapter"
-# Proxies in front of the site: the client address (rate limits) is read that many entries
-# from the end of X-Forwarded-For. 0: REMOTE_ADDR, as in development.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+ACCOUNT_FORMS = {"signup": "contributions.signup.SignupForm"}
+# Proxies in front of the site (addresses or networks): X-Forwarded-For is read only from
+# them (neonum.clientip), so that no client chooses the address its rate limits count.
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES")
+env.retired("TRUSTED_PROXY_COUNT", "TRUSTED_PROXIES")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Néo Num Carto <ne-pas-repondre@localhost>")
 
 # Absolute links in emails sent outside a request (notifications to moderators, owners).
@@ -290,9 +295,12 @@ BACKUP_KEEP = env.integer("BACKUP_KEEP", 7)
 # Files uploaded to the admin importer wait here between the preview and the confirmation.
 IMPORT_STAGING_DIR = Path(env.get("IMPORT_STAGING_DIR", str(BASE_DIR / "var" / "imports")))
 
+# One cache for every process and machine, in PostgreSQL: the table is the model
+# neonum.CacheEntry, created by `migrate`. Rate limits are not kept here (neonum.ratelimit).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "neonum",
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "neonum_cache",
+        "OPTIONS": {"MAX_ENTRIES": env.integer("CACHE_MAX_ENTRIES", 20000)},
     }
 }
