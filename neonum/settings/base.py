@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "moderation",
     "opendata",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -76,16 +77,19 @@ TEMPLATES = [
     },
 ]
 
+
+def database(url):
+    return dj_database_url.parse(
+        url,
+        engine="django.contrib.gis.db.backends.postgis",
+        conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
+    )
+
+
 # The project's own cluster (bin/pg) unless DATABASE_URL names another PostGIS.
 PG_PORT = env.integer("NEONUM_PG_PORT", 25432)
 if env.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            env.get("DATABASE_URL"),
-            engine="django.contrib.gis.db.backends.postgis",
-            conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
-        )
-    }
+    DATABASES = {"default": database(env.get("DATABASE_URL"))}
 else:
     DATABASES = {
         "default": {
@@ -97,6 +101,22 @@ else:
             "CONN_MAX_AGE": env.integer("DB_CONN_MAX_AGE", 60),
         }
     }
+# Streaming replicas of that database (comma-separated URLs): requests read from them and
+# write to the primary (neonum/replicas.py). None: everything on the primary, as without it.
+# In tests a replica alias is the primary's test database (MIRROR).
+DATABASES.update(
+    {
+        f"replica{number}": {**database(url), "TEST": {"MIRROR": "default"}}
+        for number, url in enumerate(env.csv("DATABASE_REPLICA_URLS"), start=1)
+    }
+)
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# After a write, that browser reads from the primary for this long (longer than the lag).
+READ_YOUR_WRITES_SECONDS = env.integer("READ_YOUR_WRITES_SECONDS", 5)
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["neonum.replicas.PrimaryReplicaRouter"]
+    # Early: its response phase sees the writes of every other middleware (session, messages).
+    MIDDLEWARE.insert(1, "neonum.replicas.ReadYourWritesMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -278,6 +298,10 @@ PROCRASTINATE_IMPORT_PATHS = ["neonum.mail"]
 # A sent email's job holds its body (password-reset links included): not kept once done.
 # Failed jobs stay, for inspection.
 PROCRASTINATE_WORKER_DEFAULTS = {"delete_jobs": "successful"}
+
+# manage.py backup: where backups are written, and how many of the newest are kept.
+BACKUP_DIR = Path(env.get("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP = env.integer("BACKUP_KEEP", 7)
 
 # One cache for every process and machine, in PostgreSQL: the table is the model
 # neonum.CacheEntry, created by `migrate`. Rate limits are not kept here (neonum.ratelimit).
