@@ -1,6 +1,7 @@
 """What keeps a slow, failing or over-used address geocoder from stalling the site: a total
 time budget per request, a per-client limit on uncached look-ups and a circuit breaker. Their
-state is in Django's cache, shared by every process (and machine) using the same cache."""
+state is shared by every process and machine: the counters are exact rate limits
+(neonum.ratelimit), the breaker's state is in Django's cache."""
 
 import time
 from contextlib import contextmanager
@@ -8,6 +9,8 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+
+from neonum import ratelimit
 
 # (deadline on the monotonic clock, a function giving the client's address) of the request
 # being served; None outside a request (management commands: no budget, no client limit).
@@ -29,23 +32,14 @@ def time_left():
     return None if scope is None else scope[0] - time.monotonic()
 
 
-def hit(key, limit, window_seconds):
-    """Counts one more event for `key`; True while the count in its window is within `limit`."""
-    cache.add(key, 0, window_seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between the two calls
-        cache.set(key, 1, window_seconds)
-        count = 1
-    return count <= limit
-
-
 def client_may_geocode():
     """True unless the current request's client used up its uncached look-ups this hour."""
     scope = _scope.get()
     if scope is None:
         return True
-    return hit(f"geocoder:client:{scope[1]()}", settings.GEOCODER_PER_CLIENT_PER_HOUR, 3600)
+    return ratelimit.hit(
+        f"geocoder:client:{scope[1]()}", settings.GEOCODER_PER_CLIENT_PER_HOUR, 3600
+    )
 
 
 class Breaker:
@@ -66,14 +60,15 @@ class Breaker:
 
     def success(self):
         if cache.get(self.key + "tripped"):
-            cache.delete_many([self.key + name for name in ("tripped", "probe", "failures")])
+            cache.delete_many([self.key + "tripped", self.key + "probe"])
+            ratelimit.clear(self.key + "failures")
 
     def failure(self):
         if cache.get(self.key + "tripped"):  # the half-open probe failed
             self.trip()
             return
         allowed = settings.GEOCODER_BREAKER_FAILURES - 1
-        if not hit(self.key + "failures", allowed, settings.GEOCODER_BREAKER_WINDOW):
+        if not ratelimit.hit(self.key + "failures", allowed, settings.GEOCODER_BREAKER_WINDOW):
             self.trip()
 
     def trip(self):
@@ -81,7 +76,8 @@ class Breaker:
         cache.set(self.key + "open", True, cooldown)
         # Outlives the cool-down: the next call after it is a probe.
         cache.set(self.key + "tripped", True, cooldown + 24 * 3600)
-        cache.delete_many([self.key + "probe", self.key + "failures"])
+        cache.delete(self.key + "probe")
+        ratelimit.clear(self.key + "failures")
 
     def is_open(self):
         return bool(cache.get(self.key + "open"))

@@ -1,5 +1,5 @@
 from actors.geoguards import request_scope
-from contributions.views.mixins import client_ip
+from neonum.clientip import client_ip
 
 
 def geocoding_scope(get_response):

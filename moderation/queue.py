@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from contributions.models import ChangeRequest, ChangeRequestKind, Claim, Suggestion
 
+from . import notify
 from .models import ItemType
 
 QUEUE_TYPES = [ItemType.NEW, ItemType.CHANGE, ItemType.CLAIM, ItemType.SUGGESTION]
@@ -134,3 +135,12 @@ def summary():
         },
         "stale": stale_actors(now).count(),
     }
+
+
+def send_digest(even_if_empty=False):
+    """Mails the summary to every moderator: (messages sent, items waiting); sent is None
+    when nothing waits and `even_if_empty` is false."""
+    current = summary()
+    if current["total"] == 0 and not even_if_empty:
+        return None, 0
+    return notify.digest(current), current["total"]

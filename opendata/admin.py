@@ -1,15 +1,16 @@
-"""The staff importer in the admin: upload, preview the report (a dry run), confirm.
+"""The staff importer in the admin: upload, preview the report (a dry run, in the request),
+confirm; the task queue's worker then imports the file (opendata.tasks) while a status page
+shows where it is.
 
-The uploaded file waits in IMPORT_STAGING_DIR under a random name kept in the staff
-member's session, so that the confirmation imports exactly the previewed file."""
+The uploaded file waits in the database (ImportRun) under a random token that only its
+uploader can confirm, so that the confirmation imports exactly the previewed file."""
 
 import secrets
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.text import slugify
@@ -18,17 +19,12 @@ from django.utils.translation import gettext as _
 from .forms import ImportForm
 from .importing import readers
 from .importing.importer import import_rows
-from .models import ActorImport
-
-SESSION_KEY = "opendata_imports"
+from .models import ActorImport, ImportRun
+from .tasks import enqueue
 
 
 def can_import(user):
     return user.is_active and user.is_staff and user.has_perm("actors.add_actor")
-
-
-def staging_path(token):
-    return Path(settings.IMPORT_STAGING_DIR) / f"{token}.upload"
 
 
 @admin.register(ActorImport)
@@ -49,14 +45,24 @@ class ActorImportAdmin(admin.ModelAdmin):
         return False
 
     def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_changelist"
-        return [path("", self.admin_site.admin_view(self.import_view), name=name)]
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("", self.admin_site.admin_view(self.import_view), name=f"{name}_changelist"),
+            path(
+                "<int:pk>/",
+                self.admin_site.admin_view(self.status_view),
+                name=f"{name}_status",
+            ),
+        ]
+
+    def _context(self, request):
+        return {**self.admin_site.each_context(request), "opts": self.opts,
+                "title": _("Importer des acteurs")}  # fmt: skip
 
     def import_view(self, request):
         if not can_import(request.user):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.opts,
-                   "title": _("Importer des acteurs")}  # fmt: skip
+        context = self._context(request)
         if request.method == "POST" and request.POST.get("token"):
             return self.confirm(request, context)
         form = ImportForm(
@@ -88,6 +94,7 @@ class ActorImportAdmin(admin.ModelAdmin):
                 or "import-" + slugify(Path(upload.name).stem),
                 "publish": bool(form.cleaned_data.get("publish")) and request.user.is_superuser,
                 "name": upload.name,
+                "language": request.LANGUAGE_CODE,
             }
             rows = self._read(data, options)
         except readers.UnreadableFile as error:
@@ -97,30 +104,31 @@ class ActorImportAdmin(admin.ModelAdmin):
         report = import_rows(rows, options["source"], apply=False, publish=options["publish"],
                              user=request.user)  # fmt: skip
         token = secrets.token_hex(16)
-        staging_path(token).parent.mkdir(parents=True, exist_ok=True)
-        staging_path(token).write_bytes(data)
-        pending = request.session.get(SESSION_KEY, {})
-        pending[token] = options
-        request.session[SESSION_KEY] = pending
+        ImportRun.objects.create(token=token, user=request.user, name=upload.name,
+                                 options=options, data=data)  # fmt: skip
         context.update(report=report, token=token, options=options)
         return TemplateResponse(request, "opendata/admin/import_report.html", context)
 
     def confirm(self, request, context):
-        token = request.POST["token"]
-        pending = request.session.get(SESSION_KEY, {})
-        options = pending.pop(token, None) if token.isalnum() else None
-        if options is None or not staging_path(token).exists():
+        run = ImportRun.objects.filter(
+            token=request.POST["token"], user=request.user, status=ImportRun.Status.PREVIEWED
+        ).first()
+        if run is None:
             messages.error(request, _("Cet import a expiré : envoyez le fichier de nouveau."))
             return redirect(request.path)
-        if options["publish"] and not request.user.is_superuser:
+        if run.options["publish"] and not request.user.is_superuser:
             raise PermissionDenied
-        request.session[SESSION_KEY] = pending
-        path_ = staging_path(token)
-        try:
-            rows = self._read(path_.read_bytes(), options)
-            report = import_rows(rows, options["source"], apply=True, publish=options["publish"],
-                                 user=request.user)  # fmt: skip
-        finally:
-            path_.unlink(missing_ok=True)
-        context.update(report=report, options=options)
-        return TemplateResponse(request, "opendata/admin/import_report.html", context)
+        enqueue(run)
+        return redirect(f"{request.path}{run.pk}/")
+
+    def status_view(self, request, pk):
+        """Where a confirmed import is; the page reloads itself until it is finished."""
+        if not can_import(request.user):
+            raise PermissionDenied
+        runs = ImportRun.objects.exclude(status=ImportRun.Status.PREVIEWED).defer("data")
+        if not request.user.is_superuser:
+            runs = runs.filter(user=request.user)
+        run = get_object_or_404(runs, pk=pk)
+        context = self._context(request)
+        context.update(run=run, report=run.report, options=run.options)
+        return TemplateResponse(request, "opendata/admin/import_status.html", context)

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
@@ -11,3 +13,41 @@ class ActorImport(Actor):
         proxy = True
         verbose_name = _("import d'acteurs")
         verbose_name_plural = _("imports d'acteurs")
+
+
+class ImportRun(models.Model):
+    """A file uploaded to the admin importer: previewed (a dry run in the request), then,
+    once confirmed, imported by the task queue's worker (opendata.tasks). The file is kept
+    in the database, not on the web server's disk, so that any web server or worker machine
+    can read it; it is dropped once imported."""
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("simulé, à confirmer")
+        QUEUED = "queued", _("en attente")
+        RUNNING = "running", _("en cours")
+        DONE = "done", _("terminé")
+        FAILED = "failed", _("échoué")
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(_("fichier"), max_length=255)
+    options = models.JSONField(default=dict)
+    data = models.BinaryField(default=b"")
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.PREVIEWED
+    )
+    report = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import de fichier")
+        verbose_name_plural = _("imports de fichiers")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def pending(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

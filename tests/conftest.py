@@ -8,6 +8,10 @@ from actors.reference import load_reference_data
 # access from that thread unless told the code is synchronous, which it is.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The cache and the rate limits are tables of the test database (neonum.CacheEntry,
+# neonum.RateLimitHit): a test's entries are rolled back, or flushed after a transactional
+# test, with the rest of its data, so every test starts with them empty.
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -45,15 +49,6 @@ def ban(settings):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: cached facets or map data of one test never
-    answer another."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in French, the source language. A request leaves its language
     active in the thread: without this, reverse() in one test would follow the language of
@@ -63,3 +58,13 @@ def french_by_default():
     translation.activate("fr")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def task_queue(transactional_db):
+    """The real task queue (tests/queue.py), emptied: its tables are not Django's, so the
+    transactional tests' flush leaves their rows behind."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE procrastinate_jobs CASCADE")

@@ -3,14 +3,16 @@
 import hashlib
 import hmac
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actors.models import ActorStatus
+from neonum import ratelimit
 
 from .. import notify
 from ..models import Suggestion
@@ -20,6 +22,8 @@ TOKEN_SALT = "contributions.suggestion-form"  # noqa: S105 - a signing salt, not
 MIN_SECONDS = 3
 MAX_SECONDS = 60 * 60 * 2
 WINDOW = 60 * 60
+# The privacy page promises that suggestions are deleted after a year.
+KEEP_DAYS = 365
 
 
 def form_token(now=None):
@@ -45,17 +49,6 @@ def ip_hash(ip):
     return hmac.new(settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256).hexdigest()
 
 
-def _within_rate(digest):
-    key = f"suggestions:{digest}"
-    cache.add(key, 0, WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, WINDOW)
-        count = 1
-    return count <= settings.SUGGESTIONS_PER_HOUR
-
-
 def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", token=""):
     """Records a suggestion and tells the owners and moderators. Refusals raise
     ContributionError; the honeypot refuses silently-looking but explicitly to the caller."""
@@ -65,7 +58,7 @@ def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", to
         raise ContributionError(_("Votre suggestion n'a pas pu être enregistrée."))
     check_form_token(token)
     digest = ip_hash(ip)
-    if not _within_rate(digest):
+    if not ratelimit.hit(f"suggestions:{digest}", settings.SUGGESTIONS_PER_HOUR, WINDOW):
         raise ContributionError(
             _("Trop de suggestions envoyées depuis votre connexion : réessayez dans une heure.")
         )
@@ -79,3 +72,10 @@ def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", to
         )
         transaction.on_commit(lambda: notify.suggestion(created))
     return created
+
+
+def purge_old(now=None):
+    """Deletes the suggestions older than KEEP_DAYS; how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=KEEP_DAYS)
+    deleted, _ = Suggestion.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

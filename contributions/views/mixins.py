@@ -33,11 +33,3 @@ class ActorMemberMixin(LoginRequiredMixin):
 
 def published_actor(slug):
     return get_object_or_404(Actor.objects.published().select_related("kind", "commune"), slug=slug)
-
-
-def client_ip(request):
-    """The visitor's address as allauth's rate limits see it: behind the production proxy,
-    read from X-Forwarded-For (TRUSTED_PROXY_COUNT), else REMOTE_ADDR."""
-    from allauth.account.adapter import get_adapter
-
-    return get_adapter(request).get_client_ip(request)

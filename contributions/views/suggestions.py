@@ -1,10 +1,12 @@
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
+from neonum.clientip import client_ip
+
 from .. import services
 from ..forms import SuggestionForm
 from ..services.suggestions import form_token
-from .mixins import client_ip, published_actor
+from .mixins import published_actor
 
 
 class SuggestView(FormView):

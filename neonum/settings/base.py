@@ -29,11 +29,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "corsheaders",
+    "neonum",
+    "procrastinate.contrib.django",
     "actors",
     "contributions",
     "simple_history",
     "moderation",
     "opendata",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -76,16 +79,19 @@ TEMPLATES = [
     },
 ]
 
+
+def database(url):
+    return dj_database_url.parse(
+        url,
+        engine="django.contrib.gis.db.backends.postgis",
+        conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
+    )
+
+
 # The project's own cluster (bin/pg) unless DATABASE_URL names another PostGIS.
 PG_PORT = env.integer("NEONUM_PG_PORT", 25432)
 if env.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            env.get("DATABASE_URL"),
-            engine="django.contrib.gis.db.backends.postgis",
-            conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
-        )
-    }
+    DATABASES = {"default": database(env.get("DATABASE_URL"))}
 else:
     DATABASES = {
         "default": {
@@ -97,6 +103,22 @@ else:
             "CONN_MAX_AGE": env.integer("DB_CONN_MAX_AGE", 60),
         }
     }
+# Streaming replicas of that database (comma-separated URLs): requests read from them and
+# write to the primary (neonum/replicas.py). None: everything on the primary, as without it.
+# In tests a replica alias is the primary's test database (MIRROR).
+DATABASES.update(
+    {
+        f"replica{number}": {**database(url), "TEST": {"MIRROR": "default"}}
+        for number, url in enumerate(env.csv("DATABASE_REPLICA_URLS"), start=1)
+    }
+)
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# After a write, that browser reads from the primary for this long (longer than the lag).
+READ_YOUR_WRITES_SECONDS = env.integer("READ_YOUR_WRITES_SECONDS", 5)
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["neonum.replicas.PrimaryReplicaRouter"]
+    # Early: its response phase sees the writes of every other middleware (session, messages).
+    MIDDLEWARE.insert(1, "neonum.replicas.ReadYourWritesMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -132,7 +154,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Néo Num Carto] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Replaced by contributions.services.logins: per address, and per account and address
+    # with a back-off, never per account alone.
+    "login_failed": False,
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -141,9 +165,11 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_ADAPTER = "contributions.adapter.AccountAdapter"
-# Proxies in front of the site: the client address (rate limits) is read that many entries
-# from the end of X-Forwarded-For. 0: REMOTE_ADDR, as in development.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+ACCOUNT_FORMS = {"signup": "contributions.signup.SignupForm"}
+# Proxies in front of the site (addresses or networks): X-Forwarded-For is read only from
+# them (neonum.clientip), so that no client chooses the address its rate limits count.
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES")
+env.retired("TRUSTED_PROXY_COUNT", "TRUSTED_PROXIES")
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Néo Num Carto <ne-pas-repondre@localhost>")
 
 # Absolute links in emails sent outside a request (notifications to moderators, owners).
@@ -274,12 +300,25 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["Content-Disposition"]
 # Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
 EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
-# Files uploaded to the admin importer wait here between the preview and the confirmation.
-IMPORT_STAGING_DIR = Path(env.get("IMPORT_STAGING_DIR", str(BASE_DIR / "var" / "imports")))
 
+# Background work (procrastinate, see neonum/queue.py): jobs are rows of the project's
+# database. Every email is a job (neonum.mail); the worker sends it with this backend.
+NEONUM_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+PROCRASTINATE_IMPORT_PATHS = ["neonum.mail"]
+# A sent email's job holds its body (password-reset links included): not kept once done.
+# Failed jobs stay, for inspection.
+PROCRASTINATE_WORKER_DEFAULTS = {"delete_jobs": "successful"}
+
+# manage.py backup: where backups are written, and how many of the newest are kept.
+BACKUP_DIR = Path(env.get("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP = env.integer("BACKUP_KEEP", 7)
+
+# One cache for every process and machine, in PostgreSQL: the table is the model
+# neonum.CacheEntry, created by `migrate`. Rate limits are not kept here (neonum.ratelimit).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "neonum",
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "neonum_cache",
+        "OPTIONS": {"MAX_ENTRIES": env.integer("CACHE_MAX_ENTRIES", 20000)},
     }
 }

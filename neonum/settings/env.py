@@ -1,5 +1,6 @@
 """Small readers for settings taken from the environment."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -30,3 +31,22 @@ def integer(name, default):
 
 def csv(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def networks(name):
+    """Comma-separated IP addresses or networks (CIDR); a clear error names a bad entry."""
+    parsed = []
+    for value in csv(name):
+        try:
+            parsed.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {value!r} is neither an IP address nor a network such as 10.0.0.0/8."
+            ) from None
+    return tuple(parsed)
+
+
+def retired(name, instead):
+    """Refuses a variable that no longer has any effect rather than ignoring it silently."""
+    if os.environ.get(name, "").strip():
+        raise ImproperlyConfigured(f"The environment variable {name} is replaced by {instead}.")

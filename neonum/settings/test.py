@@ -12,7 +12,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-IMPORT_STAGING_DIR = BASE_DIR / "var" / "test-imports"
 # Static files straight from the source folders, no collectstatic needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

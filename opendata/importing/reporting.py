@@ -1,4 +1,6 @@
-"""The import report as text, for the command line."""
+"""The import report as text, for the command line, and as data, for the admin."""
+
+from dataclasses import asdict
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,3 +34,12 @@ def as_text(report, verbose=False):
             }
         )
     return "\n".join(lines)
+
+
+def as_data(report):
+    """The report as JSON-ready data, read by the admin's status page like the report."""
+    return {
+        "applied": report.applied,
+        "counts": report.counts,
+        "rows": [asdict(row) for row in report.rows],
+    }

@@ -236,7 +236,9 @@ def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
     def count():
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/fr/?theme=low-tech&language=euskara").status_code == 200
-        return len(queries)
+        # The shared cache's own statements (a lookup, a write and their savepoints) are
+        # bounded by the cache, not by the page.
+        return sum("neonum_cache" not in q["sql"] and "SAVEPOINT" not in q["sql"] for q in queries)
 
     few = count()
     for n in range(25):

@@ -1,20 +1,11 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 from contributions.models import Membership, Role
 from tests.factories import ActorFactory
 
 PASSWORD = "une phrase de passe assez longue"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits (allauth's and ours) live in the cache: each test starts afresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_user(email, **extra):

@@ -1,3 +1,4 @@
+import ipaddress
 import time
 
 import pytest
@@ -71,8 +72,14 @@ def test_unpublished_actors_take_no_suggestion(client, draft):
 
 def test_behind_a_proxy_the_forwarded_address_is_limited(client, actor, settings):
     settings.SUGGESTIONS_PER_HOUR = 1
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = (ipaddress.ip_network("203.0.113.7"),)
     # Every request comes from the proxy's own address.
     assert post(client, actor, forwarded="192.0.2.1").status_code == 302
     assert post(client, actor, forwarded="192.0.2.1").status_code == 400
     assert post(client, actor, forwarded="192.0.2.2").status_code == 302
+
+
+def test_without_a_proxy_a_forged_forwarded_address_changes_nothing(client, actor, settings):
+    settings.SUGGESTIONS_PER_HOUR = 1
+    assert post(client, actor, forwarded="192.0.2.1").status_code == 302
+    assert post(client, actor, forwarded="192.0.2.2").status_code == 400

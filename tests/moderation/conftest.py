@@ -5,7 +5,7 @@ from contributions import profile, services
 from contributions.models import Claim, Membership, Role, Suggestion
 from contributions.permissions import MODERATORS_GROUP
 from tests.contributions import conftest as contributions
-from tests.contributions.conftest import empty_cache, make_user  # noqa: F401
+from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory
 
 

@@ -1,4 +1,5 @@
-"""The staff importer in the admin: upload, preview (nothing written), confirm."""
+"""The staff importer in the admin: upload, preview (nothing written), confirm; the real
+task queue's worker imports the file while a status page says where it is."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,7 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from actors.models import Actor, ActorStatus
+from opendata.importing.importer import Importer
+from opendata.models import ImportRun
 from tests.factories import BAYONNE, at
+from tests.queue import jobs, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +35,25 @@ def user(**extra):
     return person
 
 
-@pytest.fixture
-def staff(reference):
+def make_staff():
     person = user(email="staff@example.org", is_staff=True)
     person.user_permissions.add(Permission.objects.get(codename="add_actor"))
     return person
 
 
-def test_preview_then_confirm(client, staff, ban):
-    client.force_login(staff)
+@pytest.fixture
+def staff(reference):
+    return make_staff()
+
+
+@pytest.fixture
+def staff_tx(reference_tx, task_queue):
+    """For the tests that run the worker, which reads committed rows only."""
+    return make_staff()
+
+
+def test_preview_then_confirm(client, staff_tx, ban):
+    client.force_login(staff_tx)
     page = client.get(URL)
     assert page.status_code == 200
     assert "publish" not in page.context["form"].fields  # administrators only
@@ -50,24 +64,76 @@ def test_preview_then_confirm(client, staff, ban):
     assert not Actor.objects.filter(name="Atelier Admin").exists()
     html = preview.content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+
+    # Confirming queues the import: the request writes no actor.
     done = client.post(URL, {"token": preview.context["token"]})
-    assert done.status_code == 200 and done.context["report"].applied
+    run = ImportRun.objects.get()
+    assert done.status_code == 302 and done["Location"] == f"{URL}{run.pk}/"
+    assert run.status == ImportRun.Status.QUEUED
+    assert not Actor.objects.filter(name="Atelier Admin").exists()
+    waiting = client.get(done["Location"])
+    assert waiting.status_code == 200
+    assert 'http-equiv="refresh"' in waiting.content.decode()
+
+    run_worker("imports")
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE and run.data == b""
+    finished = client.get(done["Location"])
+    assert 'http-equiv="refresh"' not in finished.content.decode()
+    assert finished.context["report"]["applied"]
+    assert finished.context["report"]["counts"]["created"] == 1
+    assert "Atelier Admin" in finished.content.decode()
     actor = Actor.objects.get(name="Atelier Admin")
     # Not a superuser: the "publish" box was not offered and is ignored.
     assert actor.status == ActorStatus.PENDING
     assert actor.source == "import-liste" and actor.source_id == "x1"
     # A token is used once.
     again = client.post(URL, {"token": preview.context["token"]})
-    assert again.status_code == 302
+    assert again.status_code == 302 and again["Location"] == URL
     assert Actor.objects.filter(name="Atelier Admin").count() == 1
 
 
-def test_superusers_may_publish(client, reference, ban):
+def test_superusers_may_publish(client, reference_tx, task_queue, ban):
     admin = user(email="admin@example.org", is_staff=True, is_superuser=True)
     client.force_login(admin)
     preview = client.post(URL, {"file": upload(), "publish": "on"})
     client.post(URL, {"token": preview.context["token"]})
+    run_worker("imports")
     assert Actor.objects.get(name="Atelier Admin").status == ActorStatus.PUBLISHED
+
+
+def test_a_failed_import_writes_nothing_is_not_retried_and_says_why(
+    client, staff_tx, ban, monkeypatch
+):
+    client.force_login(staff_tx)
+    preview = client.post(URL, {"file": upload()})
+    original = Importer.run_row
+
+    def failing(importer, line, row):
+        if line > 2:  # after the first row was written, inside the import's transaction
+            raise RuntimeError("le serveur de base de données a disparu")
+        return original(importer, line, row)
+
+    monkeypatch.setattr(Importer, "run_row", failing)
+    client.post(URL, {"token": preview.context["token"]})
+    run_worker("imports")
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED
+    assert "a disparu" in run.error and "rien n'a été écrit" in run.error
+    assert not Actor.objects.filter(name="Atelier Admin").exists()
+    [job] = jobs("opendata.import_file")
+    assert job.status == "failed" and job.attempts == 1
+    page = client.get(f"{URL}{run.pk}/").content.decode()
+    assert "a disparu" in page
+
+
+def test_someone_elses_import_status_is_not_shown(client, staff, ban):
+    other = user(email="other@example.org", is_staff=True)
+    run = ImportRun.objects.create(
+        token="t" * 32, user=other, name="x.csv", status=ImportRun.Status.QUEUED
+    )
+    client.force_login(staff)
+    assert client.get(f"{URL}{run.pk}/").status_code == 404
 
 
 def test_only_staff_with_the_permission(client, reference):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from moderation import notify, queue
+from moderation.queue import send_digest
 
 
 class Command(BaseCommand):
@@ -14,9 +14,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, even_if_empty=False, **options):
-        summary = queue.summary()
-        if summary["total"] == 0 and not even_if_empty:
+        sent, total = send_digest(even_if_empty)
+        if sent is None:
             self.stdout.write("Nothing waiting: no digest sent.")
             return
-        sent = notify.digest(summary)
-        self.stdout.write(f"Digest sent to {sent} moderator(s): {summary['total']} item(s).")
+        self.stdout.write(f"Digest sent to {sent} moderator(s): {total} item(s).")

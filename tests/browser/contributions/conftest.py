@@ -1,14 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from tests.contributions.conftest import PASSWORD, make_user
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,1 +1,1 @@
-from tests.browser.contributions.conftest import empty_cache, people_tx  # noqa: F401
+from tests.browser.contributions.conftest import people_tx  # noqa: F401

@@ -1,0 +1,12 @@
+"""Periodic jobs of the contributions app, run by the task queue's worker (no cron)."""
+
+from procrastinate.contrib.django import app
+
+from .services.suggestions import purge_old
+
+
+# Every day at 03:15 UTC, as the privacy page promises.
+@app.periodic(cron="15 3 * * *")
+@app.task(name="contributions.purge_suggestions", queue="periodic")
+def purge_suggestions(timestamp):
+    return purge_old()
