@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Edits made in the admin are attributed to their author in the actors' history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A time budget and a client for the address geocoder (actors.geoguards).
+    "actors.middleware.geocoding_scope",
 ]
 
 ROOT_URLCONF = "neonum.urls"
@@ -280,6 +282,14 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 # Address geocoder: the BAN on the IGN Géoplateforme (no key). Tests use a local stub.
 GEOCODER_URL = env.get("GEOCODER_URL", "https://data.geopf.fr/geocodage")
 GEOCODER_TIMEOUT = float(env.get("GEOCODER_TIMEOUT", "2"))
+# Guards (actors.geoguards): total wait per request, failures remembered per text, uncached
+# look-ups per client address and hour, and the circuit breaker.
+GEOCODER_BUDGET = float(env.get("GEOCODER_BUDGET", "2"))
+GEOCODER_FAILURE_TTL = env.integer("GEOCODER_FAILURE_TTL", 60)
+GEOCODER_PER_CLIENT_PER_HOUR = env.integer("GEOCODER_PER_CLIENT_PER_HOUR", 60)
+GEOCODER_BREAKER_FAILURES = env.integer("GEOCODER_BREAKER_FAILURES", 5)
+GEOCODER_BREAKER_WINDOW = env.integer("GEOCODER_BREAKER_WINDOW", 60)
+GEOCODER_BREAKER_COOLDOWN = env.integer("GEOCODER_BREAKER_COOLDOWN", 30)
 
 # Open data: anyone may read the API and the exports from a browser on another site
 # (django-cors-headers, limited to those URLs and to reading; no cookies are honoured).
