@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NEONUM_PG_PORT ?= 25432
 
-.PHONY: help run dev worker setup test stop bench lint check system-deps test-deps venv db data messages static lock
+.PHONY: help run dev worker setup test stop bench lint check system-deps test-deps venv db data messages static lock backup restore
 
 help:
 	@echo "make run    set up everything and serve the site as in production on http://$(HOST):$(PORT)/fr/"
@@ -18,6 +18,7 @@ help:
 	@echo "make test   set up everything and run every test and quality check"
 	@echo "make setup  set up only; make stop: stop the database; make bench: benchmarks"
 	@echo "make worker run the task queue's worker (emails, imports, daily jobs)"
+	@echo "make backup, make restore FILE=…: database and media backups"
 
 run: setup
 	@HOST=$(HOST) PORT=$(PORT) bin/serve
@@ -63,6 +64,15 @@ messages:
 
 stop:
 	@bin/pg stop
+
+# BACKUP_DIR (default var/backups) receives a new folder; the BACKUP_KEEP newest are kept.
+backup: venv db
+	@$(PY) manage.py backup
+
+# Into a new database (INTO names it), never over the live one; see README "Backups".
+restore: venv db
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/neonum-<time> [INTO=name]" >&2; exit 2; }
+	@$(PY) manage.py restore "$(FILE)" $(if $(INTO),--into "$(INTO)")
 
 test: test-deps setup lint
 	@$(PY) -m pytest

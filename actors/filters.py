@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db.models import F, FloatField, Value
 from django.utils.translation import gettext_lazy as _
 
+from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
 from actors.places import Place, resolve_near
@@ -156,21 +157,28 @@ class NoopFilter(django_filters.ChoiceFilter):
         return qs
 
 
+PLACE_NOT_FOUND = _(
+    "Lieu introuvable : essayez le nom d'une commune, un code postal ou une adresse."
+)
+ADDRESSES_UNAVAILABLE = _(
+    "Les adresses ne peuvent pas être localisées pour le moment : "
+    "essayez le nom d'une commune ou un code postal."
+)  # fmt: skip
+
+
 class DirectoryForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         near = (cleaned.get("near") or "").strip()
         self.place = None
         if near:
-            self.place = place_from_text(near)
-            if self.place is None:
-                self.add_error(
-                    "near",
-                    _(
-                        "Lieu introuvable : essayez le nom d'une commune, "
-                        "un code postal ou une adresse."
-                    ),
-                )  # fmt: skip
+            try:
+                self.place = place_from_text(near)
+            except GeocoderUnavailable:
+                self.add_error("near", ADDRESSES_UNAVAILABLE)
+            else:
+                if self.place is None:
+                    self.add_error("near", PLACE_NOT_FOUND)
         if cleaned.get("sort") == SortChoices.DISTANCE and not near:
             self.add_error("sort", _("Le tri par distance demande un lieu (champ « Près de »)."))
         return cleaned

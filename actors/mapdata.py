@@ -2,6 +2,9 @@
 few, else grid clusters with counts whose cell size follows the zoom, so that the payload stays
 small whatever the number of actors."""
 
+import json
+
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Avg, Count, F, Min
 from django.db.models.functions import Floor
@@ -32,7 +35,12 @@ def cell_degrees(zoom):
 
 def _collection(queryset, properties, clustered, total, x="g.lon", y="g.lat"):
     """(number of actors, GeoJSON text), both computed by PostgreSQL in one query."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (e.g. .none()) compiles no SQL
+        return 0, json.dumps(
+            {"type": "FeatureCollection", "clustered": clustered, "total": 0, "features": []}
+        )
     feature = POINT.format(properties=properties, x=x, y=y)
     query = COLLECTION.format(
         clustered="true" if clustered else "false", total=total, feature=feature, sql=sql

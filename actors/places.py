@@ -1,7 +1,7 @@
 """Turning what a citizen types in "near" (a commune, a postcode, an address) into a point."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.gis.geos import Point
 
@@ -18,6 +18,8 @@ class Place:
     point: Point
     # "commune" when only the commune is known, "address" for a geocoded address.
     precision: str
+    # True when the address could not be looked up and its commune stands in for it.
+    degraded: bool = False
 
 
 def commune_place(commune):
@@ -26,7 +28,8 @@ def commune_place(commune):
 
 def resolve_near(text):
     """A commune name or postcode is resolved offline; anything else goes to the address
-    geocoder, and to the commune it names when the geocoder is down. None when unknown."""
+    geocoder, and to the commune it names when the geocoder is down (a degraded place). None
+    when unknown; GeocoderUnavailable when the geocoder is down and no commune is named."""
     text = (text or "").strip()[:200]
     if not text:
         return None
@@ -36,7 +39,10 @@ def resolve_near(text):
     try:
         address = geocode(text)
     except GeocoderUnavailable:
-        return commune_in_address(text)
+        place = commune_in_address(text)
+        if place is None:
+            raise
+        return replace(place, degraded=True)
     if address:
         return Place(label=address.label, point=address.point, precision="address")
     return None

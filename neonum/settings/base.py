@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "simple_history",
     "moderation",
     "opendata",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Edits made in the admin are attributed to their author in the actors' history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A time budget and a client for the address geocoder (actors.geoguards).
+    "actors.middleware.geocoding_scope",
 ]
 
 ROOT_URLCONF = "neonum.urls"
@@ -85,16 +88,19 @@ TEMPLATES = [
     },
 ]
 
+
+def database(url):
+    return dj_database_url.parse(
+        url,
+        engine="django.contrib.gis.db.backends.postgis",
+        conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
+    )
+
+
 # The project's own cluster (bin/pg) unless DATABASE_URL names another PostGIS.
 PG_PORT = env.integer("NEONUM_PG_PORT", 25432)
 if env.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            env.get("DATABASE_URL"),
-            engine="django.contrib.gis.db.backends.postgis",
-            conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
-        )
-    }
+    DATABASES = {"default": database(env.get("DATABASE_URL"))}
 else:
     DATABASES = {
         "default": {
@@ -106,6 +112,22 @@ else:
             "CONN_MAX_AGE": env.integer("DB_CONN_MAX_AGE", 60),
         }
     }
+# Streaming replicas of that database (comma-separated URLs): requests read from them and
+# write to the primary (neonum/replicas.py). None: everything on the primary, as without it.
+# In tests a replica alias is the primary's test database (MIRROR).
+DATABASES.update(
+    {
+        f"replica{number}": {**database(url), "TEST": {"MIRROR": "default"}}
+        for number, url in enumerate(env.csv("DATABASE_REPLICA_URLS"), start=1)
+    }
+)
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# After a write, that browser reads from the primary for this long (longer than the lag).
+READ_YOUR_WRITES_SECONDS = env.integer("READ_YOUR_WRITES_SECONDS", 5)
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["neonum.replicas.PrimaryReplicaRouter"]
+    # Early: its response phase sees the writes of every other middleware (session, messages).
+    MIDDLEWARE.insert(1, "neonum.replicas.ReadYourWritesMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -311,6 +333,14 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 # Address geocoder: the BAN on the IGN Géoplateforme (no key). Tests use a local stub.
 GEOCODER_URL = env.get("GEOCODER_URL", "https://data.geopf.fr/geocodage")
 GEOCODER_TIMEOUT = float(env.get("GEOCODER_TIMEOUT", "2"))
+# Guards (actors.geoguards): total wait per request, failures remembered per text, uncached
+# look-ups per client address and hour, and the circuit breaker.
+GEOCODER_BUDGET = float(env.get("GEOCODER_BUDGET", "2"))
+GEOCODER_FAILURE_TTL = env.integer("GEOCODER_FAILURE_TTL", 60)
+GEOCODER_PER_CLIENT_PER_HOUR = env.integer("GEOCODER_PER_CLIENT_PER_HOUR", 60)
+GEOCODER_BREAKER_FAILURES = env.integer("GEOCODER_BREAKER_FAILURES", 5)
+GEOCODER_BREAKER_WINDOW = env.integer("GEOCODER_BREAKER_WINDOW", 60)
+GEOCODER_BREAKER_COOLDOWN = env.integer("GEOCODER_BREAKER_COOLDOWN", 30)
 
 # Open data: anyone may read the API and the exports from a browser on another site
 # (django-cors-headers, limited to those URLs and to reading; no cookies are honoured).
@@ -329,6 +359,10 @@ PROCRASTINATE_IMPORT_PATHS = ["neonum.mail"]
 # A sent email's job holds its body (password-reset links included): not kept once done.
 # Failed jobs stay, for inspection.
 PROCRASTINATE_WORKER_DEFAULTS = {"delete_jobs": "successful"}
+
+# manage.py backup: where backups are written, and how many of the newest are kept.
+BACKUP_DIR = Path(env.get("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP = env.integer("BACKUP_KEEP", 7)
 
 # One cache for every process and machine, in PostgreSQL: the table is the model
 # neonum.CacheEntry, created by `migrate`. Rate limits are not kept here (neonum.ratelimit).

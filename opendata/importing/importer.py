@@ -124,6 +124,22 @@ class Importer:
             name: set(model.objects.values_list("slug", flat=True))
             for name, model in TAXONOMIES.items()
         }
+        # Positions found by `prepare`, by (street address, INSEE code).
+        self.places = {}
+
+    def prepare(self, rows):
+        """Geocodes the addresses the rows will need, before the import's transaction opens:
+        the geocoder's shared state (cache, circuit breaker, limits: rows of the database) is
+        then written and released at once, never held locked while a long import runs."""
+        for _line, row in rows:
+            try:
+                candidate = self.candidate(row)
+                if "location" in candidate.values:
+                    continue
+                actor = self.existing(candidate)
+            except RowError:
+                continue
+            self.locate(candidate.values, profile.snapshot(actor) if actor else None)
 
     # Checking a row ---------------------------------------------------------------
 
@@ -257,9 +273,12 @@ class Importer:
         ):
             values["location"] = current["location"]
             return
-        commune = Commune.objects.get(insee=values["commune"])
-        point = point_for_address(values.get("street_address", ""), commune)
-        values["location"] = [round(point.x, 6), round(point.y, 6)]
+        place = (values.get("street_address", ""), values["commune"])
+        if place not in self.places:
+            commune = Commune.objects.get(insee=values["commune"])
+            point = point_for_address(place[0], commune)
+            self.places[place] = [round(point.x, 6), round(point.y, 6)]
+        values["location"] = list(self.places[place])
 
     def validate(self, values, actor=None):
         """The model's own checks on the would-be actor, before anything is written."""
@@ -365,8 +384,10 @@ def save_actor(actor, values):
 def import_rows(rows, source, apply=False, publish=False, user=None, progress=None):
     """Imports (line, row) pairs; returns the Report. Rolls everything back unless `apply`."""
     report = Report(applied=apply)
+    rows = list(rows)
+    importer = Importer(source, publish=publish, user=user)
+    importer.prepare(rows)
     with transaction.atomic():
-        importer = Importer(source, publish=publish, user=user)
         for line, row in progress(rows) if progress else rows:
             report.add(importer.run_row(line, row))
         if not apply:

@@ -90,3 +90,10 @@ def test_cached_map_data_follows_changes(client, actors):
     ActorFactory(name="Nouveau", location=at(BAYONNE, 0.01))
     _, after = get(client, f"zoom=9&bbox={TERRITORY}")
     assert after["total"] == before["total"] + 1
+
+
+@pytest.mark.parametrize("q", ["zz", "?!", "a b", "…"])
+def test_a_search_without_a_usable_word_is_an_empty_collection(client, actors, q):
+    response, data = get(client, f"zoom=9&q={q}")
+    assert response.status_code == 200
+    assert data == {"type": "FeatureCollection", "clustered": False, "total": 0, "features": []}

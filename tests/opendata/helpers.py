@@ -1,5 +1,15 @@
 import json
 
+# The open-data outputs that follow the directory's filters or publish everything.
+OPEN_DATA_URLS = [
+    "/api/v1/actors/",
+    "/api/v1/actors.geojson",
+    "/export/actors.csv",
+    "/export/actors.geojson",
+    "/export/lamednum.csv",
+    "/export/data-inclusion/structures.json",
+]
+
 
 def content(response):
     """A response's body as text, streamed or not."""

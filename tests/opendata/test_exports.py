@@ -14,7 +14,7 @@ from opendata import lamednum
 from opendata.csvsafe import neutralise
 from tests.factories import ActorFactory
 from tests.opendata.conftest import HIDDEN_NAMES
-from tests.opendata.helpers import content, json_body
+from tests.opendata.helpers import OPEN_DATA_URLS, content, json_body
 
 pytestmark = pytest.mark.django_db
 
@@ -148,11 +148,7 @@ def test_unpublished_actors_are_in_no_output(client, world):
         content(client.get(url))
         for url in (
             "/api/v1/actors/?page_size=100",
-            "/api/v1/actors.geojson",
-            "/export/actors.csv",
-            "/export/actors.geojson",
-            "/export/lamednum.csv",
-            "/export/data-inclusion/structures.json",
+            *OPEN_DATA_URLS[1:],
             "/fr/embed/",
             "/fr/embed/?theme=inclusion-mediation",
         )

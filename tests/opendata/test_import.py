@@ -109,6 +109,28 @@ def test_importing_the_same_file_twice_changes_nothing(reference, ban):
     assert report.counts["unchanged"] == 2
 
 
+def test_addresses_are_geocoded_before_the_import_transaction_opens(reference, ban, monkeypatch):
+    """The geocoder's shared state (cache, breaker, limits) is written by other visitors too:
+    a long import must not hold it locked in its transaction."""
+    from django.db import connection
+
+    from actors import places
+
+    depths = []
+    real = places.geocode
+
+    def spy(text):
+        depths.append(len(connection.atomic_blocks))
+        return real(text)
+
+    monkeypatch.setattr(places, "geocode", spy)
+    outside = len(connection.atomic_blocks)
+    report = run(mixed_file(), apply=True)
+    assert report.counts["created"] == 2
+    assert depths == [outside]
+    assert Actor.objects.get(name="Atelier Beta").location.x == pytest.approx(PANNECAU[0], abs=1e-3)
+
+
 def test_publish_writes_straight_to_the_directory(reference, ban):
     run(mixed_file(), apply=True, publish=True)
     alpha = Actor.objects.get(source="test", source_id="a")

@@ -29,11 +29,13 @@ KNOWN = {
 
 
 class BanStub:
-    """mode: "ok" answers from KNOWN; "down" answers 503; "slow" answers after the timeout."""
+    """mode: "ok" answers from KNOWN; "down" answers 503; "slow" answers after the timeout;
+    "hang" accepts the connection and never answers (until the stub stops)."""
 
     def __init__(self):
         self.mode = "ok"
         self.queries = []
+        self.stopping = threading.Event()
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -43,6 +45,9 @@ class BanStub:
                 if stub.mode == "down":
                     self.send_response(503)
                     self.end_headers()
+                    return
+                if stub.mode == "hang":
+                    stub.stopping.wait()
                     return
                 if stub.mode == "slow":
                     time.sleep(3)
@@ -68,5 +73,6 @@ class BanStub:
         return self
 
     def __exit__(self, *exc):
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
