@@ -1,4 +1,4 @@
-# Néo Num Carto — the two commands are `make run` and `make test`.
+# Néo Num Carto — the two commands are `make run` and `make test` (`make dev` to develop).
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -10,25 +10,29 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NEONUM_PG_PORT ?= 25432
 
-.PHONY: help run worker setup test stop bench lint check system-deps test-deps venv db data messages lock backup restore
+.PHONY: help run dev worker setup test stop bench lint check system-deps test-deps venv db data messages static lock backup restore
 
 help:
-	@echo "make run    set up everything and serve the site on http://$(HOST):$(PORT)/"
+	@echo "make run    set up everything and serve the site as in production on http://$(HOST):$(PORT)/fr/"
+	@echo "make dev    set up everything and serve it with Django's auto-reloading development server"
 	@echo "make test   set up everything and run every test and quality check"
 	@echo "make setup  set up only; make stop: stop the database; make bench: benchmarks"
 	@echo "make worker run the task queue's worker (emails, imports, daily jobs)"
 	@echo "make backup, make restore FILE=…: database and media backups"
 
 run: setup
+	@HOST=$(HOST) PORT=$(PORT) bin/serve
+
+dev: setup
 	@echo ""
-	@echo "Néo Num Carto: http://$(HOST):$(PORT)/  (Ctrl-C to stop; 'make stop' stops the database)"
+	@echo "Néo Num Carto (development): http://$(HOST):$(PORT)/fr/  (Ctrl-C to stop; 'make stop' stops the database)"
 	@DJANGO_SETTINGS_MODULE=neonum.settings.dev $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
 # The task queue's worker: emails, confirmed admin imports, the daily jobs (Ctrl-C stops it).
 worker: setup
 	@$(PY) manage.py procrastinate worker
 
-setup: system-deps venv db data
+setup: system-deps venv db data static
 
 system-deps:
 	@bin/system-deps
@@ -50,6 +54,10 @@ data: messages
 	@$(PY) manage.py migrate --noinput -v0
 	@$(PY) manage.py load_reference
 	@$(PY) manage.py load_demo
+
+# The static files as production serves them: hashed names, compressed copies.
+static: venv
+	@bin/serve --static
 
 messages:
 	@if compgen -G "locale/*/LC_MESSAGES/django.po" >/dev/null; then $(PY) manage.py compilemessages -v0 --ignore=.venv; fi

@@ -1,11 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from django.views.static import serve
 
 from opendata.urls import page_urlpatterns
+
+from .health import healthz
 
 # Addresses that machines keep: the API, the exports, the admin, files. No language prefix,
 # so that a harvester's URL never changes with a visitor's language.
@@ -15,6 +20,7 @@ urlpatterns = [
         "favicon.ico",
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
+    path("healthz", healthz, name="healthz"),
     path("", include("opendata.urls")),
 ]
 
@@ -30,3 +36,14 @@ urlpatterns += i18n_patterns(
 )
 
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA and not settings.DEBUG:
+    # A site without a reverse proxy (make run). serve() stays inside MEDIA_ROOT, lists no
+    # folder and names the content type; SecurityMiddleware adds nosniff, CSP forbids scripts.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(media_prefix)}(?P<path>.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -5,6 +5,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
+from neonum import logs
+
 from . import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -24,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.gis",
     "django.contrib.postgres",
     "csp",
+    "django_guid",
     "leaflet",
     "django_filters",
     "allauth",
@@ -40,10 +43,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, other middleware's included, carries its id.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before anything that may answer (whitenoise, CommonMiddleware's redirects).
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, which serves its own precompressed files; before anything that reads
+    # the body. Text responses only (see neonum/compression.py).
+    "neonum.compression.TextGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -193,10 +202,14 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env.get("STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded files are the reverse proxy's to serve in production (deploy/nginx.conf): whitenoise
+# serves only what collectstatic gathered. A site without a proxy (make run) turns this on and
+# Django serves MEDIA_ROOT (neonum/urls.py). DEBUG serves it too.
+SERVE_MEDIA = env.boolean("SERVE_MEDIA", False)
 # Compressed (gzip, brotli when installed) and hashed names: whitenoise serves those with a
 # one-year immutable Cache-Control; other names keep its short default.
 STORAGES = {
@@ -265,14 +278,52 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the pages may use: only the directory's "use my position" button
+# (navigator.geolocation), on the site itself; every other powerful feature is refused.
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    **{
+        feature: []
+        for feature in (
+            "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+            "fullscreen", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+            "publickey-credentials-get", "screen-wake-lock", "usb", "xr-spatial-tracking",
+        )
+    },
+}  # fmt: skip
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
+# One JSON object per line (python-json-logger, neonum/logs.py), each with the id of the
+# request it belongs to (django-guid: the client's X-Request-ID when it is a valid UUID, else
+# a new one, sent back in the response's X-Request-ID). LOG_FORMAT=text: plain lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "neonum.logs.RequestId"}},
+    "formatters": logs.formatters(),
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env.get("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # django-guid says at INFO, on every request, that it made an id.
+        "django_guid": {"level": "WARNING"},
+        # procrastinate's INFO lines print each job's arguments: whole emails, password-reset
+        # links included. Its warnings and errors (failed jobs) still show.
+        "procrastinate": {"level": "WARNING"},
+    },
+}
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    # It would overwrite django-cors-headers' list: CORS_EXPOSE_HEADERS names it instead.
+    "EXPOSE_HEADER": False,
 }
 
 # GDAL 3.6 (Debian 12) is older than the version Django 5.2 wants to support in the
@@ -297,7 +348,7 @@ CORS_URLS_REGEX = r"^/(api/v1|export)/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["Content-Disposition"]
+CORS_EXPOSE_HEADERS = ["Content-Disposition", "X-Request-ID"]
 # Origins allowed to frame /embed/ (CSP frame-ancestors); "*" for any site.
 EMBED_ALLOWED_ORIGINS = env.csv("EMBED_ALLOWED_ORIGINS", "*")
 

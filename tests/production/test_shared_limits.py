@@ -1,6 +1,7 @@
 """Two real gunicorn workers share every rate limit: concurrent requests, answered by both
 workers, are let through exactly up to the limit."""
 
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,8 +24,7 @@ TOO_MANY = "Trop de tentatives de connexion échouées."
 
 
 @pytest.fixture
-def server(reference_tx, tmp_path):
-    access = tmp_path / "access.log"
+def server(reference_tx):
     env = {
         # Test settings: static files from the source folders, no collectstatic needed.
         "DJANGO_SETTINGS_MODULE": "neonum.settings.test",
@@ -32,10 +32,9 @@ def server(reference_tx, tmp_path):
         # The form's signed start time is made by this process.
         "SECRET_KEY": settings.SECRET_KEY,
         "SUGGESTIONS_PER_HOUR": "5",
-        "GUNICORN_CMD_ARGS": f"--access-logfile {access} --access-logformat '%(p)s %(s)s %(U)s'",
     }
-    with start_gunicorn(PORT, workers=2, env=env) as url:
-        yield url, access
+    with start_gunicorn(PORT, workers=2, env=env) as gunicorn:
+        yield gunicorn.url, gunicorn
 
 
 def in_parallel(function, count):
@@ -43,9 +42,11 @@ def in_parallel(function, count):
         return list(pool.map(function, range(count)))
 
 
-def workers_that_answered(access, path):
-    pids = {line.split()[0] for line in access.read_text().splitlines() if path in line}
-    return len(pids)
+def workers_that_answered(gunicorn, path):
+    """Worker processes named by gunicorn's access lines (JSON, neonum/logs.py) for `path`."""
+    lines = [json.loads(line) for line in gunicorn.log().splitlines() if line.startswith("{")]
+    access = [line for line in lines if line["name"] == "gunicorn.access"]
+    return len({line["process"] for line in access if path in line["path"]})
 
 
 def test_suggestions_per_hour_hold_exactly_across_workers(server):
