@@ -10,6 +10,8 @@ from actors.models import Commune
 from actors.text import normalise
 
 POSTCODE = re.compile(r"\b(64\d{3})\b")
+# Words in the longest commune name written with spaces ("Saint Jean Pied de Port").
+LONGEST_NAME_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,13 @@ def commune_in_address(text):
         if named or candidates:
             return commune_place((named or candidates)[0])
     for part in reversed(re.split(r"[,\n]", text)):
-        commune = Commune.objects.matching(POSTCODE.sub("", part)).first()
-        if commune:
-            return commune_place(commune)
+        # People often leave the comma out ("12 rue Pannecau Bayonne"): the commune is then
+        # the part's last words, at most as many as the longest name has (Saint-Martin-d'Arberoue).
+        words = POSTCODE.sub("", part).split()
+        for count in range(1, min(len(words), LONGEST_NAME_WORDS) + 1):
+            commune = Commune.objects.matching(" ".join(words[-count:])).first()
+            if commune:
+                return commune_place(commune)
     return None
 
 

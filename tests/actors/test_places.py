@@ -29,6 +29,9 @@ def test_when_the_geocoder_fails_the_commune_named_is_used(ban, mode):
     assert (place.label, place.precision) == ("Mauléon-Licharre", "commune")
     place = resolve_near("3 rue inconnue, Saint-Jean-de-Luz")
     assert place.label == "Saint-Jean-de-Luz"
+    # Without a comma, the last words name the commune.
+    assert resolve_near("12 rue Pannecau Bayonne").label == "Bayonne"
+    assert resolve_near("5 place du fronton Saint-Jean-de-Luz").label == "Saint-Jean-de-Luz"
 
 
 def test_unknown_or_weak_matches_give_nothing(ban):
