@@ -57,13 +57,24 @@ TEXT_GROUPS = {
 }
 
 
+class MarkedRequired:
+    """Required fields say "(obligatoire)" in their label, explained once at the top of the
+    form (contributions/_form.html); no colon after labels, as in GOV.UK's forms."""
+
+    template_name_label = "contributions/forms/label.html"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 def terms(model, required=False):
     return forms.ModelMultipleChoiceField(
         queryset=model.objects.all(), widget=forms.CheckboxSelectMultiple, required=required
     )
 
 
-class ActorProfileForm(forms.ModelForm):
+class ActorProfileForm(MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor (see contributions.services)."""
 
@@ -176,7 +187,7 @@ class ActorAddForm(ActorProfileForm):
             self.fields.pop(name, None)
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(MarkedRequired, forms.Form):
     message = forms.CharField(
         label=_("Votre lien avec cet acteur"),
         max_length=2000,
@@ -248,5 +259,5 @@ class SuggestionForm(forms.Form):
         return {k: self.cleaned_data[k] for k in self.PROPOSED if self.cleaned_data.get(k)}
 
 
-class InviteForm(forms.Form):
+class InviteForm(MarkedRequired, forms.Form):
     email = forms.EmailField(label=_("Adresse de la personne à inviter"))
