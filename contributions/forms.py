@@ -8,6 +8,7 @@ from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
 
+from . import pending_logos
 from .images import reencode_logo
 from .widgets import LocationWidget
 
@@ -102,6 +103,7 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
         help_text=_("PNG, JPEG ou WebP, 2 Mo et 25 mégapixels au plus."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
+    logo_pending = forms.CharField(widget=forms.HiddenInput, required=False)
     base = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -138,7 +140,36 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
-        return reencode_logo(upload) if upload else None
+        if upload:
+            return reencode_logo(upload)
+        token = self.data.get(self.add_prefix("logo_pending"))
+        if not token:
+            return None
+        logo = pending_logos.read(token)
+        if logo is None:
+            raise ValidationError(
+                _("Le logo choisi n'a pas pu être gardé : choisissez-le à nouveau."),
+                code="pending_logo_lost",
+            )
+        return logo
+
+    def keep_logo(self):
+        """For a form shown back with errors: the logo it received waits for the next try."""
+        logo = (getattr(self, "cleaned_data", None) or {}).get("logo_file")
+        if logo is None or not self.files.get(self.add_prefix("logo_file")):
+            return  # nothing received, or the logo already waiting
+        self.data = self.data.copy()
+        name = self.add_prefix("logo_pending")
+        pending_logos.discard(self.data.get(name, ""))
+        self.data[name] = pending_logos.keep(logo)
+
+    def forget_pending_logo(self):
+        """Once saved, the waiting copy is no longer needed."""
+        pending_logos.discard(self.data.get(self.add_prefix("logo_pending"), ""))
+
+    @property
+    def has_pending_logo(self):
+        return self.is_bound and bool(self.data.get(self.add_prefix("logo_pending")))
 
     def clean(self):
         cleaned = super().clean()
@@ -183,7 +214,8 @@ class ActorAddForm(ActorProfileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("location", "logo_file", "base", "services", "publics", "languages"):
+        hidden = ("location", "logo_file", "logo_pending", "base")
+        for name in (*hidden, "services", "publics", "languages"):
             self.fields.pop(name, None)
 
 

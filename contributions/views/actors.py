@@ -89,8 +89,16 @@ class EditActorView(ActorMemberMixin, TemplateView):
         form = self.build_form(request.POST, request.FILES)
         if not form.is_valid():
             # Nothing is saved or sent: the form comes back with what was typed and its errors.
+            form.keep_logo()
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        response = self.save(form)
+        if response.status_code < 400:
+            form.forget_pending_logo()
+        return response
+
+    def save(self, form):
         logo = form.cleaned_data.get("logo_file")
+        request = self.request
         if self.actor.status == ActorStatus.DRAFT:
             return self.save_draft(form, logo, submit=request.POST.get("action") == "submit")
         values = profile.from_form(form.cleaned_data)
@@ -100,7 +108,8 @@ class EditActorView(ActorMemberMixin, TemplateView):
         except services.StaleBase as error:
             # Nothing is lost: the member's values come back, now against the new version.
             self.actor.refresh_from_db()
-            data = request.POST.copy()
+            form.keep_logo()
+            data = form.data.copy()
             data["base"] = self.actor.updated_at.isoformat()
             form = ActorProfileForm(data, instance=Actor.objects.get(pk=self.actor.pk))
             form.is_valid()

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from actors.models import Actor, ActorStatus
+from contributions import pending_logos
 from contributions.models import ChangeRequest
 from tests.contributions.helpers import fingerprint, form_data
 from tests.contributions.test_images import image_bytes, upload
@@ -130,3 +131,30 @@ def test_on_a_published_profile_the_button_is_the_change_request(client, actor, 
     assert actor.status == ActorStatus.PUBLISHED and actor.phone != "05 59 00 00 04"
     request = ChangeRequest.objects.get(actor=actor)
     assert (request.kind, request.proposed["phone"]) == ("change", "05 59 00 00 04")
+
+
+def test_a_logo_sent_with_errors_is_kept_for_the_next_try(client, draft, people):
+    client.force_login(people["owner"])
+    logo = upload(image_bytes("PNG"))
+    response = edit(client, draft, action="submit", themes=[], logo_file=logo)
+    assert response.status_code == 400
+    assert not Actor.objects.get(pk=draft.pk).logo
+    html = response.content.decode()
+    assert "Le logo que vous avez choisi est gardé" in html
+    token = re.search(r'name="logo_pending" value="([^"]+)"', html).group(1)
+    response = edit(client, draft, action="submit", logo_pending=token)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == ActorStatus.PENDING and draft.logo.name.endswith(".webp")
+    # Used once: the waiting copy is gone, and its token names nothing any more.
+    again = client.post(f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, logo_pending=token))
+    assert again.status_code == 302  # pending: nothing can change, the message says why
+    assert not pending_logos.read(token)
+
+
+def test_a_forged_or_spent_logo_token_is_a_clear_error(client, draft, people):
+    client.force_login(people["owner"])
+    response = edit(client, draft, logo_pending="logos/../../secret")
+    assert response.status_code == 400
+    assert "choisissez-le à nouveau" in response.content.decode()
+    assert not Actor.objects.get(pk=draft.pk).logo
