@@ -124,3 +124,13 @@ def test_forms_never_use_all_fields():
     for form in (forms.ActorProfileForm, forms.ActorAddForm):
         assert form._meta.fields != "__all__"
         assert "status" not in form.base_fields and "is_demo" not in form.base_fields
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_former_submit_url_is_gone(client, draft, people, role):
+    """Sending a draft is a button of its form (saving first): no URL sends it unsaved."""
+    if role != "anonymous":
+        client.force_login(people[role])
+    before = fingerprint()
+    assert client.post(f"/fr/acteurs/{draft.slug}/envoyer/").status_code == 404
+    assert fingerprint() == before
