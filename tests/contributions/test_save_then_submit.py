@@ -158,3 +158,14 @@ def test_a_forged_or_spent_logo_token_is_a_clear_error(client, draft, people):
     assert response.status_code == 400
     assert "choisissez-le à nouveau" in response.content.decode()
     assert not Actor.objects.get(pk=draft.pk).logo
+
+
+def test_a_change_request_keeps_its_logo_through_an_error_too(client, actor, people):
+    client.force_login(people["editor"])
+    response = edit(client, actor, website="pas une adresse", logo_file=upload(image_bytes("PNG")))
+    assert response.status_code == 400 and not ChangeRequest.objects.exists()
+    token = re.search(r'name="logo_pending" value="([^"]+)"', response.content.decode()).group(1)
+    assert edit(client, actor, logo_pending=token).status_code == 302
+    request = ChangeRequest.objects.get(actor=actor)
+    assert request.proposed_logo.name.endswith(".webp")
+    assert pending_logos.read(token) is None
