@@ -2,7 +2,7 @@
 
 from actors.models import Actor
 from contributions import profile
-from contributions.models import ChangeRequest, Claim, Membership, Suggestion
+from contributions.models import ChangeRequest, Claim, Invitation, Membership, Suggestion
 
 
 def form_data(actor, **changes):
@@ -36,4 +36,7 @@ def fingerprint():
         ),
         "claims": list(Claim.objects.order_by("pk").values_list("pk", "status")),
         "suggestions": Suggestion.objects.count(),
+        "invitations": list(
+            Invitation.objects.order_by("pk").values_list("pk", "accepted_at", "revoked_at")
+        ),
     }
