@@ -17,7 +17,7 @@ def is_moderator(user):
 def age(value):
     """How long ago, in calendar days of the site's time zone: a request sent last evening
     is "hier" the next morning, though it is not 24 hours old."""
-    if value is None:
+    if not value:  # no date (a missing variable is "" in templates)
         return ""
     days = (timezone.localdate() - timezone.localtime(value).date()).days
     if days <= 0:
