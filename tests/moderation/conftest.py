@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from contributions import profile, services
-from contributions.models import Claim, Membership, Role, Suggestion
 from contributions.images import reencode_logo
+from contributions.models import Claim, Membership, Role, Suggestion
 from contributions.permissions import MODERATORS_GROUP
 from tests.contributions import conftest as contributions
 from tests.contributions.conftest import make_user

@@ -79,9 +79,7 @@ def test_the_queue_never_says_zero_days(moderator_client, change):
 
 
 def test_the_item_page_and_dashboard_say_the_age(moderator_client, change):
-    type(change).objects.filter(pk=change.pk).update(
-        created_at=timezone.now() - timedelta(days=3)
-    )
+    type(change).objects.filter(pk=change.pk).update(created_at=timezone.now() - timedelta(days=3))
     page = moderator_client.get(f"/fr/moderation/demandes/{change.pk}/").content.decode()
     assert "il y a 3 jours" in page
     page = moderator_client.get("/fr/moderation/tableau-de-bord/").content.decode()
