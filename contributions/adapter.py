@@ -5,6 +5,7 @@ from allauth.account.utils import user_username
 from allauth.core import context
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from neonum import emails
@@ -41,6 +42,12 @@ class AccountAdapter(DefaultAccountAdapter):
             return super().render_mail(template_prefix, email, context_data, headers)
         to = [email] if isinstance(email, str) else email
         return emails.message(subject, html, to, self.get_from_email(), headers)
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """A security notice gives the way back in, should the change not be the owner's."""
+        reset_url = self.request.build_absolute_uri(reverse("account_reset_password"))
+        context = {**(context or {}), "reset_url": reset_url}
+        super().send_notification_mail(template_prefix, user, context, email)
 
     def is_safe_url(self, url):
         """After login, redirects go to this site only: never another host, even one in
