@@ -71,9 +71,7 @@ def test_a_change_request_from_submission_to_decision(language, people, actor, s
     assert links(review) == [url(language, "moderation:change_request", pk=change.pk)]
     receipt = to(messages, "editrice@example.org")
     text = check(receipt, language)
-    assert links(receipt) == [
-        url(language, "contributions:request", slug=actor.slug, pk=change.pk)
-    ]
+    assert links(receipt) == [url(language, "contributions:request", slug=actor.slug, pk=change.pk)]
     assert " 4 " in text
 
     # Partly approved: what was published, what was not, and the public page.
@@ -111,9 +109,7 @@ def test_a_request_sent_back_links_to_the_form_and_a_refused_one_to_the_request(
     )
     refused = to(messages, "editrice@example.org")
     check(refused, language)
-    assert links(refused) == [
-        url(language, "contributions:request", slug=actor.slug, pk=change.pk)
-    ]
+    assert links(refused) == [url(language, "contributions:request", slug=actor.slug, pk=change.pk)]
 
 
 def test_a_new_organisation_is_announced_with_its_public_page(language, people, new_org, sent):
@@ -128,9 +124,7 @@ def test_a_new_organisation_is_announced_with_its_public_page(language, people, 
     assert links(published) == [public(language, request.actor)]
 
 
-def test_claims_link_to_their_review_and_to_what_the_claimant_can_do(
-    language, people, actor, sent
-):
+def test_claims_link_to_their_review_and_to_what_the_claimant_can_do(language, people, actor, sent):
     claim = Claim.objects.create(
         actor=actor, user=people["other"], message="C'est mon association.", siret="12345678901234"
     )
