@@ -199,3 +199,21 @@ def test_the_check_sees_an_untranslated_email(people, actor, sent):
     message.body += "\nSi vous ne vous attendiez pas à cette invitation, ignorez ce message.\n"
     with pytest.raises(AssertionError):
         check(message, "eu")
+
+
+def test_the_pages_after_submitting_state_the_expected_delay(client, people, actor, settings):
+    settings.MODERATION_DELAY_DAYS = 7
+    change = propose(actor, people["editor"], phone="0559000000")
+    client.force_login(people["editor"])
+    for path in (
+        reverse("contributions:request", kwargs={"slug": actor.slug, "pk": change.pk}),
+        reverse("contributions:my_space"),
+    ):
+        html = client.get(path).content.decode()
+        assert "sous 7 jours ouvrés" in html, path
+    change.status = "approved"
+    change.save()
+    html = client.get(
+        reverse("contributions:request", kwargs={"slug": actor.slug, "pk": change.pk})
+    )
+    assert "jours ouvrés" not in html.content.decode()
