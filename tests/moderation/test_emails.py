@@ -14,6 +14,7 @@ from contributions.models import Claim, Suggestion
 from moderation import notify as moderation_notify
 from moderation import queue, services
 from moderation.models import Action
+from tests.contributions.conftest import make_user
 from tests.emailcheck import check, links
 from tests.moderation.conftest import propose
 
@@ -141,6 +142,12 @@ def test_claims_link_to_their_review_and_to_what_the_claimant_can_do(language, p
     accepted = to(messages, "autre@example.org")
     check(accepted, language)
     assert links(accepted) == [url(language, "contributions:edit", slug=actor.slug)]
+
+    other = Claim.objects.create(actor=actor, user=make_user("tiers@example.org"), message="Moi.")
+    messages = sent(services.decide_claim, other, people["moderator"], Action.REJECT, "Non.")
+    refused = to(messages, "tiers@example.org")
+    check(refused, language)
+    assert links(refused) == [url(language, "contributions:my_space")]
 
 
 def test_suggestions_link_moderators_to_the_review_and_owners_to_their_form(
