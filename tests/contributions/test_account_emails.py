@@ -122,3 +122,18 @@ def test_the_other_security_notices(language, member, template, context):
     text = check(message, language, usernames=[member.username])
     for address in [*context.values(), "192.0.2.10"]:
         assert address in text
+
+
+def test_pages_show_people_by_their_address(client, member):
+    data = {"login": "membre@example.org", "password": PASSWORD}
+    response = client.post("/fr/compte/login/", data, follow=True)
+    html = response.content.decode()
+    assert "membre@example.org" in html
+    assert "pseudo-jamais-montre" not in html
+
+    admin = make_user("admin@example.org", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    html = client.get("/admin/auth/user/").content.decode()
+    assert 'class="field-email"><a href' in html and "field-username" not in html
+    found = client.get("/admin/auth/user/", {"q": "membre@"}).content.decode()
+    assert ">membre@example.org</a>" in found and ">admin@example.org</a>" not in found
