@@ -1,6 +1,7 @@
 """Validators for identifiers and formats actors type in."""
 
 import re
+import unicodedata
 
 import opening_hours
 from django.core.exceptions import ValidationError
@@ -60,3 +61,22 @@ def validate_opening_hours(value):
             ),
             code="opening_hours",
         )
+
+
+# Format (Cf: bidirectional overrides and isolates, zero-width characters, the byte-order mark,
+# soft hyphens), control (Cc) and line/paragraph separators: invisible in a name, they let one
+# name pass for another or reverse the text shown around it.
+INVISIBLE_CATEGORIES = {"Cf", "Cc", "Zl", "Zp"}
+
+
+def validate_visible_text(value):
+    for char in value or "":
+        if unicodedata.category(char) in INVISIBLE_CATEGORIES:
+            raise ValidationError(
+                _(
+                    "Ce texte contient un caractère invisible ou de contrôle de sens d'écriture "
+                    "(%(code)s) : retirez-le, par exemple en retapant le texte au clavier."
+                ),
+                code="invisible_character",
+                params={"code": f"U+{ord(char):04X}"},
+            )

@@ -1,17 +1,22 @@
 """Emails about contributions. Each recipient gets their own message, so that no address is
-shown to another; bodies are plain text. A message answering someone is written in the
-language they wrote to us in; one to people whose language we do not know (moderators,
-owners) in the site's default language."""
+shown to another; each is written once as HTML, its plain-text part read from it
+(neonum.emails). A message answering someone is written in the language they wrote to us
+in; one to people whose language we do not know (moderators, owners) in the site's
+default language. Every message links to the item it is about."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from neonum import emails
+
+from . import profile
 from .models import Membership
+from .models.change_request import ChangeRequestKind, RequestStatus
 from .permissions import MODERATORS_GROUP
 
 
@@ -20,25 +25,37 @@ def site_url(path):
     return base + path
 
 
+def link(name, **kwargs):
+    """An absolute link, built when the template reads it: in the email's language."""
+    return lambda: site_url(reverse(name, kwargs=kwargs))
+
+
+def labels(names):
+    """The fields' labels, read while rendering: in the email's language."""
+    return lambda: ", ".join(str(profile.label(name)) for name in names)
+
+
 def render(folder, template, context, language=None):
-    """Subject and body of an email, in `language` (the default language if None). Links are
-    built while rendering (`{% url %}`, or a callable in the context, which the template calls)
-    so that they carry that language's prefix."""
+    """Subject and HTML body of an email, in `language` (the default language if None).
+    Links are built while rendering (`{% url %}`, or a callable in the context, which the
+    template calls) so that they carry that language's prefix."""
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {**context, "site_url": site_url("")}
         subject = render_to_string(f"{folder}/email/{template}_subject.txt", context)
-        body = render_to_string(f"{folder}/email/{template}.txt", context)
-    return subject, body
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+        html = render_to_string(f"{folder}/email/{template}.html", {**context, "subject": subject})
+    return subject, html
 
 
 def send(template, recipients, context, language=None, folder="contributions"):
     """One message per recipient; the number sent."""
-    subject, body = render(folder, template, context, language)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    sent = 0
-    for address in sorted(set(filter(None, recipients))):
-        sent += send_mail(subject, body, None, [address])
-    return sent
+    addresses = sorted(set(filter(None, recipients)))
+    if not addresses:
+        return 0
+    subject, html = render(folder, template, context, language)
+    return get_connection().send_messages(
+        [emails.message(subject, html, [address]) for address in addresses]
+    )
 
 
 def moderator_emails():
@@ -55,42 +72,82 @@ def owner_emails(actor):
     )
 
 
-def moderators_of_request(request):
-    send("request_submitted", moderator_emails(), {"request": request, "actor": request.actor})
-
-
-def author_of_decision(request):
+def request_submitted(request):
+    """The moderators get the request to review; its author, a receipt saying how long the
+    review usually takes."""
+    send(
+        "request_submitted",
+        moderator_emails(),
+        {
+            "request": request,
+            "actor": request.actor,
+            "url": link("moderation:change_request", pk=request.pk),
+        },
+    )
     if request.author and request.author.email:
-        send(
-            "request_decided",
-            [request.author.email],
-            {"request": request, "actor": request.actor},
-            language=request.language,
-        )
+        context = {
+            "request": request,
+            "actor": request.actor,
+            "delay": settings.MODERATION_DELAY_DAYS,
+            "url": link("contributions:request", slug=request.actor.slug, pk=request.pk),
+        }
+        send("request_received", [request.author.email], context, language=request.language)
+
+
+def author_of_decision(request, applied=None):
+    """`applied`: the fields written onto the published profile (None for a new
+    organisation, published whole). The email says which, which were left out, and links
+    to what the author can do next: the public page, or the form to fix."""
+    if not (request.author and request.author.email):
+        return
+    actor = request.actor
+    context = {"request": request, "actor": actor}
+    if request.status == RequestStatus.CHANGES_REQUESTED:
+        context["url"] = link("contributions:edit", slug=actor.slug)
+    elif request.status == RequestStatus.APPROVED and actor.is_public:
+        context["url"] = lambda: site_url(actor.get_absolute_url())
+    else:
+        context["url"] = link("contributions:request", slug=actor.slug, pk=request.pk)
+    if applied is not None and request.kind == ChangeRequestKind.CHANGE:
+        proposed = profile.changed_fields(request.base, request.proposed)
+        proposed += ["logo"] if request.proposed_logo else []
+        left_out = [name for name in proposed if name not in applied]
+        context.update(applied=labels(applied), left_out=labels(left_out) if left_out else "")
+    send("request_decided", [request.author.email], context, language=request.language)
 
 
 def moderators_of_claim(claim):
-    send("claim_submitted", moderator_emails(), {"claim": claim, "actor": claim.actor})
+    context = {"claim": claim, "actor": claim.actor, "url": link("moderation:claim", pk=claim.pk)}
+    send("claim_submitted", moderator_emails(), context)
 
 
 def claim_evidence(claim, token):
-    def url():
-        return site_url(reverse("contributions:claim_verify", kwargs={"token": token}))
-
-    context = {"claim": claim, "actor": claim.actor, "url": url}
+    context = {
+        "claim": claim,
+        "actor": claim.actor,
+        "url": link("contributions:claim_verify", token=token),
+    }
     send("claim_evidence", [claim.evidence_email], context, language=claim.language)
 
 
 def invitation(actor, owner, email, token):
     """In the language the owner is using: the best guess for a colleague's."""
-
-    def url():
-        return site_url(reverse("contributions:invitation", kwargs={"token": token}))
-
-    context = {"actor": actor, "owner": owner, "url": url}
+    context = {"actor": actor, "owner": owner, "url": link("contributions:invitation", token=token)}
     send("invitation", [email], context, language=translation.get_language())
 
 
 def suggestion(suggestion):
-    recipients = owner_emails(suggestion.actor) + moderator_emails()
-    send("suggestion", recipients, {"suggestion": suggestion, "actor": suggestion.actor})
+    """The moderators get the suggestion to review; the owners, who cannot see it there,
+    are told of it and given their form."""
+    actor = suggestion.actor
+    context = {
+        "suggestion": suggestion,
+        "actor": actor,
+        "proposed": lambda: [
+            (profile.label(name), value) for name, value in suggestion.proposed.items()
+        ],
+    }
+    url = link("moderation:suggestion", pk=suggestion.pk)
+    send("suggestion", moderator_emails(), {**context, "url": url, "for_moderators": True})
+    owners = set(owner_emails(actor)) - set(moderator_emails())
+    send("suggestion", owners, {**context, "url": link("contributions:edit", slug=actor.slug)})

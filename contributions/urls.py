@@ -33,6 +33,11 @@ urlpatterns = [
         members.MemberActionView.as_view(action="role"),
         name="member_role",
     ),
+    path(
+        actor + "membres/invitations/<int:pk>/annuler/",
+        members.RevokeInvitationView.as_view(),
+        name="invitation_revoke",
+    ),
     path("invitations/<str:token>/", members.InvitationView.as_view(), name="invitation"),
     path(
         "revendications/verifier/<str:token>/",

@@ -1,13 +1,11 @@
 """Emails of the moderation workflow. Decisions on change requests are already mailed by
 contributions.notify (author_of_decision); these cover what it does not: claims,
-suggestions, the moderators' digest and the freshness reminders. Plain text, one message per
-recipient so that no address is shown to another; in the language the person wrote to us in,
-or the site's default language (see contributions.notify)."""
+suggestions, the moderators' digest and the freshness reminders. One message per recipient
+so that no address is shown to another, HTML with its plain-text part; in the language the
+person wrote to us in, or the site's default language (see contributions.notify)."""
 
-from django.urls import reverse
-
-from contributions import notify, profile
-from contributions.notify import moderator_emails, owner_emails, site_url
+from contributions import notify
+from contributions.notify import labels, link, moderator_emails, owner_emails, site_url
 
 
 def send(template, recipients, context, language=None):
@@ -19,7 +17,14 @@ def claim_decided(claim, reason):
         send(
             "claim_decided",
             [claim.user.email],
-            {"claim": claim, "actor": claim.actor, "reason": reason},
+            {
+                "claim": claim,
+                "actor": claim.actor,
+                "reason": reason,
+                "url": link("contributions:edit", slug=claim.actor.slug)
+                if claim.status == "approved"
+                else link("contributions:my_space"),
+            },
             language=claim.language,
         )
 
@@ -30,8 +35,8 @@ def suggestion_decided(suggestion, reason, applied):
         "actor": suggestion.actor,
         "reason": reason,
         "applied": applied,
-        # Called while rendering, so the labels come out in the email's language.
-        "applied_labels": lambda: ", ".join(str(profile.label(name)) for name in applied),
+        "applied_labels": labels(applied),
+        "url": lambda: site_url(suggestion.actor.get_absolute_url()),
     }
     if suggestion.contact_email:
         send("suggestion_decided", [suggestion.contact_email], context, suggestion.language)
@@ -43,12 +48,15 @@ def digest(summary):
     return send(
         "digest",
         moderator_emails(),
-        {"summary": summary, "url": lambda: site_url(reverse("moderation:queue"))},
+        {"summary": summary, "url": link("moderation:queue")},
     )
 
 
 def freshness_reminder(actor, recipient, token, days):
-    def url():
-        return site_url(reverse("moderation:confirm_fresh", kwargs={"token": token}))
-
-    return send("freshness", [recipient], {"actor": actor, "url": url, "days": days})
+    context = {
+        "actor": actor,
+        "url": link("moderation:confirm_fresh", token=token),
+        "edit_url": link("contributions:edit", slug=actor.slug),
+        "days": days,
+    }
+    return send("freshness", [recipient], context)

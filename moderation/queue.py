@@ -28,14 +28,12 @@ class Item:
     requester: str
     created_at: datetime
     url: str
+    # What the moderator will look at: the proposed logo, else the actor's.
+    logo: object = None
 
     @property
     def type_label(self):
         return ItemType(self.type).label
-
-    @property
-    def age_days(self):
-        return (timezone.now() - self.created_at).days
 
 
 def _filters(commune, theme, text, requester_lookup):
@@ -95,16 +93,17 @@ def _items(item_type, queryset):
             yield Item(
                 item_type, obj.pk, obj.actor, obj.author.email if obj.author else "",
                 obj.created_at, reverse("moderation:change_request", args=[obj.pk]),
+                obj.proposed_logo or obj.actor.logo,
             )  # fmt: skip
         elif item_type == ItemType.CLAIM:
             yield Item(
                 item_type, obj.pk, obj.actor, obj.user.email, obj.created_at,
-                reverse("moderation:claim", args=[obj.pk]),
+                reverse("moderation:claim", args=[obj.pk]), obj.actor.logo,
             )  # fmt: skip
         else:
             yield Item(
                 item_type, obj.pk, obj.actor, obj.contact_email, obj.created_at,
-                reverse("moderation:suggestion", args=[obj.pk]),
+                reverse("moderation:suggestion", args=[obj.pk]), obj.actor.logo,
             )  # fmt: skip
 
 
@@ -113,6 +112,12 @@ def items(sets, item_type=None):
     chosen = [item_type] if item_type else QUEUE_TYPES
     merged = [item for t in chosen for item in _items(t, sets[t])]
     return sorted(merged, key=lambda item: (item.created_at, item.type, item.pk))
+
+
+def next_item():
+    """The oldest pending item of any type, or None: where a moderator goes after a decision."""
+    pending = items(querysets())
+    return pending[0] if pending else None
 
 
 def summary():

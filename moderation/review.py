@@ -46,6 +46,13 @@ def location_change(before, after):
     }
 
 
+def location(before, after):
+    """A new organisation's place on its map; a move as `location_change`; else None."""
+    if not before.get("location") and after.get("location"):
+        return {"pairs": [(_("Position proposée"), _map(after))], "distance": None}
+    return location_change(before, after)
+
+
 def rows(before, after, current=None, selectable=True):
     """One row per field changed by the request, and, when the base is stale (`current`
     given), per field someone else changed since: the moderator sees both sides."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorStatus
 from contributions import notify as contributions_notify
-from contributions import profile
+from contributions import profile, rules
 from contributions import services as contributions
 from contributions.models import (
     ChangeRequest,
@@ -284,7 +284,9 @@ def unarchive(actor, moderator, reason):
 def restore_version(actor, version_id, moderator, reason, seen_updated_at):
     """Writes a past version's profile (fields, taxonomies, logo) back as a new version.
     The status is left alone: publishing and archiving have their own functions. Refused
-    if the actor changed since the moderator compared the version with it."""
+    if the actor changed since the moderator compared the version with it, and if the
+    version breaks the profile form's rules (e.g. saved before themes were required): the
+    moderator restores what was asked or nothing, never a silent mix of two versions."""
     require_moderator(moderator)
     reason = require_reason(reason)
     actor = _locked(actor)
@@ -298,11 +300,23 @@ def restore_version(actor, version_id, moderator, reason, seen_updated_at):
     version = actor.history.filter(history_id=version_id).first()
     if version is None:
         raise ModerationError(_("Version inconnue."))
+    values = values_of(version)
+    # The rules may have changed since (a field became required): a restore never leaves
+    # a profile its members could not save. The moderator sees what is missing.
+    problems = rules.problems(values)
+    if problems:
+        raise ModerationError(
+            _(
+                "Cette version ne respecte pas les règles actuelles d'une fiche ; "
+                "elle n'a pas été restaurée. À corriger : %(problems)s"
+            )
+            % {"problems": " ; ".join(problems)}
+        )
     label = _("Restauration de la version du %(date)s") % {
         "date": timezone.localtime(version.history_date).strftime("%d/%m/%Y %H:%M")
     }
     with recorded(moderator, _why(label, reason)):
-        profile.apply(actor, values_of(version))
+        profile.apply(actor, values)
         if actor.logo.name != (version.logo or ""):
             actor.logo.name = version.logo or ""
             actor.save(update_fields=["logo", "updated_at"])

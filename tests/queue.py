@@ -2,6 +2,8 @@
 procrastinate worker runs them in this process, on its own connection (so the tests that
 use it need committed data: `transactional_db`)."""
 
+import threading
+
 from django.db import connection, connections
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateJob
@@ -14,14 +16,28 @@ def run_worker(*queues):
     the successful ones) so that tests can read how each ended."""
     settings = connections.settings["default"]
     kept, settings["CONN_MAX_AGE"] = settings["CONN_MAX_AGE"], 0
+    failures = []
+
+    def work():
+        try:
+            with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
+                worker_app.run_worker(
+                    queues=list(queues), wait=False, install_signal_handlers=False,
+                    listen_notify=False, delete_jobs="never",
+                )  # fmt: skip
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+            failures.append(error)
+
+    # The worker runs its own event loop: in a thread of its own, since the browser tests'
+    # Playwright keeps one running in the main thread for the whole session.
+    worker = threading.Thread(target=work, name="test-worker")
     try:
-        with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
-            worker_app.run_worker(
-                queues=list(queues), wait=False, install_signal_handlers=False,
-                listen_notify=False, delete_jobs="never",
-            )  # fmt: skip
+        worker.start()
+        worker.join()
     finally:
         settings["CONN_MAX_AGE"] = kept
+    if failures:
+        raise failures[0]
 
 
 def jobs(task_name):

@@ -104,7 +104,7 @@ def logo_path(instance, filename):
 class Actor(models.Model):
     SYNTHETIC_SOURCE = "synthetic"
 
-    name = models.CharField(_("nom"), max_length=200)
+    name = models.CharField(_("nom"), max_length=200, validators=[validators.validate_visible_text])
     slug = models.SlugField(_("identifiant d'URL"), max_length=220, unique=True)
     kind = models.ForeignKey(
         ActorKind, on_delete=models.PROTECT, related_name="actors", verbose_name=_("type")

@@ -1,5 +1,6 @@
 from .change_request import ChangeRequest, ChangeRequestKind, ChangeRequestQuerySet, RequestStatus
 from .claim import Claim, ClaimQuerySet, ClaimStatus
+from .invitation import Invitation, InvitationQuerySet
 from .language import ExchangeLanguage, current_language
 from .membership import Membership, MembershipQuerySet, Role
 from .suggestion import Suggestion, SuggestionQuerySet, SuggestionStatus
@@ -12,6 +13,8 @@ __all__ = [
     "ClaimQuerySet",
     "ClaimStatus",
     "ExchangeLanguage",
+    "Invitation",
+    "InvitationQuerySet",
     "Membership",
     "MembershipQuerySet",
     "RequestStatus",

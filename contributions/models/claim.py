@@ -80,7 +80,7 @@ class Claim(ExchangeLanguage):
         ]
 
     def __str__(self):
-        return f"{self.user} → {self.actor}"
+        return f"{self.user.email} → {self.actor}"
 
     @property
     def has_strong_evidence(self):

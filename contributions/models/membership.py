@@ -54,7 +54,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.actor} ({self.get_role_display()})"
+        return f"{self.user.email} – {self.actor} ({self.get_role_display()})"
 
     @property
     def is_owner(self):

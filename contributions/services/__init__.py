@@ -13,7 +13,7 @@ from .changes import (
 )
 from .claims import approve_claim, claim, reject_claim, verify_claim_email
 from .errors import ContributionError
-from .members import accept_invitation, invite, remove_member, set_role
+from .members import accept_invitation, invite, remove_member, revoke_invitation, set_role
 from .new_actors import (
     find_duplicates,
     save_and_submit,
@@ -40,6 +40,7 @@ __all__ = [
     "reject_claim",
     "remove_member",
     "request_changes",
+    "revoke_invitation",
     "save_and_submit",
     "set_role",
     "submit_for_review",

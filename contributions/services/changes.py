@@ -46,7 +46,7 @@ def propose_change(actor, user, values, base_updated_at, logo=None):
     if logo is not None:
         request.proposed_logo.save(logo.name, logo, save=False)
     request.save()
-    transaction.on_commit(lambda: notify.moderators_of_request(request))
+    transaction.on_commit(lambda: notify.request_submitted(request))
     return request
 
 
@@ -113,6 +113,7 @@ def apply_change_request(request, moderator, note="", fields=None, seen_updated_
             raise ContributionError(_("Cette organisation n'est pas en attente de modération."))
         actor.status = ActorStatus.PUBLISHED
         actor.save(update_fields=["status", "updated_at"])
+        applied = None
     else:
         if request.is_stale and seen_updated_at != actor.updated_at:
             raise StaleBase(
@@ -123,11 +124,13 @@ def apply_change_request(request, moderator, note="", fields=None, seen_updated_
         if fields is not None:
             wanted = [name for name in wanted if name in fields]
         profile.apply(actor, {**current, **{name: request.proposed[name] for name in wanted}})
+        applied = list(wanted)
         if request.proposed_logo and (fields is None or "logo" in fields):
             with request.proposed_logo.open("rb") as logo:
                 actor.logo.save(request.proposed_logo.name.rsplit("/", 1)[-1], logo, save=True)
+            applied.append("logo")
     _decide(request, moderator, RequestStatus.APPROVED, note)
-    transaction.on_commit(lambda: notify.author_of_decision(request))
+    transaction.on_commit(lambda: notify.author_of_decision(request, applied))
     return request
 
 

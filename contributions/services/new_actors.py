@@ -90,7 +90,7 @@ def submit_for_review(actor, user):
     request.proposed = profile.snapshot(actor)
     request.base_updated_at = actor.updated_at
     request.save()
-    transaction.on_commit(lambda: notify.moderators_of_request(request))
+    transaction.on_commit(lambda: notify.request_submitted(request))
     return request
 
 

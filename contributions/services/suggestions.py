@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import secrets
 import time
 from datetime import timedelta
 
@@ -27,8 +28,10 @@ KEEP_DAYS = 365
 
 
 def form_token(now=None):
-    """Signed time the form was shown: robots post faster than people read."""
-    return signing.dumps({"t": now if now is not None else time.time()}, salt=TOKEN_SALT)
+    """Signed time the form was shown: robots post faster than people read. The nonce makes
+    each form's token distinct, so that spending one spends no other."""
+    started = now if now is not None else time.time()
+    return signing.dumps({"t": started, "n": secrets.token_urlsafe(9)}, salt=TOKEN_SALT)
 
 
 def check_form_token(token, now=None):
@@ -43,6 +46,17 @@ def check_form_token(token, now=None):
         )
     if now - started > MAX_SECONDS:
         raise ContributionError(_("Le formulaire a expiré : merci de le renvoyer."))
+    _spend(token)
+
+
+def _spend(token):
+    """A token works once, in every process: a rate limit of one per token, kept as long as
+    the token could still be accepted."""
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    if not ratelimit.hit(f"suggestion-token:{digest}", 1, MAX_SECONDS):
+        raise ContributionError(
+            _("Ce formulaire a déjà été envoyé. Vérifiez votre texte, puis renvoyez-le.")
+        )
 
 
 def ip_hash(ip):

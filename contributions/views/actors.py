@@ -9,7 +9,7 @@ from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
 
-from .. import profile, services
+from .. import profile, rules, services
 from ..forms import ActorAddForm, ActorProfileForm
 from ..models import ChangeRequest
 from .mixins import ActorMemberMixin
@@ -80,7 +80,12 @@ class EditActorView(ActorMemberMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if self.actor.status == ActorStatus.PENDING:
             return self.render_to_response(self.get_context_data(form=None))
-        return self.render_to_response(self.get_context_data(form=self.build_form()))
+        context = self.get_context_data(form=self.build_form())
+        if self.change_request is None:
+            # A profile saved before a rule existed: say what to complete before the member
+            # types anything, rather than only when saving is refused.
+            context["profile_problems"] = rules.problems(profile.snapshot(self.actor))
+        return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
         if self.actor.status == ActorStatus.PENDING:

@@ -7,7 +7,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from .. import services
 from ..forms import InviteForm
-from ..models import Membership
+from ..models import Invitation, Membership
 from ..services.members import read_invitation
 from .mixins import ActorMemberMixin
 
@@ -21,6 +21,8 @@ class MembersView(ActorMemberMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["members"] = Membership.objects.for_actor(self.actor).select_related("user")
+        if self.membership.is_owner:
+            context["invitations"] = Invitation.objects.for_actor(self.actor).pending()
         return context
 
     def post(self, request, *args, **kwargs):
@@ -62,26 +64,44 @@ class MemberActionView(ActorMemberMixin, View):
         return redirect("contributions:members", slug=self.actor.slug)
 
 
+class RevokeInvitationView(ActorMemberMixin, View):
+    """An owner cancels a pending invitation: its link stops working."""
+
+    http_method_names = ["post"]
+    owner_only = True
+
+    def post(self, request, *args, **kwargs):
+        invitation = get_object_or_404(Invitation, pk=kwargs["pk"], actor=self.actor)
+        try:
+            services.revoke_invitation(invitation, request.user)
+        except services.ContributionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Invitation annulée : son lien ne fonctionne plus."))
+        return redirect("contributions:members", slug=self.actor.slug)
+
+
 class InvitationView(LoginRequiredMixin, TemplateView):
     template_name = "contributions/invitation.html"
 
     def get_context_data(self, **kwargs):
-        from actors.models import Actor
-
         context = super().get_context_data(**kwargs)
         try:
-            data = read_invitation(kwargs["token"])
+            context["actor"] = read_invitation(kwargs["token"]).actor
         except services.ContributionError as error:
             context["error"] = str(error)
-            return context
-        context["actor"] = Actor.objects.filter(pk=data.get("actor")).first()
         return context
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        return self.render_to_response(context, status=400 if "error" in context else 200)
 
     def post(self, request, *args, **kwargs):
         try:
             membership = services.accept_invitation(kwargs["token"], request.user)
         except services.ContributionError as error:
             context = self.get_context_data(**kwargs)
+            context.pop("actor", None)
             context["error"] = str(error)
             return self.render_to_response(context, status=400)
         messages.success(request, _("Vous êtes maintenant membre de cette fiche."))

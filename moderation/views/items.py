@@ -9,7 +9,7 @@ from contributions import profile
 from contributions.models import ChangeRequest, ChangeRequestKind, Claim, Suggestion
 from contributions.services import ContributionError, StaleBase
 
-from .. import review, services
+from .. import queue, review, services
 from ..forms import ClaimDecisionForm, DecisionForm, SuggestionDecisionForm
 from ..models import Decision, ItemType
 from .mixins import ModeratorRequiredMixin
@@ -21,6 +21,7 @@ class ItemView(ModeratorRequiredMixin, TemplateView):
 
     form_class = DecisionForm
     item_type = None
+    url_name = None
 
     def get_object(self):
         raise NotImplementedError
@@ -34,12 +35,16 @@ class ItemView(ModeratorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
+        decided = not queue.querysets()[self.item_type].filter(pk=self.object.pk).exists()
         context.update(
             item=self.object,
             actor=self.object.actor,
             decisions=Decision.objects.about(self.item_type, self.object.pk).select_related(
                 "moderator"
             ),
+            decided=decided,
+            # Once decided, the moderator goes on with the oldest item still waiting.
+            next_item=queue.next_item() if decided else None,
         )
         return context
 
@@ -57,12 +62,13 @@ class ItemView(ModeratorRequiredMixin, TemplateView):
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("Décision enregistrée."))
-                return redirect("moderation:queue")
+                return redirect(self.url_name, pk=self.object.pk)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class ChangeRequestView(ItemView):
     template_name = "moderation/change_request.html"
+    url_name = "moderation:change_request"
 
     def get_object(self):
         cr = get_object_or_404(
@@ -89,7 +95,7 @@ class ChangeRequestView(ItemView):
                 selectable=cr.kind == ChangeRequestKind.CHANGE and cr.is_open,
             ),
             stale=stale,
-            location=review.location_change(before, after),
+            location=review.location(before, after),
             seen=cr.actor.updated_at.isoformat(),
             own=cr.author_id == self.request.user.pk,
         )  # fmt: skip
@@ -118,6 +124,7 @@ class ClaimView(ItemView):
     template_name = "moderation/claim.html"
     form_class = ClaimDecisionForm
     item_type = ItemType.CLAIM
+    url_name = "moderation:claim"
 
     def get_object(self):
         return get_object_or_404(
@@ -144,6 +151,7 @@ class SuggestionView(ItemView):
     template_name = "moderation/suggestion.html"
     form_class = SuggestionDecisionForm
     item_type = ItemType.SUGGESTION
+    url_name = "moderation:suggestion"
 
     def get_object(self):
         return get_object_or_404(

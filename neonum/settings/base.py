@@ -174,6 +174,11 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ACCOUNT_ADAPTER = "contributions.adapter.AccountAdapter"
+# Accounts are email-only: the username auth.User requires is an opaque value the adapter
+# stores, and people are shown by their address, never by it.
+ACCOUNT_USER_DISPLAY = "contributions.adapter.user_display"
+# A changed password or address is told to the account's owner, in case it was not them.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_FORMS = {"signup": "contributions.signup.SignupForm"}
 # Proxies in front of the site (addresses or networks): X-Forwarded-For is read only from
 # them (neonum.clientip), so that no client chooses the address its rate limits count.
@@ -188,6 +193,8 @@ SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 # the "still accurate" link in the reminder email is valid for FRESHNESS_LINK_DAYS.
 FRESHNESS_DAYS = env.integer("FRESHNESS_DAYS", 365)
 FRESHNESS_LINK_DAYS = env.integer("FRESHNESS_LINK_DAYS", 30)
+# What a contributor is told to expect: a decision within this many working days.
+MODERATION_DELAY_DAYS = env.integer("MODERATION_DELAY_DAYS", 5)
 
 # Anonymous correction suggestions: at most this many per address per hour.
 SUGGESTIONS_PER_HOUR = env.integer("SUGGESTIONS_PER_HOUR", 5)

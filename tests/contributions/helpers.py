@@ -1,26 +1,15 @@
 """Building form data and a fingerprint of what the contributions touch."""
 
 from actors.models import Actor
-from contributions import profile
-from contributions.models import ChangeRequest, Claim, Membership, Suggestion
+from contributions import profile, rules
+from contributions.models import ChangeRequest, Claim, Invitation, Membership, Suggestion
 
 
 def form_data(actor, **changes):
     """The profile form as a browser would post it, for `actor`, with `changes`."""
-    values = profile.snapshot(actor)
-    data = {}
-    for name in profile.SCALARS:
-        value = values[name]
-        if isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        else:
-            data[name] = value
-    data["kind"] = actor.kind.pk
-    data["commune"] = actor.commune.pk
+    data = rules.as_form_data(profile.snapshot(actor))
+    # Unrounded, as the form shows it: an untouched marker is recognised as untouched.
     data["location"] = actor.location.geojson
-    for name in profile.TAXONOMIES:
-        data[name] = [t.pk for t in getattr(actor, name).all()]
     data["base"] = actor.updated_at.isoformat()
     data.update(changes)
     return data
@@ -36,4 +25,7 @@ def fingerprint():
         ),
         "claims": list(Claim.objects.order_by("pk").values_list("pk", "status")),
         "suggestions": Suggestion.objects.count(),
+        "invitations": list(
+            Invitation.objects.order_by("pk").values_list("pk", "accepted_at", "revoked_at")
+        ),
     }

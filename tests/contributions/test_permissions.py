@@ -4,7 +4,7 @@ the database did not change."""
 import pytest
 
 from contributions import profile, services
-from contributions.models import Membership
+from contributions.models import Invitation, Membership
 from tests.contributions.helpers import fingerprint, form_data
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,9 @@ CASES = [
     ("remove owner", "post",
      lambda c: f"/fr/acteurs/{c.actor.slug}/membres/{c.owner_membership.pk}/retirer/", None,
      [LOGIN, DENY, DENY, DENY, DENY]),  # the last owner cannot leave
+    ("revoke invitation", "post",
+     lambda c: f"/fr/acteurs/{c.actor.slug}/membres/invitations/{c.invitation.pk}/annuler/",
+     None, [LOGIN, DENY, DENY, OK, DENY]),
     ("promote", "post",
      lambda c: f"/fr/acteurs/{c.actor.slug}/membres/{c.editor_membership.pk}/role/",
      lambda c: {"role": "owner"}, [LOGIN, DENY, DENY, OK, DENY]),
@@ -61,6 +64,9 @@ class Context:
         self.request = editor_request(actor, people)
         self.owner_membership = Membership.objects.get(actor=actor, user=people["owner"])
         self.editor_membership = Membership.objects.get(actor=actor, user=people["editor"])
+        self.invitation = Invitation.objects.create(
+            actor=actor, email="invitee@example.org", invited_by=people["owner"]
+        )
 
 
 @pytest.mark.parametrize("role_index, role", list(enumerate(ROLES)))
@@ -96,6 +102,7 @@ def test_get_is_refused_on_action_urls(client, actor, draft, people, role):
     for url in [
         f"/fr/acteurs/{actor.slug}/demandes/{context.request.pk}/retirer/",
         f"/fr/acteurs/{actor.slug}/membres/{context.editor_membership.pk}/retirer/",
+        f"/fr/acteurs/{actor.slug}/membres/invitations/{context.invitation.pk}/annuler/",
     ]:
         assert client.get(url).status_code in (302, 403, 405)
     assert fingerprint() == before

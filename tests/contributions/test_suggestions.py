@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 
 from contributions.models import Suggestion
-from contributions.services.suggestions import form_token
+from contributions.services import ContributionError
+from contributions.services.suggestions import check_form_token, form_token
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,30 @@ def test_without_a_proxy_a_forged_forwarded_address_changes_nothing(client, acto
     settings.SUGGESTIONS_PER_HOUR = 1
     assert post(client, actor, forwarded="192.0.2.1").status_code == 302
     assert post(client, actor, forwarded="192.0.2.2").status_code == 400
+
+
+def test_a_token_works_once_and_the_text_is_kept(client, actor):
+    token = form_token(time.time() - 10)
+    assert post(client, actor, token=token).status_code == 302
+    replayed = post(client, actor, token=token, text="Encore une fois, le même envoi.")
+    assert replayed.status_code == 400
+    page = replayed.content.decode()
+    assert "déjà été envoyé" in page and "Encore une fois, le même envoi." in page
+    assert token not in page and 'name="started"' in page
+    assert Suggestion.objects.count() == 1
+
+
+def test_the_fresh_token_of_a_refused_form_works_once(client, actor):
+    token = form_token(time.time() - 10)
+    post(client, actor, token=token)
+    fresh = post(client, actor, token=token).context["form"]["started"].value()
+    assert fresh != token
+    later = time.time() + 10
+    check_form_token(fresh, now=later)
+    with pytest.raises(ContributionError, match="déjà été envoyé"):
+        check_form_token(fresh, now=later)
+
+
+def test_forms_shown_at_the_same_instant_have_distinct_tokens():
+    now = time.time()
+    assert form_token(now) != form_token(now)

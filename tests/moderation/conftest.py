@@ -1,7 +1,12 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from contributions import profile, services
+from contributions.images import reencode_logo
 from contributions.models import Claim, Membership, Role, Suggestion
 from contributions.permissions import MODERATORS_GROUP
 from tests.contributions import conftest as contributions
@@ -64,3 +69,16 @@ def suggestion(actor):
         proposed={"phone": "05 59 11 22 33", "website": "https://nouveau.example.org"},
         contact_email="visiteur@example.org",
     )
+
+
+def logo_file(color="green", size=(60, 30)):
+    """An uploaded logo as the forms store it: re-encoded to WebP under a random name."""
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, "PNG")
+    return reencode_logo(SimpleUploadedFile("logo.png", out.getvalue(), "image/png"))
+
+
+def give_logo(actor, color="green"):
+    upload = logo_file(color)
+    actor.logo.save(upload.name, upload, save=True)
+    return actor.logo

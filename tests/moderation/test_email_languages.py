@@ -34,7 +34,8 @@ def test_a_request_written_in_basque_is_answered_in_basque(
     [answer] = [m for m in mail.outbox if m.to == ["editrice@example.org"]]
     assert in_language("eu", "Note de l'équipe de modération :") in answer.body
     assert "Note de l'équipe" not in answer.body
-    assert "/eu/mon-espace/" in answer.body
+    # Refused: the link goes to the request, where the note is kept.
+    assert f"/eu/acteurs/{actor.slug}/demandes/{change.pk}/" in answer.body
 
 
 def test_a_claim_and_a_suggestion_are_answered_in_their_language(

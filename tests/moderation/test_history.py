@@ -1,8 +1,9 @@
 """Versions of actors: attributed, one per decision, comparable and restorable."""
 
 import pytest
+from django.urls import reverse
 
-from actors.models import Actor
+from actors.models import Actor, Theme
 from moderation import services
 from moderation.history import recorded, values_of, versions
 from moderation.models import Action, Decision
@@ -83,3 +84,37 @@ def test_admin_edits_outside_the_console_are_versioned_too(actor):
     actor.summary = "Nouveau résumé."
     actor.save()
     assert actor.history.count() == before + 1
+
+
+def version_without_themes(actor):
+    with recorded(None, "Avant les thématiques"):
+        actor.themes.set([])
+    version = actor.history.latest()
+    with recorded(None, "Thématiques"):
+        actor.themes.set(Theme.objects.filter(slug="reemploi-reparation"))
+    actor.refresh_from_db()
+    return version
+
+
+def test_a_version_breaking_the_form_rules_is_not_restored(client, people, actor):
+    version = version_without_themes(actor)
+    before = (actor.updated_at, actor.history.count(), Decision.objects.count())
+    with pytest.raises(services.ModerationError) as error:
+        services.restore_version(
+            actor, version.history_id, people["staff"], "Retour.", actor.updated_at
+        )
+    assert "Thématiques" in str(error.value) and "n'a pas été restaurée" in str(error.value)
+    actor.refresh_from_db()
+    assert (actor.updated_at, actor.history.count(), Decision.objects.count()) == before
+    assert list(actor.themes.values_list("slug", flat=True)) == ["reemploi-reparation"]
+
+
+def test_the_console_shows_why_a_version_cannot_be_restored(client, people, actor):
+    version = version_without_themes(actor)
+    client.force_login(people["staff"])
+    url = reverse("moderation:restore", kwargs={"slug": actor.slug, "version": version.history_id})
+    data = {"reason": "Retour.", "seen": actor.updated_at.isoformat()}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Thématiques" in response.content.decode()
+    assert Actor.objects.get(pk=actor.pk).updated_at == actor.updated_at

@@ -155,7 +155,7 @@ def test_rejecting_emails_the_reason_to_the_author_once(
     to_author = [m for m in mail.outbox if m.to == ["editrice@example.org"]]
     assert len(to_author) == 1
     assert "Le nom <b>officiel</b> est différent." in to_author[0].body
-    assert "Refusée" in to_author[0].body
+    assert "n'a pas été acceptée" in to_author[0].body
 
 
 def test_asking_for_changes_keeps_the_request_open(

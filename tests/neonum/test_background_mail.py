@@ -93,7 +93,7 @@ def test_a_suggestion_is_taken_while_smtp_is_down_and_mailed_once_it_is_back(
     assert jobs(DELIVER).get().status == "succeeded"
     [(recipients, message)] = smtp.received
     assert recipients == ["proprio@example.org"]
-    assert "Le téléphone a changé." in message.get_content()
+    assert "Le téléphone a changé." in message.get_body(("plain",)).get_content()
 
 
 def test_account_emails_go_through_the_queue_too(client, queued_mail):

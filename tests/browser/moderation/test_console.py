@@ -59,7 +59,7 @@ def test_a_full_review_field_by_field(visit, console):
     visit.page.uncheck("#apply-phone")
     visit.page.fill("#id_reason", "Nom et thématiques vérifiés ; téléphone à confirmer.")
     visit.page.click("button[value=approve]")
-    visit.page.wait_for_url("**/moderation/")
+    visit.page.wait_for_url(f"**/moderation/demandes/{change.pk}/")
     assert "Décision enregistrée" in visit.page.inner_text("main")
 
     visit.goto(Actor.objects.get(pk=actor.pk).get_absolute_url())
