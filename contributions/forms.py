@@ -8,6 +8,7 @@ from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
 
+from . import pending_logos
 from .images import reencode_logo
 from .widgets import LocationWidget
 
@@ -57,13 +58,24 @@ TEXT_GROUPS = {
 }
 
 
+class MarkedRequired:
+    """Required fields say "(obligatoire)" in their label, explained once at the top of the
+    form (contributions/_form.html); no colon after labels, as in GOV.UK's forms."""
+
+    template_name_label = "contributions/forms/label.html"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 def terms(model, required=False):
     return forms.ModelMultipleChoiceField(
         queryset=model.objects.all(), widget=forms.CheckboxSelectMultiple, required=required
     )
 
 
-class ActorProfileForm(forms.ModelForm):
+class ActorProfileForm(MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor (see contributions.services)."""
 
@@ -91,6 +103,7 @@ class ActorProfileForm(forms.ModelForm):
         help_text=_("PNG, JPEG ou WebP, 2 Mo et 25 mégapixels au plus."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
+    logo_pending = forms.CharField(widget=forms.HiddenInput, required=False)
     base = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -127,7 +140,36 @@ class ActorProfileForm(forms.ModelForm):
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
-        return reencode_logo(upload) if upload else None
+        if upload:
+            return reencode_logo(upload)
+        token = self.data.get(self.add_prefix("logo_pending"))
+        if not token:
+            return None
+        logo = pending_logos.read(token)
+        if logo is None:
+            raise ValidationError(
+                _("Le logo choisi n'a pas pu être gardé : choisissez-le à nouveau."),
+                code="pending_logo_lost",
+            )
+        return logo
+
+    def keep_logo(self):
+        """For a form shown back with errors: the logo it received waits for the next try."""
+        logo = (getattr(self, "cleaned_data", None) or {}).get("logo_file")
+        if logo is None or not self.files.get(self.add_prefix("logo_file")):
+            return  # nothing received, or the logo already waiting
+        self.data = self.data.copy()
+        name = self.add_prefix("logo_pending")
+        pending_logos.discard(self.data.get(name, ""))
+        self.data[name] = pending_logos.keep(logo)
+
+    def forget_pending_logo(self):
+        """Once saved, the waiting copy is no longer needed."""
+        pending_logos.discard(self.data.get(self.add_prefix("logo_pending"), ""))
+
+    @property
+    def has_pending_logo(self):
+        return self.is_bound and bool(self.data.get(self.add_prefix("logo_pending")))
 
     def clean(self):
         cleaned = super().clean()
@@ -172,11 +214,12 @@ class ActorAddForm(ActorProfileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("location", "logo_file", "base", "services", "publics", "languages"):
+        hidden = ("location", "logo_file", "logo_pending", "base")
+        for name in (*hidden, "services", "publics", "languages"):
             self.fields.pop(name, None)
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(MarkedRequired, forms.Form):
     message = forms.CharField(
         label=_("Votre lien avec cet acteur"),
         max_length=2000,
@@ -248,5 +291,5 @@ class SuggestionForm(forms.Form):
         return {k: self.cleaned_data[k] for k in self.PROPOSED if self.cleaned_data.get(k)}
 
 
-class InviteForm(forms.Form):
+class InviteForm(MarkedRequired, forms.Form):
     email = forms.EmailField(label=_("Adresse de la personne à inviter"))

@@ -9,7 +9,6 @@ actor = "acteurs/<slug:slug>/"
 urlpatterns = [
     path("organisations/ajouter/", actors.AddActorView.as_view(), name="add"),
     path(actor + "modifier/", actors.EditActorView.as_view(), name="edit"),
-    path(actor + "envoyer/", actors.SubmitActorView.as_view(), name="submit"),
     path(actor + "demandes/<int:pk>/", requests.RequestDetailView.as_view(), name="request"),
     path(
         actor + "demandes/<int:pk>/retirer/",

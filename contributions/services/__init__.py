@@ -14,7 +14,13 @@ from .changes import (
 from .claims import approve_claim, claim, reject_claim, verify_claim_email
 from .errors import ContributionError
 from .members import accept_invitation, invite, remove_member, revoke_invitation, set_role
-from .new_actors import find_duplicates, submit_for_review, submit_new_actor, update_draft
+from .new_actors import (
+    find_duplicates,
+    save_and_submit,
+    submit_for_review,
+    submit_new_actor,
+    update_draft,
+)
 from .suggestions import suggest
 
 __all__ = [
@@ -35,6 +41,7 @@ __all__ = [
     "remove_member",
     "request_changes",
     "revoke_invitation",
+    "save_and_submit",
     "set_role",
     "submit_for_review",
     "submit_new_actor",

@@ -92,3 +92,11 @@ def submit_for_review(actor, user):
     request.save()
     transaction.on_commit(lambda: notify.request_submitted(request))
     return request
+
+
+@transaction.atomic
+def save_and_submit(actor, user, cleaned_data, logo=None):
+    """The draft's form as typed, then sent to the moderators: one step, so that what was
+    typed just before pressing "submit" is what the moderators read."""
+    update_draft(actor, cleaned_data, logo=logo)
+    return submit_for_review(actor, user)

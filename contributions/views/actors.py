@@ -2,11 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
 
@@ -94,12 +93,19 @@ class EditActorView(ActorMemberMixin, TemplateView):
             return redirect("contributions:edit", slug=self.actor.slug)
         form = self.build_form(request.POST, request.FILES)
         if not form.is_valid():
+            # Nothing is saved or sent: the form comes back with what was typed and its errors.
+            form.keep_logo()
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        response = self.save(form)
+        if response.status_code < 400:
+            form.forget_pending_logo()
+        return response
+
+    def save(self, form):
         logo = form.cleaned_data.get("logo_file")
+        request = self.request
         if self.actor.status == ActorStatus.DRAFT:
-            services.update_draft(self.actor, form.cleaned_data, logo=logo)
-            messages.success(request, _("Brouillon enregistré."))
-            return redirect("contributions:edit", slug=self.actor.slug)
+            return self.save_draft(form, logo, submit=request.POST.get("action") == "submit")
         values = profile.from_form(form.cleaned_data)
         base = parse_base(form.cleaned_data.get("base"))
         try:
@@ -107,7 +113,8 @@ class EditActorView(ActorMemberMixin, TemplateView):
         except services.StaleBase as error:
             # Nothing is lost: the member's values come back, now against the new version.
             self.actor.refresh_from_db()
-            data = request.POST.copy()
+            form.keep_logo()
+            data = form.data.copy()
             data["base"] = self.actor.updated_at.isoformat()
             form = ActorProfileForm(data, instance=Actor.objects.get(pk=self.actor.pk))
             form.is_valid()
@@ -120,6 +127,19 @@ class EditActorView(ActorMemberMixin, TemplateView):
         )
         return redirect("contributions:request", slug=self.actor.slug, pk=cr.pk)
 
+    def save_draft(self, form, logo, submit):
+        """Saves the draft, then, for the "send to moderation" button, sends it: that button
+        belongs to the draft's form, so what was typed just before is never lost."""
+        if not submit:
+            services.update_draft(self.actor, form.cleaned_data, logo=logo)
+            messages.success(self.request, _("Brouillon enregistré."))
+            return redirect("contributions:edit", slug=self.actor.slug)
+        services.save_and_submit(self.actor, self.request.user, form.cleaned_data, logo=logo)
+        messages.success(
+            self.request, _("Fiche envoyée en modération : elle restera invisible jusque-là.")
+        )
+        return redirect("contributions:my_space")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
@@ -131,16 +151,3 @@ class EditActorView(ActorMemberMixin, TemplateView):
             .first(),
         )
         return context
-
-
-class SubmitActorView(ActorMemberMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        if self.actor.status != ActorStatus.DRAFT:
-            raise Http404
-        services.submit_for_review(self.actor, request.user)
-        messages.success(
-            request, _("Fiche envoyée en modération : elle restera invisible jusque-là.")
-        )
-        return redirect("contributions:my_space")

@@ -27,8 +27,8 @@ CASES = [
      lambda c: form_data(c.actor, name="Piraté"), [LOGIN, DENY, OK, OK, DENY]),
     ("edit draft", "post", lambda c: f"/fr/acteurs/{c.draft.slug}/modifier/",
      lambda c: form_data(c.draft, name="Piraté"), [LOGIN, DENY, OK, OK, DENY]),
-    ("submit", "post", lambda c: f"/fr/acteurs/{c.draft.slug}/envoyer/", None,
-     [LOGIN, DENY, OK, OK, DENY]),
+    ("submit draft", "post", lambda c: f"/fr/acteurs/{c.draft.slug}/modifier/",
+     lambda c: form_data(c.draft, name="Piraté", action="submit"), [LOGIN, DENY, OK, OK, DENY]),
     ("request", "get", lambda c: f"/fr/acteurs/{c.actor.slug}/demandes/{c.request.pk}/", None,
      [LOGIN, DENY, OK, OK, DENY]),
     ("withdraw", "post", lambda c: f"/fr/acteurs/{c.actor.slug}/demandes/{c.request.pk}/retirer/",
@@ -100,7 +100,6 @@ def test_get_is_refused_on_action_urls(client, actor, draft, people, role):
         client.force_login(people[role])
     before = fingerprint()
     for url in [
-        f"/fr/acteurs/{draft.slug}/envoyer/",
         f"/fr/acteurs/{actor.slug}/demandes/{context.request.pk}/retirer/",
         f"/fr/acteurs/{actor.slug}/membres/{context.editor_membership.pk}/retirer/",
         f"/fr/acteurs/{actor.slug}/membres/invitations/{context.invitation.pk}/annuler/",
@@ -132,3 +131,13 @@ def test_forms_never_use_all_fields():
     for form in (forms.ActorProfileForm, forms.ActorAddForm):
         assert form._meta.fields != "__all__"
         assert "status" not in form.base_fields and "is_demo" not in form.base_fields
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_former_submit_url_is_gone(client, draft, people, role):
+    """Sending a draft is a button of its form (saving first): no URL sends it unsaved."""
+    if role != "anonymous":
+        client.force_login(people[role])
+    before = fingerprint()
+    assert client.post(f"/fr/acteurs/{draft.slug}/envoyer/").status_code == 404
+    assert fingerprint() == before

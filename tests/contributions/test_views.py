@@ -74,7 +74,8 @@ def test_editing_a_draft_changes_it_directly(client, draft, people):
 
 def test_submitting_a_draft_sends_it_to_moderation(client, draft, people):
     client.force_login(people["owner"])
-    assert client.post(f"/fr/acteurs/{draft.slug}/envoyer/").status_code == 302
+    response = client.post(f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, action="submit"))
+    assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == ActorStatus.PENDING
     page = client.get("/fr/mon-espace/").content.decode()

@@ -46,8 +46,18 @@ def assert_inert(visit, dialogs):
 
 
 def watch(visit):
+    """Records the dialogs a payload would open. The site's own question before leaving a
+    form with unsaved changes (beforeunload, static/js/forms.js) is answered "leave"."""
     dialogs = []
-    visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def answer(dialog):
+        if dialog.type == "beforeunload":
+            dialog.accept()
+        else:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+    visit.page.on("dialog", answer)
     return dialogs
 
 
