@@ -55,7 +55,9 @@ def test_a_basque_summary_goes_through_moderation(client, actor, people):
     row = page[start : page.index("</tr>", start)]
     # Before and after, each marked as Basque.
     assert re.search(
-        r'<td [^>]*lang="eu">—</td>\s*<td [^>]*lang="eu">Ordenagailuen konponketa Baionan.</td>', row
+        r'<td [^>]*lang="eu">—</td>\s*'
+        r'<td [^>]*lang="eu">Ordenagailuen konponketa Baionan.</td>',
+        row,
     )
     assert 'name="fields" value="summary_eu"' in page
 
