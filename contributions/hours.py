@@ -139,6 +139,11 @@ class OpeningHoursWidget(forms.MultiWidget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         subwidgets = context["widget"]["subwidgets"]
+        own_id = context["widget"]["attrs"].get("id")
+        if own_id:
+            # Named ids (id_opening_hours_mo_1_start) rather than Django's numbered ones.
+            for subwidget, suffix in zip(subwidgets, self.widgets_names, strict=True):
+                subwidget["attrs"]["id"] = own_id + suffix
         per_day = 2 * RANGES
         context["days"] = [
             {
