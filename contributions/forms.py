@@ -241,7 +241,7 @@ class ActorAddForm(ActorProfileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        hidden = ("location", "logo_file", "logo_pending", "base")
+        hidden = ("location", "logo_file", "logo_pending", "base", "opening_hours")
         for name in (*hidden, "services", "publics", "languages"):
             self.fields.pop(name, None)
 

@@ -152,3 +152,11 @@ def test_help_in_plain_words(client, draft, people):
     assert 'href="https://annuaire-entreprises.data.gouv.fr/"' in html
     assert "Où trouver mon numéro RNA ?" in html and "Journal officiel des associations" in html
     assert ">Prévisualiser</button>" in html
+
+
+def test_the_add_form_has_the_same_sections_with_only_its_fields(client, people):
+    client.force_login(people["other"])
+    html = client.get("/fr/organisations/ajouter/").content.decode()
+    assert set(states(html)) == {"identity", "offer", "place", "contact", "texts"}
+    assert "opening_hours" not in html and "Prévisualiser" not in html
+    assert "Où trouver mon SIRET ?" in html
