@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, Commune, Language, Public, Service, Theme
@@ -70,8 +71,14 @@ class MarkedRequired:
 
 
 def terms(model, required=False):
+    """The actor's terms of `model`, labelled as the actor's field is (its translated
+    verbose name), not after the Python name."""
+    field = next(f for f in Actor._meta.many_to_many if f.related_model is model)
     return forms.ModelMultipleChoiceField(
-        queryset=model.objects.all(), widget=forms.CheckboxSelectMultiple, required=required
+        queryset=model.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        label=capfirst(field.verbose_name),
     )
 
 
