@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Actor, Commune, Language, Public, Service, Theme
+from actors.forms import CommuneChoiceField
+from actors.models import Actor, Language, Public, Service, Theme
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
@@ -90,7 +91,7 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
     services = terms(Service)
     publics = terms(Public)
     languages = terms(Language)
-    commune = forms.ModelChoiceField(queryset=Commune.objects.order_by("name"), label=_("commune"))
+    commune = CommuneChoiceField(label=_("commune"))
     website = forms.URLField(
         label=_("site web"), max_length=300, required=False, assume_scheme="https"
     )
