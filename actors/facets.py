@@ -117,7 +117,7 @@ def compute_facets(filterset, base_queryset):
 
 def option_objects(model):
     if model is Commune:
-        return Commune.objects.only("pk", "insee", "name", "name_eu").order_by("name")
+        return Commune.objects.only("pk", "insee", "name", "name_eu").by_label()
     return model.objects.all()
 
 

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from actors.forms import CommuneChoiceField
 from actors.markdown import render_markdown
-from actors.models import Actor, Commune, Language, Public, Service, Theme
+from actors.models import Actor, Language, Public, Service, Theme
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
@@ -75,8 +77,14 @@ class MarkedRequired:
 
 
 def terms(model, required=False):
+    """The actor's terms of `model`, labelled as the actor's field is (its translated
+    verbose name), not after the Python name."""
+    field = next(f for f in Actor._meta.many_to_many if f.related_model is model)
     return forms.ModelMultipleChoiceField(
-        queryset=model.objects.all(), widget=forms.CheckboxSelectMultiple, required=required
+        queryset=model.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        label=capfirst(field.verbose_name),
     )
 
 
@@ -88,7 +96,7 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
     services = terms(Service)
     publics = terms(Public)
     languages = terms(Language)
-    commune = forms.ModelChoiceField(queryset=Commune.objects.order_by("name"), label=_("commune"))
+    commune = CommuneChoiceField(label=_("commune"))
     website = forms.URLField(
         label=_("site web"), max_length=300, required=False, assume_scheme="https"
     )

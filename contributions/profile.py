@@ -124,7 +124,7 @@ def display(name, value):
         return term.label if term else value
     if name == "commune":
         commune = Commune.objects.filter(insee=value).first()
-        return commune.name if commune else value
+        return commune.label if commune else value
     if name == "location":
         return f"{value[1]:.5f}, {value[0]:.5f}"
     if name in TAXONOMIES:

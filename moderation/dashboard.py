@@ -71,8 +71,8 @@ def choropleth():
             svg=AsSVG("boundary", precision=4),
             actors_count=Coalesce(Subquery(published, output_field=IntegerField()), 0),
         )
-        .only("pk", "name", "insee")
-        .order_by("name")
+        .only("pk", "name", "name_eu", "insee")
+        .by_label()
     )
     x0, y0, x1, y1 = Commune.objects.aggregate(extent=Extent("boundary"))["extent"]
     # SVG's y axis points down (PostGIS writes -latitude); longitudes shrink with latitude.

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from actors.forms import CommuneChoiceField
 from actors.models import Commune, Theme
 
 from .models import Action
@@ -16,10 +17,10 @@ class QueueFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tous les types")), *[(t.value, t.label) for t in QUEUE_TYPES]],
     )
-    commune = forms.ModelChoiceField(
+    commune = CommuneChoiceField(
         label=_("Commune"),
         required=False,
-        queryset=Commune.objects.only("pk", "name", "insee"),
+        queryset=Commune.objects.only("pk", "name", "name_eu", "insee"),
         to_field_name="insee",
         empty_label=_("Toutes les communes"),
     )

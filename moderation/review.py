@@ -30,7 +30,7 @@ def _map(values):
     if commune is None or not values.get("location"):
         return None
     place = SimpleNamespace(commune_id=commune.pk, location=Point(*values["location"], srid=4326))
-    return {**minimap(place), "commune": commune.name, "lat": values["location"][1],
+    return {**minimap(place), "commune": commune.label, "lat": values["location"][1],
             "lon": values["location"][0]}  # fmt: skip
 
 

@@ -1,14 +1,25 @@
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from actors.text import normalise
 
 
+def reads_basque():
+    return (get_language() or "").startswith("eu")
+
+
 class CommuneQuerySet(models.QuerySet):
+    def by_label(self):
+        """In the order of `Commune.label`, the name in the reader's language: Basque names
+        on Basque pages, the French name standing in where no Basque one is known."""
+        if reads_basque():
+            return self.order_by(Coalesce(NullIf("name_eu", Value("")), F("name")), "name")
+        return self.order_by("name")
+
     def containing(self, point):
         return self.filter(boundary__intersects=point)
 
@@ -62,7 +73,7 @@ class Commune(models.Model):
     @property
     def label(self):
         """The name in the reader's language: the Basque one in euskara, when known."""
-        if (get_language() or "").startswith("eu") and self.name_eu:
+        if reads_basque() and self.name_eu:
             return self.name_eu
         return self.name
 

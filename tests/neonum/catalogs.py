@@ -1,5 +1,6 @@
 """Interface strings that must not reach a page in another language untranslated: the
-French sources of our catalog and the English sources of django-allauth's."""
+French sources of our catalog, the English sources of django-allauth's, and the English
+labels Django makes of our Python names when a field is given no label of its own."""
 
 import functools
 import gettext
@@ -7,7 +8,10 @@ import re
 from pathlib import Path
 
 import allauth
+from django import forms
+from django.apps import apps
 from django.conf import settings
+from django.forms.utils import pretty_name
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|<[^>]+>|\{[^}]*\}|[«»:;!?…]")
 
@@ -54,3 +58,43 @@ def _sources(language):
                     fragment for fragment in _fragments(msgid) if fragment not in translated
                 )
     return fragments, whole
+
+
+OUR_APPS = ("actors", "contributions", "moderation", "opendata", "neonum")
+
+
+def _form_classes(cls=forms.BaseForm):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _form_classes(sub)
+
+
+@functools.cache
+def python_names(language):
+    """What Django shows for a field without a label: its Python name made pretty ("Themes"
+    for `themes`), in English on every page. Our forms' and models' field names, but those
+    that are also a word of `language`'s interface (a translation; on French pages, a French
+    source): a text of a page equal to one of them, colon aside, is a leftover."""
+    names = {
+        field.name
+        for app in OUR_APPS
+        for model in apps.get_app_config(app).get_models()
+        for field in model._meta.get_fields()
+    }
+    names |= {
+        name
+        for form in _form_classes()
+        if form.__module__.split(".")[0] in OUR_APPS
+        for name in form.base_fields
+    }
+    # French pages: our sources (in any catalog's keys); others: that language's texts.
+    catalog = _catalog(settings.LOCALE_PATHS[0] / ("eu" if language == "fr" else language)
+                       / "LC_MESSAGES" / "django.mo")  # fmt: skip
+    texts = (
+        [(key[0] if isinstance(key, tuple) else key).split("\x04")[-1] for key in catalog]
+        if language == "fr"
+        else catalog.values()
+    )
+    words = {text.lower() for text in texts if isinstance(text, str)}
+    labels = {pretty_name(name) for name in names}
+    return {label for label in labels if label and label.lower() not in words}

@@ -12,7 +12,7 @@ from contributions.services import changes
 from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory
 
-from .catalogs import sources, whole_sources
+from .catalogs import python_names, sources, whole_sources
 from .pagetext import read
 
 LANGUAGES = ["fr", "eu", "es"]
@@ -70,6 +70,7 @@ def pages(site):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_is_in_the_visitors_language(client, site, language):
     leftovers, words = sources(language), whole_sources(language)
+    english = python_names(language)
     assert len(leftovers) > 100 or language == "fr"
     checked = 0
     for who, french_path in pages(site):
@@ -84,6 +85,7 @@ def test_every_page_is_in_the_visitors_language(client, site, language):
         page = "\n".join(text.parts)
         found = sorted(fragment for fragment in leftovers if fragment in page)
         found += sorted(part for part in text.parts if part in words)
+        found += sorted(part for part in text.parts if part.rstrip(" :") in english)
         assert found == [], f"{path}: {found}"
         checked += 1
     assert checked == len(pages(site))
@@ -96,3 +98,12 @@ def test_the_check_sees_a_leftover(client, site):
     html = html.replace("</main>", "<p>Aller au contenu</p></main>")
     assert "Aller au contenu" in sources("eu")
     assert "Aller au contenu" in "\n".join(read(html).parts)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_check_knows_labels_made_of_python_names(language):
+    """A field left without a label shows its Python name in English: "Themes" for `themes`,
+    on every page; "Services" only where it is not also a word of the language."""
+    english = python_names(language)
+    assert {"Themes", "Languages"} <= english
+    assert ({"Services", "Publics"} <= english) == (language != "fr")
