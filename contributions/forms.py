@@ -5,12 +5,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from actors.forms import CommuneChoiceField
+from actors.markdown import render_markdown
 from actors.models import Actor, Language, Public, Service, Theme
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
 
-from . import pending_logos
+from . import pending_logos, sections
+from .hours import OpeningHoursField
 from .images import reencode_logo
 from .widgets import LocationWidget
 
@@ -55,7 +57,10 @@ TEXT_GROUPS = {
     "description": {
         "legend": _("Description"),
         "help": _("Facultative, dans les langues de votre choix."),
-        "field_help": _("Markdown."),
+        "field_help": _(
+            "Quelques paragraphes ; listes, liens et gras possibles (voir « Mise en forme »)."
+        ),
+        "formatting": True,
     },
 }
 
@@ -112,6 +117,7 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
     logo_pending = forms.CharField(widget=forms.HiddenInput, required=False)
+    opening_hours = OpeningHoursField(label=_("horaires d'ouverture"))
     base = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -128,6 +134,10 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
                     # Each input in its own language (RGAA 8.7): spelling, voices.
                     self.fields[name].widget.attrs["lang"] = lang
                     self.fields[name].help_text = group["field_help"]
+        for name in ("siret", "rna"):
+            if name in self.fields:
+                # With "where do I find it?" in plain words next to the field.
+                self.fields[name].template_name = f"contributions/forms/{name}.html"
 
     def layout(self):
         """The visible fields in order, each language group of texts as one fieldset:
@@ -145,6 +155,23 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
                     {**TEXT_GROUPS[field], "id": field, "fields": [self[name] for name in names]}
                 )
         return items
+
+    def sections(self):
+        """The layout cut into sections (identity, offer, place, contact, texts), each with
+        how far it is filled in; then what belongs to none (see contributions.sections)."""
+        return sections.split(self, self.layout())
+
+    def preview(self):
+        """The descriptions as typed, rendered and sanitised as the public page shows them:
+        [{label, lang, html}] for each language written in."""
+        rendered = []
+        for lang, name in zip(LANGUAGES, columns("description"), strict=True):
+            text = self.data.get(self.add_prefix(name), "") if name in self.fields else ""
+            if text.strip():
+                rendered.append(
+                    {"label": self[name].label, "lang": lang, "html": render_markdown(text)}
+                )
+        return rendered
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")
@@ -222,7 +249,7 @@ class ActorAddForm(ActorProfileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        hidden = ("location", "logo_file", "logo_pending", "base")
+        hidden = ("location", "logo_file", "logo_pending", "base", "opening_hours")
         for name in (*hidden, "services", "publics", "languages"):
             self.fields.pop(name, None)
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -92,6 +93,8 @@ class EditActorView(ActorMemberMixin, TemplateView):
             messages.error(request, _("Cette fiche est en cours de modération."))
             return redirect("contributions:edit", slug=self.actor.slug)
         form = self.build_form(request.POST, request.FILES)
+        if request.POST.get("action") == "preview":
+            return self.preview(form)
         if not form.is_valid():
             # Nothing is saved or sent: the form comes back with what was typed and its errors.
             form.keep_logo()
@@ -100,6 +103,13 @@ class EditActorView(ActorMemberMixin, TemplateView):
         if response.status_code < 400:
             form.forget_pending_logo()
         return response
+
+    def preview(self, form):
+        """The form shown back with its descriptions rendered: nothing saved or sent, every
+        value kept, the logo chosen included (it waits as after an error)."""
+        form.is_valid()
+        form.keep_logo()
+        return self.render_to_response(self.get_context_data(form=form, preview=form.preview()))
 
     def save(self, form):
         logo = form.cleaned_data.get("logo_file")
@@ -149,5 +159,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
             .for_actor(self.actor)
             .filter(kind="new")
             .first(),
+            preview_button=True,
+            preview_action=reverse("contributions:edit", kwargs={"slug": self.actor.slug}),
         )
         return context

@@ -28,7 +28,8 @@ def tag(html, element, name):
 def test_the_form_groups_each_text_by_language_with_lang_attributes(client, actor, people):
     client.force_login(people["editor"])
     html = client.get(edit_url(actor)).content.decode()
-    summary = html[html.index("<legend>Résumé</legend>") : html.index("</fieldset>")]
+    start = html.index("<legend>Résumé</legend>")
+    summary = html[start : html.index("</fieldset>", start)]
     assert "Résumé (français)" in summary and "Résumé (euskara)" in summary
     assert "Résumé (español)" in summary
     assert 'lang="eu"' in tag(summary, "input", "summary_eu")

@@ -25,9 +25,14 @@ TYPED = {
     "#id_email": "contact@bidouilleurs.example.org",
     "#id_phone": "05 59 00 00 01",
     "#id_street_address": "12 rue Pannecau",
-    "#id_opening_hours": "Mo-Fr 09:00-12:00",
     "#id_siret": "73282932000074",
     "#id_rna": "W640012345",
+}
+# Opening hours, typed day by day: Monday to Friday, 09:00-12:00.
+HOURS = {
+    f"#id_opening_hours_{day}_1_{edge}": time
+    for day in ("mo", "tu", "we", "th", "fr")
+    for edge, time in (("start", "09:00"), ("end", "12:00"))
 }
 CHECKED = ["welcomes_public", "works_remotely", "travels"]
 
@@ -63,7 +68,7 @@ def draft_tx(reference_tx):
 
 
 def type_everything(page, logo):
-    for selector, value in TYPED.items():
+    for selector, value in (TYPED | HOURS).items():
         page.fill(selector, value)
     page.select_option("#id_kind", label="Tiers-lieu ou fablab")
     page.select_option("#id_commune", label="Anglet")
@@ -75,7 +80,7 @@ def type_everything(page, logo):
 
 
 def assert_form_shows_everything(page):
-    for selector, value in TYPED.items():
+    for selector, value in (TYPED | HOURS).items():
         assert page.input_value(selector) == value, selector
     assert page.locator("#id_kind option:checked").inner_text() == "Tiers-lieu ou fablab"
     assert page.locator("#id_commune option:checked").inner_text() == "Anglet"
@@ -88,6 +93,7 @@ def assert_form_shows_everything(page):
 def assert_saved(actor):
     for selector, value in TYPED.items():
         assert getattr(actor, selector.removeprefix("#id_")) == value, selector
+    assert actor.opening_hours == "Mo-Fr 09:00-12:00"
     assert actor.kind.slug == "tiers-lieu-fablab"
     assert actor.commune == Commune.objects.get(name="Anglet")
     assert all(getattr(actor, name) for name in CHECKED)
@@ -133,6 +139,14 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
         assert page.evaluate("document.activeElement.id") == "id_website"
     assert page.input_value("#id_website") == "pas une adresse"
     page.fill("#id_website", TYPED["#id_website"])
+    assert_form_shows_everything(page)
+    assert tab.axe_violations() == []
+
+    # Previewing the descriptions saves nothing and keeps everything, the logo included.
+    page.click("text=Prévisualiser")
+    page.wait_for_load_state("networkidle")
+    assert "<strong>atelier</strong>" in page.inner_html("#apercu")
+    assert Actor.objects.get(pk=draft_tx.pk).name == "Brouillon"
     assert_form_shows_everything(page)
     assert tab.axe_violations() == []
 
