@@ -4,10 +4,12 @@ Every request that does not go to the live server is aborted and recorded, so a 
 assert that a page asked nothing of a third-party origin."""
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from playwright.sync_api import sync_playwright
 
 from actors.demo import load_demo_actors
@@ -24,6 +26,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The sizes journeys are walked at: a phone and a laptop (a test parametrizes "size").
+SIZES = {"phone": (360, 740), "laptop": (1366, 900)}
 
 
 def pytest_collection_modifyitems(items):
@@ -130,3 +134,33 @@ def visit_without_js(browser, live_server, reference_tx):
 def demo_tx(reference_tx):
     load_reference_data()
     load_demo_actors()
+
+
+def route_media(page):
+    """The reverse proxy's part: /media/ from MEDIA_ROOT (Django does not serve it in tests)."""
+
+    def fulfil(route):
+        name = urlsplit(route.request.url).path.removeprefix(settings.MEDIA_URL)
+        route.fulfill(path=Path(settings.MEDIA_ROOT) / name, content_type="image/webp")
+
+    page.route("**/media/**", fulfil)
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def tab(request, browser, live_server, reference_tx):
+    """A tab of the given size, JavaScript on or off (axe then audits a scripted copy)."""
+    width, height = SIZES[request.node.callspec.params["size"]]
+    viewport = {"width": width, "height": height}
+    context = browser.new_context(
+        locale="fr-FR", viewport=viewport, java_script_enabled=request.param
+    )
+    auditor_context = browser.new_context(locale="fr-FR", viewport=viewport)
+    auditor = None
+    if not request.param:
+        auditor = auditor_context.new_page()
+        auditor.set_default_timeout(15_000)
+    visit = Visit(context, live_server.url, auditor=auditor)
+    visit.js = request.param
+    yield visit
+    auditor_context.close()
+    context.close()

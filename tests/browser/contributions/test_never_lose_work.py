@@ -6,12 +6,10 @@ import pytest
 
 from actors.models import Actor, ActorStatus, Commune, Language, Public, Service, Theme
 from contributions.models import ChangeRequest, Membership, Role
-from tests.browser.conftest import Visit
+from tests.browser.conftest import SIZES
 from tests.browser.contributions.conftest import log_in
 from tests.contributions.test_images import image_bytes
 from tests.factories import ActorFactory
-
-SIZES = {"phone": (360, 740), "laptop": (1366, 900)}
 
 TYPED = {
     "#id_name": "Les Bidouilleurs d'Anglet",
@@ -35,26 +33,6 @@ HOURS = {
     for edge, time in (("start", "09:00"), ("end", "12:00"))
 }
 CHECKED = ["welcomes_public", "works_remotely", "travels"]
-
-
-@pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def tab(request, browser, live_server, reference_tx):
-    """A tab of the given size, JavaScript on or off (axe then audits a scripted copy)."""
-    width, height = SIZES[request.node.callspec.params["size"]]
-    viewport = {"width": width, "height": height}
-    context = browser.new_context(
-        locale="fr-FR", viewport=viewport, java_script_enabled=request.param
-    )
-    auditor_context = browser.new_context(locale="fr-FR", viewport=viewport)
-    auditor = None
-    if not request.param:
-        auditor = auditor_context.new_page()
-        auditor.set_default_timeout(15_000)
-    visit = Visit(context, live_server.url, auditor=auditor)
-    visit.js = request.param
-    yield visit
-    auditor_context.close()
-    context.close()
 
 
 @pytest.fixture

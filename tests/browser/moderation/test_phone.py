@@ -2,14 +2,11 @@
 axe finds nothing, the logos and the new organisation's map are there, and publishing leads
 to the public page, which shows the logo."""
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from django.conf import settings
 
 from contributions import profile
 from contributions import services as contributions
+from tests.browser.conftest import route_media
 from tests.browser.contributions.conftest import log_in
 from tests.browser.moderation.test_console import console  # noqa: F401
 from tests.moderation.conftest import give_logo, logo_file
@@ -18,15 +15,9 @@ PHONE = {"width": 360, "height": 740}
 
 
 def serve_media(visit):
-    """The reverse proxy's part: /media/ from MEDIA_ROOT (Django does not serve it here)."""
-
-    def fulfil(route):
-        name = urlsplit(route.request.url).path.removeprefix(settings.MEDIA_URL)
-        route.fulfill(path=Path(settings.MEDIA_ROOT) / name, content_type="image/webp")
-
     for page in filter(None, [visit.page, visit.auditor]):
         page.set_viewport_size(PHONE)
-        page.route("**/media/**", fulfil)
+        route_media(page)
 
 
 def assert_fits_and_is_accessible(visit, path):
