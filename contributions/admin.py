@@ -12,6 +12,12 @@ class EmailUserAdmin(UserAdmin):
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "last_login"]
     search_fields = ["email", "first_name", "last_name"]
     ordering = ["email"]
+    # The change form leaves the username out: it is a key, not something to read or edit.
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (UserAdmin.fieldsets[1][0], {"fields": ("first_name", "last_name")}),
+        *UserAdmin.fieldsets[2:],
+    )
 
 
 admin.site.unregister(User)

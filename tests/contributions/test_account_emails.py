@@ -137,3 +137,20 @@ def test_pages_show_people_by_their_address(client, member):
     assert 'class="field-email"><a href' in html and "field-username" not in html
     found = client.get("/admin/auth/user/", {"q": "membre@"}).content.decode()
     assert ">membre@example.org</a>" in found and ">admin@example.org</a>" not in found
+    # The admin's greeting, a user's page title and breadcrumbs name people by address too.
+    page = client.get(f"/admin/auth/user/{member.pk}/change/").content.decode()
+    assert "membre@example.org" in page and "admin@example.org" in page
+    assert "pseudo-jamais-montre" not in page
+    # The form still saves without it, and keeps it.
+    data = {
+        "email": "membre@example.org",
+        "first_name": "Maite",
+        "last_name": "",
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "10:00:00",
+    }
+    response = client.post(f"/admin/auth/user/{member.pk}/change/", data)
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.first_name, member.username) == ("Maite", "pseudo-jamais-montre")
