@@ -227,8 +227,6 @@ class DirectoryForm(forms.Form):
             else:
                 if self.place is None:
                     self.add_error("near", PLACE_NOT_FOUND)
-        if cleaned.get("sort") == SortChoices.DISTANCE and not near:
-            self.add_error("sort", _("Le tri par distance demande un lieu (champ « Près de »)."))
         return cleaned
 
 
@@ -266,16 +264,17 @@ class ActorFilterSet(django_filters.FilterSet):
     def place(self):
         return getattr(self.form, "place", None)
 
-    def filter_queryset(self, queryset, skip=None):
-        """All filters but `skip` (a facet counts its options without its own selection)."""
-        for name, value in self.form.cleaned_data.items():
+    def filter_queryset(self, queryset, skip=None, **values):
+        """All filters but `skip` (a facet counts its options without its own selection);
+        `values` replace the form's (actors.relax tries fewer words)."""
+        for name, value in {**self.form.cleaned_data, **values}.items():
             if name != skip:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
     def sorted(self, queryset):
         data = self.form.cleaned_data
-        sort = data.get("sort") or self.default_sort()
+        sort = self.sort_order()
         if sort == SortChoices.RELEVANCE and data.get("q"):
             return queryset.order_by(F("relevance").desc(nulls_last=True), "name", "pk")
         if sort == SortChoices.DISTANCE and self.place:
@@ -285,11 +284,34 @@ class ActorFilterSet(django_filters.FilterSet):
         return queryset.order_by("name", "pk")
 
     def default_sort(self):
-        if self.form.cleaned_data.get("q"):
-            return SortChoices.RELEVANCE
+        """Nearest first whenever a place is given, a text search too: every result already
+        matches the words, and the visitor asked for help near somewhere."""
         if self.place:
             return SortChoices.DISTANCE
+        if self.form.cleaned_data.get("q"):
+            return SortChoices.RELEVANCE
         return SortChoices.NAME
+
+    def sort_order(self):
+        """The order asked for, or the default when it cannot apply (distance without a
+        place: the list stays, sort_notice() says why)."""
+        sort = self.form.cleaned_data.get("sort")
+        if not sort or (sort == SortChoices.DISTANCE and not self.place):
+            return self.default_sort()
+        return sort
+
+    def sort_notice(self):
+        if self.form.cleaned_data.get("sort") == SortChoices.DISTANCE and not self.place:
+            return _(
+                "Pour trier par distance, indiquez un lieu dans le champ « Près de » ; "
+                "en attendant, la liste garde son ordre habituel."
+            )
+        return ""
+
+    def expansion(self):
+        """What the lexicon understood of the search's words (actors.lexicon.Expansion)."""
+        q = (self.form.cleaned_data.get("q") or "").strip()
+        return self.filters["q"].expansion(q) if q else None
 
     def active(self):
         """The active filters as (parameter, value, label) for removable chips."""
