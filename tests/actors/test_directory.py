@@ -193,7 +193,6 @@ def test_sorting(client, small_world):
         ("bbox=nan,nan,nan,nan", "bbox"),
         ("bbox=-1,43,1e999,44", "bbox"),
         ("radius=7", "radius"),
-        ("sort=distance", "sort"),
         ("sort=random", "sort"),
         ("near=Atlantis%20sous%20la%20mer", "near"),
         ("q=" + "a" * 201, "q"),
