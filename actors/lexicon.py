@@ -7,6 +7,7 @@ is not a reference service or theme (fixtures/taxonomies.json) stops the start-u
 message naming the concept, instead of silently matching nothing."""
 
 import difflib
+import hashlib
 import json
 import re
 import tomllib
@@ -123,13 +124,25 @@ def parse(data, known):
 
 
 @cache
+def source():
+    """The file's bytes, read once per process: the lexicon and its version come from them."""
+    return LEXICON_FILE.read_bytes()
+
+
+@cache
 def lexicon():
     try:
-        with open(LEXICON_FILE, "rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as error:
+        data = tomllib.loads(source().decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ImproperlyConfigured(f"{LEXICON_FILE.name}: {error}") from None
     return parse(data, reference_slugs())
+
+
+@cache
+def version():
+    """A digest of the lexicon this process uses, part of the keys of cached search results
+    (actors.datacache): a process reading an edited lexicon does not reuse older counts."""
+    return hashlib.sha256(source()).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
