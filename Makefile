@@ -86,6 +86,7 @@ lint:
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: setup
+	@$(PY) manage.py bench_relevance
 	@$(PY) manage.py bench
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.

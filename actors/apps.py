@@ -9,3 +9,6 @@ class ActorsConfig(AppConfig):
 
     def ready(self):
         from actors import signals  # noqa: F401 -- connects the index upkeep
+        from actors.lexicon import lexicon
+
+        lexicon()  # a mistake in fixtures/lexicon.toml stops the start-up, saying where

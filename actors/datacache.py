@@ -9,6 +9,7 @@ import hashlib
 from django.core.cache import cache
 from django.db.models import Max
 
+from actors import lexicon
 from actors.models import Actor
 
 TTL = 60 * 10  # also bounds how long a hard delete (admin only) can go unnoticed
@@ -28,7 +29,7 @@ def canonical_query(data, ignore=("page", "sort")):
 
 def cached(kind, query, compute):
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    key = f"neonum:{kind}:{data_version()}:{digest}"
+    key = f"neonum:{kind}:{data_version()}:{lexicon.version()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

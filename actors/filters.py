@@ -8,11 +8,12 @@ import django_filters
 from django import forms
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, FloatField, Value
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
+from actors.lexicon import expand
 from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
 from actors.places import Place, resolve_near
 from actors.text import normalise
@@ -116,17 +117,27 @@ def search_query(value):
 
 
 class SearchFilter(django_filters.CharFilter):
-    """Full-text search ranked by relevance; when it finds nothing, words close in spelling
-    (trigrams), so that "numerik" finds "numérique" and "bayone" Bayonne."""
+    """Full-text search ranked by relevance, widened by the lexicon (actors.lexicon): words
+    it recognises ("ordi lent", "zerga") also match the actors offering the services or
+    themes they stand for, read from the indexed id arrays. When neither finds anything,
+    words close in spelling (trigrams), so that "numerik" finds "numérique"."""
 
     def filter(self, qs, value):
         value = (value or "").strip()
         if not value:
             return qs
         query = search_query(value)
-        exact = qs.filter(search_vector=query)
+        expansion = self.expansion(value)
+        matches = Q(search_vector=query)
+        relevance = SearchRank(F("search_vector"), query)
+        if expansion:
+            # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
+            # array overlap is cheaper than reading a row's (TOASTed) search vector.
+            matches = expansion_condition(expansion) | matches
+            relevance = relevance + expansion_score(expansion)
+        exact = qs.filter(matches)
         if exact.exists():
-            return exact.annotate(relevance=SearchRank(F("search_vector"), query))
+            return exact.annotate(relevance=relevance)
         words = [w for w in normalise(value).split() if len(w) >= 3][:6]
         if not words:
             return qs.annotate(relevance=Value(0.0, output_field=FloatField())).none()
@@ -137,6 +148,45 @@ class SearchFilter(django_filters.CharFilter):
             term = TrigramWordSimilarity(word, "search_text")
             similarity = term if similarity is None else similarity + term
         return fuzzy.annotate(relevance=similarity)
+
+    def expansion(self, value):
+        """The lexicon's reading of `value`, looked up once per filterset (the facets run
+        the filters several times)."""
+        known = getattr(self, "_expansions", None)
+        if known is None:
+            known = self._expansions = {}
+        if value not in known:
+            known[value] = expand(value)
+        return known[value]
+
+
+def expansion_condition(expansion):
+    condition = Q()
+    for _weight, services, themes in expansion.boosts:
+        if services:
+            condition |= Q(service_ids__overlap=services)
+        if themes:
+            condition |= Q(theme_ids__overlap=themes)
+    return condition
+
+
+# A recognised concept counts half as much as a word of the name in the full-text rank
+# (about 0.6 for one word), so an actor named by the search stays first; a theme alone, when
+# the concept also names services, half again.
+CONCEPT_RANK = 0.5
+
+
+def expansion_score(expansion):
+    score = Value(0.0, output_field=FloatField())
+    for weight, services, themes in expansion.boosts:
+        whens = []
+        if services:
+            whens.append(When(service_ids__overlap=services, then=weight * CONCEPT_RANK))
+        if themes:
+            share = 0.5 if services else 1.0
+            whens.append(When(theme_ids__overlap=themes, then=weight * CONCEPT_RANK * share))
+        score = score + Case(*whens, default=0.0, output_field=FloatField())
+    return score
 
 
 class NearFilter(django_filters.CharFilter):
@@ -179,8 +229,6 @@ class DirectoryForm(forms.Form):
             else:
                 if self.place is None:
                     self.add_error("near", PLACE_NOT_FOUND)
-        if cleaned.get("sort") == SortChoices.DISTANCE and not near:
-            self.add_error("sort", _("Le tri par distance demande un lieu (champ « Près de »)."))
         return cleaned
 
 
@@ -218,16 +266,17 @@ class ActorFilterSet(django_filters.FilterSet):
     def place(self):
         return getattr(self.form, "place", None)
 
-    def filter_queryset(self, queryset, skip=None):
-        """All filters but `skip` (a facet counts its options without its own selection)."""
-        for name, value in self.form.cleaned_data.items():
+    def filter_queryset(self, queryset, skip=None, **values):
+        """All filters but `skip` (a facet counts its options without its own selection);
+        `values` replace the form's (actors.relax tries fewer words)."""
+        for name, value in {**self.form.cleaned_data, **values}.items():
             if name != skip:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
     def sorted(self, queryset):
         data = self.form.cleaned_data
-        sort = data.get("sort") or self.default_sort()
+        sort = self.sort_order()
         if sort == SortChoices.RELEVANCE and data.get("q"):
             return queryset.order_by(F("relevance").desc(nulls_last=True), "name", "pk")
         if sort == SortChoices.DISTANCE and self.place:
@@ -237,11 +286,34 @@ class ActorFilterSet(django_filters.FilterSet):
         return queryset.order_by("name", "pk")
 
     def default_sort(self):
-        if self.form.cleaned_data.get("q"):
-            return SortChoices.RELEVANCE
+        """Nearest first whenever a place is given, a text search too: every result already
+        matches the words, and the visitor asked for help near somewhere."""
         if self.place:
             return SortChoices.DISTANCE
+        if self.form.cleaned_data.get("q"):
+            return SortChoices.RELEVANCE
         return SortChoices.NAME
+
+    def sort_order(self):
+        """The order asked for, or the default when it cannot apply (distance without a
+        place: the list stays, sort_notice() says why)."""
+        sort = self.form.cleaned_data.get("sort")
+        if not sort or (sort == SortChoices.DISTANCE and not self.place):
+            return self.default_sort()
+        return sort
+
+    def sort_notice(self):
+        if self.form.cleaned_data.get("sort") == SortChoices.DISTANCE and not self.place:
+            return _(
+                "Pour trier par distance, indiquez un lieu dans le champ « Près de » ; "
+                "en attendant, la liste garde son ordre habituel."
+            )
+        return ""
+
+    def expansion(self):
+        """What the lexicon understood of the search's words (actors.lexicon.Expansion)."""
+        q = (self.form.cleaned_data.get("q") or "").strip()
+        return self.filters["q"].expansion(q) if q else None
 
     def active(self):
         """The active filters as (parameter, value, label) for removable chips."""

@@ -8,6 +8,8 @@ from django.views import View
 from actors.facets import compute_facets
 from actors.filters import ActorFilterSet
 from actors.models import Actor
+from actors.relax import closest
+from actors.templatetags.directory import query_with
 
 PAGE_SIZE = 20
 # Sent by the directory's script to receive the dynamic part of the page only.
@@ -43,7 +45,15 @@ class DirectoryView(View):
             page = paginator.get_page(request.GET.get("page"))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)
             context["default_sort"] = filterset.default_sort()
-            context["sort"] = filterset.form.cleaned_data.get("sort") or context["default_sort"]
+            context["sort"] = filterset.sort_order()
+            context["sort_notice"] = filterset.sort_notice()
+            expansion = filterset.expansion() if total else None
+            context["understood"] = expansion.terms if expansion else ()
+            if not total:
+                relaxed = closest(filterset, filterset.queryset)
+                context["relaxed"] = relaxed
+                if relaxed and relaxed.changes:
+                    context["relaxed_url"] = query_with(request.GET, page=None, **relaxed.changes)
         else:
             status = 400
             context.update(facets=[], total=0, page_obj=None, actors=[])

@@ -149,8 +149,10 @@ def trilingual():
             summary="Accompagnement des associations.",
             summary_es="Acompañamiento de asociaciones.",
             description_es="Organizamos talleres de programación para jóvenes.",
+            themes=["inclusion-mediation"],
         ),
-        ActorFactory(name="Autre Atelier", summary="Rien à voir."),
+        # Themes that none of the words stands for (actors.lexicon would widen to them).
+        ActorFactory(name="Autre Atelier", summary="Rien à voir.", themes=["low-tech"]),
     ]
 
 
