@@ -30,7 +30,7 @@ def send(form, ip):
         context = {
             **data,
             "subject_label": str(form.subject_label()),
-            "language": dict(settings.LANGUAGES).get(language, language),
+            "page_language": dict(settings.LANGUAGES).get(language, language),
         }
     subject, html = notify.render("pages", "contact", context)
     message = emails.message(
