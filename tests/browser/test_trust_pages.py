@@ -93,11 +93,15 @@ def test_share_copies_the_address_with_a_visible_confirmation(sharing):
     assert errors == []
 
 
+# A browser with the Web Share API: what it was asked to share is kept.
+FAKE_WEB_SHARE = (
+    "navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };"
+)
+
+
 def test_share_uses_the_web_share_api_when_there_is_one(sharing):
     page, base, errors = sharing
-    page.add_init_script(
-        "navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };"
-    )
+    page.add_init_script(FAKE_WEB_SHARE)
     page.goto(base + "/fr/?theme=low-tech")
     page.get_by_role("button", name="Partager le lien").click()
     shared = page.evaluate("window.__shared")
@@ -110,9 +114,7 @@ def test_share_uses_the_web_share_api_when_there_is_one(sharing):
 
 def test_share_follows_the_directorys_filters_after_a_refresh(sharing):
     page, base, errors = sharing
-    page.add_init_script(
-        "navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };"
-    )
+    page.add_init_script(FAKE_WEB_SHARE)
     page.goto(base + "/fr/")
     page.locator("#f-theme-low-tech").check()
     page.wait_for_url("**/?theme=low-tech")
