@@ -15,11 +15,11 @@ def no_sideways_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-@pytest.mark.parametrize("size", ["phone", "laptop"])
-@pytest.mark.parametrize("language", ["fr", "eu", "es"])
+# Each language on a phone; the layout does not depend on the language: one on a laptop.
+@pytest.mark.parametrize(
+    "language, size", [("fr", "phone"), ("eu", "phone"), ("es", "phone"), ("fr", "laptop")]
+)
 def test_each_footer_page_in_each_language_is_accessible(tab, reference_tx, language, size):
-    if size == "laptop" and language != "fr":
-        pytest.skip("the layout does not depend on the language: one language on a laptop")
     for path in PAGES:
         response = tab.goto(f"/{language}{path}")
         assert response.status == 200, path
