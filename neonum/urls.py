@@ -4,11 +4,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 
 from opendata.urls import page_urlpatterns
+from pages.sitemaps import SITEMAPS
+from pages.views import robots_txt
 
 from .health import healthz
 
@@ -21,6 +24,14 @@ urlpatterns = [
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("", include("opendata.urls")),
 ]
 
@@ -30,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("", include("moderation.urls")),
     path("", include((page_urlpatterns, "opendata_pages"))),
+    path("", include("pages.urls")),
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
     path("", include("actors.urls")),

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "moderation",
     "opendata",
     "backups",
+    "pages",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +200,23 @@ MODERATION_DELAY_DAYS = env.integer("MODERATION_DELAY_DAYS", 5)
 
 # Anonymous correction suggestions: at most this many per address per hour.
 SUGGESTIONS_PER_HOUR = env.integer("SUGGESTIONS_PER_HOUR", 5)
+
+# The legal notice (pages/): who publishes the site and who hosts it. Set them in production.
+PUBLISHER_NAME = env.get(
+    "PUBLISHER_NAME", "Communauté d'Agglomération Pays Basque – LaNum, l'agence numérique"
+)
+PUBLISHER_ADDRESS = env.get(
+    "PUBLISHER_ADDRESS", "15 avenue du Maréchal Foch, CS 88507, 64185 Bayonne Cedex"
+)
+PUBLICATION_DIRECTOR = env.get(
+    "PUBLICATION_DIRECTOR", "Le président de la Communauté d'Agglomération Pays Basque"
+)
+HOST_NAME = env.get("HOST_NAME", "Communauté d'Agglomération Pays Basque")
+HOST_ADDRESS = env.get("HOST_ADDRESS", PUBLISHER_ADDRESS)
+# The contact form's messages go to this address (the staff's), through the task queue;
+# at most CONTACT_PER_HOUR messages per client address and hour.
+CONTACT_EMAIL = env.get("CONTACT_EMAIL", "contact@localhost")
+CONTACT_PER_HOUR = env.integer("CONTACT_PER_HOUR", 5)
 
 # French is the source language.
 LANGUAGE_CODE = "fr"

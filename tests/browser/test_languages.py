@@ -31,8 +31,11 @@ def test_the_switcher_follows_filters_applied_without_reload(visit, demo_tx):
     visit.page.evaluate("window.__sameDocument = true")
     visit.page.locator("#f-theme-low-tech").check()
     visit.page.wait_for_url("**/eu/?theme=low-tech")
-    spanish = visit.page.locator("a[hreflang=es][data-language-version]")
+    spanish = visit.page.locator(".language-nav a[hreflang=es][data-language-version]")
     expect(spanish).to_have_attribute("href", "/es/?theme=low-tech")
+    # The footer's language links follow too.
+    footer_spanish = visit.page.locator(".footer-languages a[hreflang=es]")
+    expect(footer_spanish).to_have_attribute("href", "/es/?theme=low-tech")
     assert visit.page.evaluate("window.__sameDocument") is True
     spanish.click()
     visit.page.wait_for_url("**/es/?theme=low-tech")
@@ -42,7 +45,5 @@ def test_the_switcher_follows_filters_applied_without_reload(visit, demo_tx):
     visit.page.wait_for_url("**/eu/?theme=low-tech")
     visit.page.go_back()
     visit.page.wait_for_url("**/eu/")
-    expect(visit.page.locator("a[hreflang=fr][data-language-version]")).to_have_attribute(
-        "href", "/fr/"
-    )
+    expect(visit.page.locator(".language-nav a[hreflang=fr]")).to_have_attribute("href", "/fr/")
     assert visit.errors == []

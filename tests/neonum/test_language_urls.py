@@ -64,8 +64,10 @@ def test_the_switcher_keeps_the_page_and_its_filters(client, reference):
 
 def test_the_switcher_names_each_language_in_itself(client, reference):
     html = client.get("/es/").content.decode()
-    names = re.findall(r'hreflang="[a-z]+" lang="[a-z]+"[^>]*>([^<]+)</a>', html)
-    assert names == ["Français", "Euskara", "Español"]
+    header, footer = html.split("<main", 1)[0], html.split('<footer class="site-footer">', 1)[1]
+    for part in (header, footer):
+        names = re.findall(r'hreflang="[a-z]+" lang="[a-z]+"[^>]*>([^<]+)</a>', part)
+        assert names == ["Français", "Euskara", "Español"]
 
 
 def test_an_actor_page_links_to_its_versions(client, reference):

@@ -1,0 +1,49 @@
+"""sitemap.xml (django.contrib.sitemaps): every public page in each language, each URL with
+its versions in the other languages (hreflang alternates, x-default the unprefixed URL's
+French fallback). An index, so that 100,000 actors stay within 50,000 URLs a file."""
+
+from django.contrib import sitemaps
+from django.urls import reverse
+
+from actors.models import Actor
+
+# Pages that are not an actor's, by URL name.
+PAGES = [
+    "actors:home",
+    "pages:accessibility",
+    "pages:legal",
+    "pages:contact",
+    "pages:sitemap",
+    "contributions:privacy",
+    "opendata_pages:data",
+    "opendata_pages:api-docs",
+]
+
+
+class Multilingual(sitemaps.Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(Multilingual):
+    changefreq = "monthly"
+
+    def items(self):
+        return PAGES
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ActorSitemap(Multilingual):
+    changefreq = "weekly"
+
+    def items(self):
+        return Actor.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, actor):
+        return actor.updated_at
+
+
+SITEMAPS = {"pages": PageSitemap, "actors": ActorSitemap}

@@ -1,0 +1,43 @@
+/* Share and print buttons of templates/_share.html. Sharing opens the system's share sheet
+   (Web Share API) where there is one, else copies the address with a visible confirmation;
+   without either, the mailto: link stays the way. Clicks are delegated and new blocks
+   revealed as they come, since the directory replaces its results (buttons included). */
+(function () {
+  "use strict";
+  if (window.neonumShare) return;
+  window.neonumShare = true;
+  var canShare = typeof navigator.share === "function";
+  var canCopy = !!(navigator.clipboard && navigator.clipboard.writeText);
+
+  function reveal() {
+    document.querySelectorAll("[data-share]").forEach(function (block) {
+      block.querySelector("[data-share-button]").hidden = !(canShare || canCopy);
+      block.querySelector("[data-print-button]").hidden = typeof window.print !== "function";
+    });
+  }
+
+  function say(block, text) {
+    block.querySelector("[data-share-status]").textContent = text;
+  }
+
+  function share(block) {
+    var url = window.location.href;
+    if (canShare) {
+      navigator.share({ title: block.dataset.shareTitle, url: url }).catch(function () {});
+      return;
+    }
+    navigator.clipboard.writeText(url).then(
+      function () { say(block, block.dataset.copied); },
+      function () { say(block, block.dataset.copyFailed + " " + url); }
+    );
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-share-button], [data-print-button]");
+    if (!button) return;
+    if (button.hasAttribute("data-print-button")) window.print();
+    else share(button.closest("[data-share]"));
+  });
+  reveal();
+  new MutationObserver(reveal).observe(document.body, { childList: true, subtree: true });
+})();

@@ -1,0 +1,59 @@
+"""sitemap.xml: an index of valid sitemaps; every public page and published actor in each
+language, each with its versions in the others (hreflang)."""
+
+import xml.etree.ElementTree as ET
+
+from tests.factories import ActorFactory
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def parse(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return ET.fromstring(response.content)
+
+
+def by_location(root):
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_the_index_lists_the_sections(client, db):
+    root = parse(client, "/sitemap.xml")
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    assert [loc.text for loc in root.findall("s:sitemap/s:loc", NS)] == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-actors.xml",
+    ]
+
+
+def test_published_actors_in_three_languages_with_hreflang(client, reference):
+    published = ActorFactory(name="Konponketa Lantegia")
+    ActorFactory(name="Brouillon", draft=True)
+    ActorFactory(name="Archivé", archived=True)
+    urls = by_location(parse(client, "/sitemap-actors.xml"))
+    base = "http://testserver"
+    assert sorted(urls) == sorted(
+        f"{base}/{code}/acteurs/{published.slug}/" for code in ("fr", "eu", "es")
+    )
+    assert urls[f"{base}/eu/acteurs/{published.slug}/"] == {
+        "fr": f"{base}/fr/acteurs/{published.slug}/",
+        "eu": f"{base}/eu/acteurs/{published.slug}/",
+        "es": f"{base}/es/acteurs/{published.slug}/",
+        "x-default": f"{base}/acteurs/{published.slug}/",
+    }
+
+
+def test_the_pages_sitemap_has_the_directory_and_the_footer_pages(client, db):
+    urls = by_location(parse(client, "/sitemap-pages.xml"))
+    for path in ("/", "/accessibilite/", "/mentions-legales/", "/contact/", "/plan-du-site/",
+                 "/confidentialite/", "/donnees/"):  # fmt: skip
+        for code in ("fr", "eu", "es"):
+            assert f"http://testserver/{code}{path}" in urls, (code, path)
+    assert urls["http://testserver/es/contact/"]["eu"] == "http://testserver/eu/contact/"
