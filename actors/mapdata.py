@@ -50,9 +50,23 @@ def _collection(queryset, properties, clustered, total, x="g.lon", y="g.lat"):
         return cursor.fetchone()
 
 
+# An actor's main theme: its first in the taxonomy's order, drawn as the marker's icon.
+MAIN_THEME = (
+    "(SELECT th.slug FROM actors_actor_themes t JOIN actors_theme th ON th.id = t.theme_id "
+    "WHERE t.actor_id = {id} ORDER BY th.position, th.name LIMIT 1)"
+)
+
+
+def _actor_properties(alias):
+    return (
+        f"json_build_object('id', {alias}.id, 'name', {alias}.name, 'slug', {alias}.slug, "
+        f"'theme', {MAIN_THEME.format(id=alias + '.id')})"
+    )
+
+
 def points(queryset):
     rows = queryset.order_by().values("id", "name", "slug", "lon", "lat")
-    properties = "json_build_object('id', g.id, 'name', g.name, 'slug', g.slug)"
+    properties = _actor_properties("g")
     return _collection(rows, properties, False, "count(*)")[1]
 
 
@@ -66,9 +80,8 @@ def clusters(queryset, zoom):
     )
     # A cell with one actor is that actor's point; its name is looked up for the popup.
     properties = (
-        "CASE WHEN g.n = 1 THEN (SELECT json_build_object('id', a.id, 'name', a.name, "
-        "'slug', a.slug) FROM actors_actor a WHERE a.id = g.one) "
-        "ELSE json_build_object('count', g.n) END"
+        f"CASE WHEN g.n = 1 THEN (SELECT {_actor_properties('a')} FROM actors_actor a "
+        "WHERE a.id = g.one) ELSE json_build_object('count', g.n) END"
     )
     return _collection(groups, properties, True, "sum(g.n)::int", x="g.x", y="g.y")
 
