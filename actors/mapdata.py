@@ -28,6 +28,12 @@ COLLECTION = (
     "'features', coalesce(json_agg({feature}), '[]'::json))::text FROM ({sql}) g"
 )
 
+# A cell with one actor is that actor's point; its properties are looked up for the popup.
+CELL = (
+    "CASE WHEN g.n = 1 THEN (SELECT {actor} FROM actors_actor a WHERE a.id = g.one) "
+    "ELSE json_build_object('count', g.n) END"
+)
+
 
 def cell_degrees(zoom):
     return 360.0 / (2**zoom) / CELLS_PER_TILE
@@ -78,11 +84,7 @@ def clusters(queryset, zoom):
         .values("gx", "gy")
         .annotate(n=Count("pk"), x=Avg(_X), y=Avg(_Y), one=Min("pk"))
     )
-    # A cell with one actor is that actor's point; its name is looked up for the popup.
-    properties = (
-        f"CASE WHEN g.n = 1 THEN (SELECT {_actor_properties('a')} FROM actors_actor a "
-        "WHERE a.id = g.one) ELSE json_build_object('count', g.n) END"
-    )
+    properties = CELL.format(actor=_actor_properties("a"))
     return _collection(groups, properties, True, "sum(g.n)::int", x="g.x", y="g.y")
 
 

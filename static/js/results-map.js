@@ -27,9 +27,11 @@
     // The zoom buttons stay for the mouse and touch; the keyboard zooms with + and −.
     var zoom = L.control.zoom({ zoomInTitle: d.labelZoomIn, zoomOutTitle: d.labelZoomOut }).addTo(map);
     zoom.getContainer().querySelectorAll("a").forEach(function (a) { a.tabIndex = -1; });
-    L.control.attribution({ prefix: "Leaflet" }).addTo(map);
+    // Credits printed under the map keep their links out of the map's single tab stop.
+    var credited = document.getElementById(mapEl.id + "-credit");
+    if (!credited) L.control.attribution({ prefix: "Leaflet" }).addTo(map);
     L.tileLayer(d.tiles, {
-      attribution: d.attribution,
+      attribution: credited ? "" : d.attribution,
       minZoom: Number(d.minZoom),
       maxZoom: Number(d.maxZoom),
     }).addTo(map);
@@ -166,7 +168,9 @@
 
     /* Draws a FeatureCollection; returns the point markers by actor id. */
     function draw(collection) {
-      var hadFocus = mapEl.contains(document.activeElement) && current;
+      var active = document.activeElement;
+      // Focus in a popup stays there; focus on a marker follows it to its redrawn self.
+      var hadFocus = mapEl.contains(active) && !active.closest(".leaflet-popup") && current;
       var before = focusNear || (hadFocus ? current.latlng : null);
       focusNear = null;
       var byId = {};

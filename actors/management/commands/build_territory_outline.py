@@ -4,7 +4,7 @@ from actors.territory import OUTLINE_PATH, outline_geojson
 
 
 class Command(BaseCommand):
-    help = "Writes the territory's simplified outline (static/geo/territory.geojson) from the communes."
+    help = "Writes the territory's simplified outline (static/geo/territory.geojson)."
 
     def handle(self, *args, **options):
         text = outline_geojson()
