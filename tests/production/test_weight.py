@@ -5,38 +5,28 @@ Chromium with an empty cache, the demo data; EcoIndex from DOM elements, request
 import pytest
 
 from actors.demo import load_demo_actors
-from actors.models import Actor
 from actors.reference import load_reference_data
 from tests.production.test_smoke import static_root  # noqa: F401  (a fixture)
 from tests.support import weightbudget
 
 
-@pytest.fixture(scope="module")
-def figures(django_db_setup, django_db_blocker, static_root):  # noqa: F811
-    with django_db_blocker.unblock():
-        load_reference_data()
-        load_demo_actors()
-        try:
-            results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)})
-        finally:
-            Actor.objects.filter(is_demo=True).delete()
+@pytest.fixture
+def figures(transactional_db, static_root):  # noqa: F811
+    # Function-scoped: the demo data is written to the test database (and flushed after).
+    load_reference_data()
+    load_demo_actors()
+    results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)})
     for result in results.values():
         print(result.line())
     return results
 
 
-def test_the_home_page_with_javascript_stays_under_150_kb(figures):
+def test_home_under_150_kb_actor_page_grade_a_and_nothing_from_elsewhere(figures):
     home = figures["home", True]
     assert home.requests > 3  # the page, its styles and scripts, the map's data: all counted
     assert home.kb <= weightbudget.HOME_JS_MAX_KB, sorted(home.by_url.items(), key=lambda i: -i[1])
-
-
-def test_the_actor_page_is_grade_a_with_and_without_javascript(figures):
     assert figures["actor", True].grade == "A", figures["actor", True].line()
     assert figures["actor", False].grade == "A", figures["actor", False].line()
-
-
-def test_no_request_leaves_for_another_origin(figures):
     assert [url for f in figures.values() for url in f.foreign] == []
 
 
