@@ -116,7 +116,7 @@
     function cluster(latlng, count) {
       var label = d.labelCluster.replace("%(count)s", count);
       var m = marker(latlng, "marker-cluster", pin("is-cluster" + (count >= 1000 ? " is-large" : ""), String(count)), label);
-      m.on("click", function () { open(m); });
+      m.on("click", function () { open(m, false); });
       m.isCluster = true;
       return m;
     }
@@ -243,10 +243,11 @@
       return best;
     }
 
-    function open(m) {
+    /* Opens a cluster (zooming in) or a marker's popup; from the keyboard, the focus follows. */
+    function open(m, byKeyboard) {
       if (m.isCluster) {
-        focusNear = m.getLatLng();
-        map.setView(focusNear, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+        if (byKeyboard) focusNear = m.getLatLng();
+        map.setView(m.getLatLng(), Math.min(map.getZoom() + 2, map.getMaxZoom()));
       } else {
         m.openPopup();
       }
@@ -266,7 +267,7 @@
         var next = toward(item, KEYS[event.key][0], KEYS[event.key][1]);
         if (next) rove(next, true);
       } else if (item && (event.key === "Enter" || event.key === " ")) {
-        open(item.marker);
+        open(item.marker, true);
       } else {
         return;
       }
