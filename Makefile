@@ -88,6 +88,7 @@ lint:
 bench: setup
 	@$(PY) manage.py bench_relevance
 	@$(PY) manage.py bench
+	@$(PY) manage.py bench_weight
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.
 lock:

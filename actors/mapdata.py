@@ -28,6 +28,12 @@ COLLECTION = (
     "'features', coalesce(json_agg({feature}), '[]'::json))::text FROM ({sql}) g"
 )
 
+# A cell with one actor is that actor's point; its properties are looked up for the popup.
+CELL = (
+    "CASE WHEN g.n = 1 THEN (SELECT {actor} FROM actors_actor a WHERE a.id = g.one) "
+    "ELSE json_build_object('count', g.n) END"
+)
+
 
 def cell_degrees(zoom):
     return 360.0 / (2**zoom) / CELLS_PER_TILE
@@ -50,9 +56,23 @@ def _collection(queryset, properties, clustered, total, x="g.lon", y="g.lat"):
         return cursor.fetchone()
 
 
+# An actor's main theme: its first in the taxonomy's order, drawn as the marker's icon.
+MAIN_THEME = (
+    "(SELECT th.slug FROM actors_actor_themes t JOIN actors_theme th ON th.id = t.theme_id "
+    "WHERE t.actor_id = {id} ORDER BY th.position, th.name LIMIT 1)"
+)
+
+
+def _actor_properties(alias):
+    return (
+        f"json_build_object('id', {alias}.id, 'name', {alias}.name, 'slug', {alias}.slug, "
+        f"'theme', {MAIN_THEME.format(id=alias + '.id')})"
+    )
+
+
 def points(queryset):
     rows = queryset.order_by().values("id", "name", "slug", "lon", "lat")
-    properties = "json_build_object('id', g.id, 'name', g.name, 'slug', g.slug)"
+    properties = _actor_properties("g")
     return _collection(rows, properties, False, "count(*)")[1]
 
 
@@ -64,12 +84,7 @@ def clusters(queryset, zoom):
         .values("gx", "gy")
         .annotate(n=Count("pk"), x=Avg(_X), y=Avg(_Y), one=Min("pk"))
     )
-    # A cell with one actor is that actor's point; its name is looked up for the popup.
-    properties = (
-        "CASE WHEN g.n = 1 THEN (SELECT json_build_object('id', a.id, 'name', a.name, "
-        "'slug', a.slug) FROM actors_actor a WHERE a.id = g.one) "
-        "ELSE json_build_object('count', g.n) END"
-    )
+    properties = CELL.format(actor=_actor_properties("a"))
     return _collection(groups, properties, True, "sum(g.n)::int", x="g.x", y="g.y")
 
 

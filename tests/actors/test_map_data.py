@@ -32,7 +32,15 @@ def test_few_actors_come_as_points_with_what_the_popup_needs(client, actors):
     mauleon = next(f for f in data["features"] if f["properties"]["name"] == "Mauléon")
     centre = commune(MAULEON).centroid
     assert mauleon["geometry"]["coordinates"] == [round(centre.x, 5), round(centre.y, 5)]
-    assert set(mauleon["properties"]) == {"id", "name", "slug"}
+    assert set(mauleon["properties"]) == {"id", "name", "slug", "theme"}
+    assert mauleon["properties"]["theme"] == "reemploi-reparation"
+
+
+def test_a_marker_shows_the_first_theme_in_the_taxonomy_order(client, reference):
+    # Listed in the reverse order: the taxonomy's position decides, not the list given.
+    ActorFactory(name="Deux thèmes", themes=["low-tech", "sobriete-ecoconception"])
+    _, data = get(client, f"zoom=9&bbox={TERRITORY}")
+    assert [f["properties"]["theme"] for f in data["features"]] == ["sobriete-ecoconception"]
 
 
 def test_many_actors_come_as_clusters_with_counts(client, actors, monkeypatch):
@@ -43,6 +51,7 @@ def test_many_actors_come_as_clusters_with_counts(client, actors, monkeypatch):
     assert counts == [1, 5]
     single = next(f for f in data["features"] if "count" not in f["properties"])
     assert single["properties"]["name"] == "Mauléon"
+    assert single["properties"]["theme"] == "reemploi-reparation"
 
 
 def test_zooming_in_splits_clusters(client, actors, monkeypatch):

@@ -1,0 +1,55 @@
+"""The weight budget (issue #11, item 8) and the pages it is measured on, shared by
+`manage.py bench_weight` and tests/production/test_weight.py: the production stack
+(gunicorn, production settings, whitenoise's compressed static files, gzipped HTML) on the
+local blank tile, so that the figures hold no third-party tile bytes."""
+
+from playwright.sync_api import sync_playwright
+
+from actors.models import Actor
+from tests.support.gunicorn import start_gunicorn
+from tests.support.pageweight import launch, measure
+
+HOME_JS_MAX_KB = 150
+HOME_JS_MIN_ECOINDEX = 75
+HOME_NO_JS_MIN_ECOINDEX = 80
+ACTOR_MIN_ECOINDEX = 80
+# As `make run` serves, with the tiles of the tests instead of the IGN's.
+SERVER_ENV = {
+    "SECURE_SSL_REDIRECT": "false",
+    "SECURE_COOKIES": "false",
+    "SERVE_MEDIA": "true",
+    "MAP_TILES_URL": "/static/img/blank-tile.png?{z}/{x}/{y}",
+}
+
+
+def measure_pages(env=None):
+    """{(page, javascript): Figures} for the home page and the first actor page."""
+    actor = Actor.objects.published().order_by("name").first()
+    pages = {"home": "/fr/", "actor": actor.get_absolute_url()}
+    results = {}
+    server_env = {**SERVER_ENV, **(env or {})}
+    with start_gunicorn(workers=2, env=server_env) as server, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for name, path in pages.items():
+            for javascript in (True, False):
+                results[name, javascript] = measure(browser, server.url + path, javascript)
+        browser.close()
+    return results
+
+
+def over_budget(results):
+    """What breaks the budget, in words; empty when all is well."""
+    home, home_no_js = results["home", True], results["home", False]
+    problems = []
+    if home.kb > HOME_JS_MAX_KB:
+        problems.append(f"home page with JS: {home.kb:.1f} KB > {HOME_JS_MAX_KB} KB")
+    if home.ecoindex < HOME_JS_MIN_ECOINDEX:
+        problems.append(f"home page with JS: EcoIndex {home.ecoindex} < {HOME_JS_MIN_ECOINDEX}")
+    if home_no_js.ecoindex < HOME_NO_JS_MIN_ECOINDEX:
+        problems.append(f"home page without JS: EcoIndex {home_no_js.ecoindex} < 80")
+    for javascript in (True, False):
+        if results["actor", javascript].grade != "A":
+            problems.append(f"actor page: grade {results['actor', javascript].grade}")
+    for figures in results.values():
+        problems += [f"third-party request: {url}" for url in figures.foreign]
+    return problems
