@@ -24,6 +24,7 @@ register(
         "lon",
         "lat",
         "indexed_at",
+        "open_intervals",
     ],
     history_change_reason_field=models.TextField(null=True),
 )

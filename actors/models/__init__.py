@@ -1,4 +1,4 @@
-from .actor import Actor, ActorQuerySet, ActorStatus
+from .actor import Actor, ActorQuerySet, ActorStatus, Fees
 from .commune import Commune, CommuneQuerySet
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
@@ -9,6 +9,7 @@ __all__ = [
     "ActorStatus",
     "Commune",
     "CommuneQuerySet",
+    "Fees",
     "Language",
     "Public",
     "Service",

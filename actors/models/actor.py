@@ -4,7 +4,7 @@ import uuid
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -26,6 +26,24 @@ class ActorStatus(models.TextChoices):
     PENDING = "pending", _("En attente de modération")
     PUBLISHED = "published", _("Publié")
     ARCHIVED = "archived", _("Archivé")
+
+
+class Fees(models.TextChoices):
+    """LaMednum's `frais_a_charge` closed set."""
+
+    FREE = "gratuit", _("Gratuit")
+    FREE_WITH_CONDITIONS = "gratuit_sous_condition", _("Gratuit sous condition")
+    PAID = "payant", _("Payant")
+
+
+class OpenIntervalsField(models.Field):
+    """PostgreSQL's tstzmultirange: the instants an actor is open in the coming days
+    (actors.indexing writes it from `opening_hours`; the `open` filter reads it)."""
+
+    description = "tstzmultirange"
+
+    def db_type(self, connection):
+        return "tstzmultirange"
 
 
 class ActorQuerySet(models.QuerySet):
@@ -75,6 +93,7 @@ class ActorQuerySet(models.QuerySet):
                 "description_es",
                 "search_vector",
                 "search_text",
+                "open_intervals",
                 "commune__boundary",
             )
             .prefetch_related("themes")
@@ -162,6 +181,27 @@ class Actor(models.Model):
         _("numéro RNA"), max_length=10, blank=True, validators=[validators.validate_rna]
     )
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    # Accessibility of the place: a link to its Acceslibre page and the usual flags, each
+    # unknown (empty), yes or no.
+    acceslibre_url = models.URLField(
+        _("fiche Acceslibre"),
+        max_length=300,
+        blank=True,
+        db_default="",
+        validators=[validators.validate_acceslibre_url],
+        help_text=_("Adresse de la page du lieu sur acceslibre.beta.gouv.fr."),
+    )
+    step_free_access = models.BooleanField(
+        _("entrée de plain-pied ou rampe"), null=True, blank=True
+    )
+    accessible_toilets = models.BooleanField(_("toilettes accessibles"), null=True, blank=True)
+    hearing_loop = models.BooleanField(_("boucle magnétique"), null=True, blank=True)
+    appointment_url = models.URLField(
+        _("prise de rendez-vous en ligne"), max_length=300, blank=True, db_default=""
+    )
+    fees = models.CharField(
+        _("frais à charge"), max_length=30, choices=Fees.choices, blank=True, db_default=""
+    )
 
     status = models.CharField(
         _("statut"), max_length=12, choices=ActorStatus.choices, default=ActorStatus.DRAFT
@@ -186,6 +226,8 @@ class Actor(models.Model):
     # faster than reading as many geometries.
     lon = models.FloatField(null=True, editable=False)
     lat = models.FloatField(null=True, editable=False)
+    # The open intervals of the coming days (actors.opening), refreshed nightly.
+    open_intervals = OpenIntervalsField(null=True, editable=False)
     # When the index was last written: the version of the published data, for caches.
     indexed_at = models.DateTimeField(null=True, editable=False)
 
@@ -206,6 +248,7 @@ class Actor(models.Model):
             GinIndex(fields=["public_ids"], name="actor_public_ids"),
             GinIndex(fields=["language_ids"], name="actor_language_ids"),
             models.Index(fields=["indexed_at"], name="actor_indexed_at"),
+            GistIndex(fields=["open_intervals"], name="actor_open_intervals"),
             # Facets and map clusters read only these columns of published actors: an
             # index-only scan of this narrow index instead of the wide table.
             models.Index(
@@ -241,6 +284,14 @@ class Actor(models.Model):
                 condition=~Q(summary="", summary_eu="", summary_es=""),
                 name="actor_summary_in_some_language",
                 violation_error_message=SUMMARY_REQUIRED,
+            ),
+            models.CheckConstraint(
+                condition=Q(fees="") | Q(fees__in=Fees.values), name="actor_fees_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(acceslibre_url="")
+                | Q(acceslibre_url__startswith="https://acceslibre.beta.gouv.fr/"),
+                name="actor_acceslibre_url_host",
             ),
         ]
 
