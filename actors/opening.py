@@ -72,6 +72,12 @@ def next_day(code, at):
     return today + timedelta(days=(DAY_CODES.index(code) - today.weekday()) % 7)
 
 
+def cache_stamp(value, at):
+    """How long an answer to the `open` filter holds: the minute for "now", else the day."""
+    moment = local(at)
+    return moment.strftime("%Y-%m-%dT%H:%M" if value == "now" else "%Y-%m-%d")
+
+
 def clock(moment):
     """ "14 h", "14 h 30" (each language its own way)."""
     if moment.minute:

@@ -96,7 +96,7 @@ class ActorQuerySet(models.QuerySet):
                 "open_intervals",
                 "commune__boundary",
             )
-            .prefetch_related("themes")
+            .prefetch_related("themes", "services")
         )
 
 
