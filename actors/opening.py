@@ -32,7 +32,7 @@ def parse(value):
         return opening_hours.OpeningHours(
             value, timezone=PARIS, country=COUNTRY, auto_country=False, auto_timezone=False
         )
-    except (SyntaxError, ValueError):
+    except (opening_hours.ParserError, SyntaxError, ValueError):
         return None
 
 
