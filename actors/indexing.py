@@ -106,7 +106,8 @@ OPENING_BATCH = 5000
 def refresh_opening(actor_ids=None, today=None):
     """Write the open intervals of the coming days (actors.opening) of these actors, or of
     every actor with opening hours (the nightly job). Computed once per distinct text: many
-    actors share the same hours."""
+    actors share the same hours. `indexed_at` moves too, so that cached facet counts and map
+    data (actors.datacache) follow."""
     today = today or opening.local(timezone.now()).date()
     if actor_ids is None:
         where, params = "opening_hours <> ''", []
@@ -118,7 +119,8 @@ def refresh_opening(actor_ids=None, today=None):
         for start in range(0, len(rows), OPENING_BATCH):
             batch = rows[start : start + OPENING_BATCH]
             cursor.execute(
-                "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange "
+                "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange, "
+                "indexed_at = clock_timestamp() "
                 "FROM unnest(%s::int[], %s::text[]) AS v(id, intervals) WHERE a.id = v.id",
                 [
                     [pk for pk, _hours in batch],
