@@ -7,7 +7,17 @@ from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.db import transaction
 
-from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Public, Service, Theme
+from actors.models import (
+    ACCESS_FIELDS,
+    Actor,
+    ActorKind,
+    ActorStatus,
+    Commune,
+    Language,
+    Public,
+    Service,
+    Theme,
+)
 
 DEMO_FILE = settings.BASE_DIR / "fixtures" / "demo-actors.json"
 DEMO_SOURCE = "demo"
@@ -21,14 +31,7 @@ SCALARS = [
 # fallback to another language shows.
 TRANSLATIONS = ["summary_eu", "summary_es", "description_eu", "description_es"]
 # The place's accessibility, appointment link and fees: given for some demo actors only.
-ACCESS = {
-    "acceslibre_url": "",
-    "step_free_access": None,
-    "accessible_toilets": None,
-    "hearing_loop": None,
-    "appointment_url": "",
-    "fees": "",
-}
+ACCESS = {field: Actor._meta.get_field(field).get_default() for field in ACCESS_FIELDS}
 
 
 def read_demo_actors():

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.forms import CommuneChoiceField
 from actors.markdown import render_markdown
-from actors.models import Actor, Language, Public, Service, Theme
+from actors.models import ACCESS_FIELDS, Actor, Language, Public, Service, Theme
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
@@ -39,12 +39,7 @@ PROFILE_FIELDS = [
     "works_remotely",
     "travels",
     "opening_hours",
-    "acceslibre_url",
-    "step_free_access",
-    "accessible_toilets",
-    "hearing_loop",
-    "appointment_url",
-    "fees",
+    *ACCESS_FIELDS,
     "siret",
     "rna",
 ]

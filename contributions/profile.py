@@ -7,7 +7,17 @@ from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
 from actors import indexing
-from actors.models import Actor, ActorKind, Commune, Fees, Language, Public, Service, Theme
+from actors.models import (
+    ACCESS_FIELDS,
+    Actor,
+    ActorKind,
+    Commune,
+    Fees,
+    Language,
+    Public,
+    Service,
+    Theme,
+)
 from actors.texts import FIELDS as TEXT_FIELDS
 from actors.texts import LANGUAGES, column
 
@@ -24,12 +34,7 @@ SCALARS = [
     "phone",
     "street_address",
     "opening_hours",
-    "acceslibre_url",
-    "step_free_access",
-    "accessible_toilets",
-    "hearing_loop",
-    "appointment_url",
-    "fees",
+    *ACCESS_FIELDS,
     "siret",
     "rna",
     "welcomes_public",

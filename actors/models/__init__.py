@@ -1,8 +1,9 @@
-from .actor import Actor, ActorQuerySet, ActorStatus, Fees
+from .actor import ACCESS_FIELDS, Actor, ActorQuerySet, ActorStatus, Fees
 from .commune import Commune, CommuneQuerySet
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
 __all__ = [
+    "ACCESS_FIELDS",
     "Actor",
     "ActorKind",
     "ActorQuerySet",

@@ -36,6 +36,17 @@ class Fees(models.TextChoices):
     PAID = "payant", _("Payant")
 
 
+# The place's accessibility, appointment link and fees, in the order forms and exports use.
+ACCESS_FIELDS = [
+    "acceslibre_url",
+    "step_free_access",
+    "accessible_toilets",
+    "hearing_loop",
+    "appointment_url",
+    "fees",
+]
+
+
 class OpenIntervalsField(models.Field):
     """PostgreSQL's tstzmultirange: the instants an actor is open in the coming days
     (actors.indexing writes it from `opening_hours`; the `open` filter reads it)."""
@@ -187,6 +198,7 @@ class Actor(models.Model):
         _("fiche Acceslibre"),
         max_length=300,
         blank=True,
+        default="",
         db_default="",
         validators=[validators.validate_acceslibre_url],
         help_text=_("Adresse de la page du lieu sur acceslibre.beta.gouv.fr."),
@@ -197,10 +209,15 @@ class Actor(models.Model):
     accessible_toilets = models.BooleanField(_("toilettes accessibles"), null=True, blank=True)
     hearing_loop = models.BooleanField(_("boucle magnétique"), null=True, blank=True)
     appointment_url = models.URLField(
-        _("prise de rendez-vous en ligne"), max_length=300, blank=True, db_default=""
+        _("prise de rendez-vous en ligne"), max_length=300, blank=True, default="", db_default=""
     )
     fees = models.CharField(
-        _("frais à charge"), max_length=30, choices=Fees.choices, blank=True, db_default=""
+        _("frais à charge"),
+        max_length=30,
+        choices=Fees.choices,
+        blank=True,
+        default="",
+        db_default="",
     )
 
     status = models.CharField(

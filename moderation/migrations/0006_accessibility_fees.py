@@ -17,6 +17,7 @@ class Migration(migrations.Migration):
             field=models.URLField(
                 blank=True,
                 db_default="",
+                default="",
                 help_text="Adresse de la page du lieu sur acceslibre.beta.gouv.fr.",
                 max_length=300,
                 validators=[actors.validators.validate_acceslibre_url],
@@ -34,6 +35,7 @@ class Migration(migrations.Migration):
             field=models.URLField(
                 blank=True,
                 db_default="",
+                default="",
                 max_length=300,
                 verbose_name="prise de rendez-vous en ligne",
             ),
@@ -49,6 +51,7 @@ class Migration(migrations.Migration):
                     ("payant", "Payant"),
                 ],
                 db_default="",
+                default="",
                 max_length=30,
                 verbose_name="frais à charge",
             ),

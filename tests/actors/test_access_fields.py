@@ -193,14 +193,9 @@ def test_csv_and_geojson_exports_carry_them(client, accessible):
 
 
 def test_the_national_formats_carry_them(client, accessible, tmp_path):
-    from tests.opendata.test_exports import csv_rows, lamednum_report
+    from tests.opendata.test_exports import checked_lamednum
 
-    text = content(client.get("/export/lamednum.csv"))
-    path = tmp_path / "lamednum.csv"
-    path.write_text(text, encoding="utf-8")
-    report = lamednum_report(path)
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    (row,) = csv_rows(text)
+    (row,) = checked_lamednum(client, tmp_path)
     assert row["frais_a_charge"] == "Gratuit sous condition"
     assert row["fiche_acces_libre"] == ACCESLIBRE
     assert row["prise_rdv"] == ACCESS["appointment_url"]
@@ -215,31 +210,6 @@ def test_the_importer_reads_them_back_from_our_csv(client, accessible, tmp_path)
     call_command("import_actors", str(path), "--apply", "--publish", stdout=io.StringIO())
     actor = Actor.objects.get(name="Espace Numérique Accessible")
     assert {name: getattr(actor, name) for name in ACCESS} == ACCESS
-
-
-def test_the_importer_reads_the_lamednum_columns(reference, tmp_path):
-    from tests.opendata.test_import import csv_bytes
-
-    point = at(BAYONNE)
-    line = {
-        "id": "lieu-9", "pivot": siret("4349331230002"), "nom": "Lieu Accessible",
-        "commune": "Bayonne", "code_postal": "64100", "code_insee": BAYONNE,
-        "adresse": "1 place de la Liberté", "latitude": point.y, "longitude": point.x,
-        "presentation_resume": "Aide au numérique.", "date_maj": "2024-04-02",
-        "frais_a_charge": "Payant|Gratuit", "fiche_acces_libre": ACCESLIBRE,
-        "prise_rdv": "https://www.rdv-solidarites.fr/",
-    }  # fmt: skip
-    path = tmp_path / "lamednum.csv"
-    path.write_bytes(csv_bytes([line], columns=list(line)))
-    call_command(
-        "import_actors", str(path), "--apply", "--source", "lamednum", stdout=io.StringIO()
-    )
-    actor = Actor.objects.get(source="lamednum", source_id="lieu-9")
-    assert (actor.fees, actor.acceslibre_url, actor.appointment_url) == (
-        "payant",
-        ACCESLIBRE,
-        "https://www.rdv-solidarites.fr/",
-    )
 
 
 def test_the_openapi_document_lists_the_filter_and_the_fields(client):
