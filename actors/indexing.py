@@ -118,13 +118,18 @@ def refresh_opening(actor_ids=None, today=None):
         rows = cursor.fetchall()
         for start in range(0, len(rows), OPENING_BATCH):
             batch = rows[start : start + OPENING_BATCH]
+            windows = [opening.window(h, today) if h else (None, None) for _pk, h in batch]
+            # Unchanged rows are not rewritten (each rewrite updates every index of the row).
             cursor.execute(
                 "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange, "
-                "indexed_at = clock_timestamp() "
-                "FROM unnest(%s::int[], %s::text[]) AS v(id, intervals) WHERE a.id = v.id",
+                "open_hours = v.hours::int[], indexed_at = clock_timestamp() "
+                "FROM unnest(%s::int[], %s::text[], %s::text[]) AS v(id, intervals, hours) "
+                "WHERE a.id = v.id AND (a.open_intervals IS DISTINCT FROM "
+                "v.intervals::tstzmultirange OR a.open_hours IS DISTINCT FROM v.hours::int[])",
                 [
                     [pk for pk, _hours in batch],
-                    [opening.window_intervals(h, today) if h else None for _pk, h in batch],
+                    [intervals for intervals, _hours in windows],
+                    [hours for _intervals, hours in windows],
                 ],
             )
     return len(rows)

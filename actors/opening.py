@@ -56,14 +56,27 @@ def open_intervals(value, start, end):
     ]
 
 
+def hour_number(moment):
+    """The hour since the epoch (UTC) holding `moment`: Paris days start on whole hours."""
+    return int(moment.timestamp()) // 3600
+
+
+def hours_between(start, end):
+    """The hour numbers of [start, end)."""
+    return list(range(hour_number(start), -(-int(end.timestamp()) // 3600)))
+
+
 @lru_cache(maxsize=4096)
-def window_intervals(value, today):
-    """The open intervals of the stored window around `today` (a date), as a PostgreSQL
-    tstzmultirange literal; '{}' when never open or unknown."""
+def window(value, today):
+    """The open intervals of the stored window around `today` (a date): a PostgreSQL
+    tstzmultirange literal ('{}' when never open or unknown) and an int[] literal of the hour
+    numbers they touch (actors.indexing stores both; the `open` filter reads them)."""
     start = start_of_day(today - timedelta(days=WINDOW_DAYS_BEFORE))
     end = start_of_day(today + timedelta(days=WINDOW_DAYS - WINDOW_DAYS_BEFORE))
-    ranges = (f"[{a.isoformat()},{b.isoformat()})" for a, b in open_intervals(value, start, end))
-    return "{" + ",".join(ranges) + "}"
+    intervals = open_intervals(value, start, end)
+    ranges = ",".join(f"[{a.isoformat()},{b.isoformat()})" for a, b in intervals)
+    hours = sorted({hour for a, b in intervals for hour in hours_between(a, b)})
+    return "{" + ranges + "}", "{" + ",".join(map(str, hours)) + "}"
 
 
 def next_day(code, at):

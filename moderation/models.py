@@ -25,6 +25,7 @@ register(
         "lat",
         "indexed_at",
         "open_intervals",
+        "open_hours",
     ],
     history_change_reason_field=models.TextField(null=True),
 )

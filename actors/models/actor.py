@@ -4,7 +4,7 @@ import uuid
 from django.contrib.gis.db import models
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -105,6 +105,7 @@ class ActorQuerySet(models.QuerySet):
                 "search_vector",
                 "search_text",
                 "open_intervals",
+                "open_hours",
                 "commune__boundary",
             )
             .prefetch_related("themes", "services")
@@ -243,8 +244,11 @@ class Actor(models.Model):
     # faster than reading as many geometries.
     lon = models.FloatField(null=True, editable=False)
     lat = models.FloatField(null=True, editable=False)
-    # The open intervals of the coming days (actors.opening), refreshed nightly.
+    # The open intervals of the coming days (actors.opening), refreshed nightly, and the hours
+    # (numbered from the epoch) they touch: a GIN index finds the actors open in an hour or a
+    # day exactly; a GiST index of the multirange would only know its first and last instant.
     open_intervals = OpenIntervalsField(null=True, editable=False)
+    open_hours = ArrayField(models.IntegerField(), null=True, editable=False)
     # When the index was last written: the version of the published data, for caches.
     indexed_at = models.DateTimeField(null=True, editable=False)
 
@@ -265,7 +269,7 @@ class Actor(models.Model):
             GinIndex(fields=["public_ids"], name="actor_public_ids"),
             GinIndex(fields=["language_ids"], name="actor_language_ids"),
             models.Index(fields=["indexed_at"], name="actor_indexed_at"),
-            GistIndex(fields=["open_intervals"], name="actor_open_intervals"),
+            GinIndex(fields=["open_hours"], name="actor_open_hours"),
             # Facets and map clusters read only these columns of published actors: an
             # index-only scan of this narrow index instead of the wide table.
             models.Index(

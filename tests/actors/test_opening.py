@@ -156,14 +156,18 @@ def test_the_week_day_by_day_from_today():
     assert len(week) == 7
 
 
-def test_the_stored_window_is_a_multirange_around_today():
-    literal = opening.window_intervals("Sa 10:00-12:00", date(2026, 3, 27))
+def test_the_stored_window_is_a_multirange_around_today_and_its_hours():
+    intervals, hours = opening.window("Sa 10:00-12:30", date(2026, 3, 27))
     # From the day before to nine days after: two Saturdays, either side of the change.
-    assert literal == (
-        "{[2026-03-28T10:00:00+01:00,2026-03-28T12:00:00+01:00),"
-        "[2026-04-04T10:00:00+02:00,2026-04-04T12:00:00+02:00)}"
+    assert intervals == (
+        "{[2026-03-28T10:00:00+01:00,2026-03-28T12:30:00+01:00),"
+        "[2026-04-04T10:00:00+02:00,2026-04-04T12:30:00+02:00)}"
     )
-    assert opening.window_intervals("off", date(2026, 3, 27)) == "{}"
+    first = opening.hour_number(datetime.fromisoformat("2026-03-28T09:00:00+00:00"))
+    second = opening.hour_number(datetime.fromisoformat("2026-04-04T08:00:00+00:00"))
+    expected = [first, first + 1, first + 2, second, second + 1, second + 2]
+    assert hours == "{" + ",".join(map(str, expected)) + "}"
+    assert opening.window("off", date(2026, 3, 27)) == ("{}", "{}")
 
 
 def test_next_day_includes_today():
