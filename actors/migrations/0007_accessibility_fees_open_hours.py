@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
             model_name="actor",
             name="open_hours",
             field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.IntegerField(), editable=False, null=True, size=None
+                base_field=models.IntegerField(), blank=True, editable=False, null=True, size=None
             ),
         ),
         migrations.AddField(

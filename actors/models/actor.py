@@ -248,7 +248,7 @@ class Actor(models.Model):
     # (numbered from the epoch) they touch: a GIN index finds the actors open in an hour or a
     # day exactly; a GiST index of the multirange would only know its first and last instant.
     open_intervals = OpenIntervalsField(null=True, editable=False)
-    open_hours = ArrayField(models.IntegerField(), null=True, editable=False)
+    open_hours = ArrayField(models.IntegerField(), null=True, blank=True, editable=False)
     # When the index was last written: the version of the published data, for caches.
     indexed_at = models.DateTimeField(null=True, editable=False)
 
