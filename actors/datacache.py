@@ -8,8 +8,9 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Max
+from django.utils import timezone
 
-from actors import lexicon
+from actors import lexicon, opening
 from actors.models import Actor
 
 TTL = 60 * 10  # also bounds how long a hard delete (admin only) can go unnoticed
@@ -24,6 +25,9 @@ def data_version():
 def canonical_query(data, ignore=("page", "sort")):
     """The query's parameters in a stable order, without those that do not change results."""
     items = sorted((k, v) for k in data for v in data.getlist(k) if k not in ignore and v)
+    if data.get("open"):
+        # "Open now" changes with the clock, "open on Saturday" with the date.
+        items.append(("@", opening.cache_stamp(data.get("open"), timezone.now())))
     return "&".join(f"{k}={v}" for k, v in items)
 
 

@@ -7,7 +7,17 @@ from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.db import transaction
 
-from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Public, Service, Theme
+from actors.models import (
+    ACCESS_FIELDS,
+    Actor,
+    ActorKind,
+    ActorStatus,
+    Commune,
+    Language,
+    Public,
+    Service,
+    Theme,
+)
 
 DEMO_FILE = settings.BASE_DIR / "fixtures" / "demo-actors.json"
 DEMO_SOURCE = "demo"
@@ -20,6 +30,8 @@ SCALARS = [
 # Basque and Spanish texts: many demo actors have some, others stay French-only so that the
 # fallback to another language shows.
 TRANSLATIONS = ["summary_eu", "summary_es", "description_eu", "description_es"]
+# The place's accessibility, appointment link and fees: given for some demo actors only.
+ACCESS = {field: Actor._meta.get_field(field).get_default() for field in ACCESS_FIELDS}
 
 
 def read_demo_actors():
@@ -32,6 +44,7 @@ def load_demo_actors():
     existing = set(Actor.objects.filter(source=DEMO_SOURCE).values_list("slug", flat=True))
     every_row = read_demo_actors()
     add_translations(every_row)
+    add_access(every_row)
     rows = [row for row in every_row if row["slug"] not in existing]
     if not rows:
         return 0
@@ -42,6 +55,7 @@ def load_demo_actors():
         actor = Actor(
             **{field: row[field] for field in SCALARS},
             **{field: row.get(field, "") for field in TRANSLATIONS},
+            **{field: row.get(field, default) for field, default in ACCESS.items()},
             kind=kinds[row["kind"]],
             commune=communes[row["commune"]],
             location=Point(row["lon"], row["lat"], srid=4326),
@@ -70,3 +84,16 @@ def add_translations(rows):
             for field, text in texts.items():
                 setattr(actor, field, text)
             actor.save(update_fields=TRANSLATIONS)  # the signal re-indexes it
+
+
+def add_access(rows):
+    """Demo actors loaded before the demo had accessibility, appointment and fees get them,
+    once: only those with none of them yet, so that nothing written since is overwritten."""
+    bare = Actor.objects.filter(source=DEMO_SOURCE, **ACCESS).in_bulk(field_name="slug")
+    for row in rows:
+        actor = bare.get(row["slug"])
+        given = {field: row[field] for field in ACCESS if field in row}
+        if actor is not None and given:
+            for field, value in given.items():
+                setattr(actor, field, value)
+            actor.save(update_fields=[*given, "updated_at"])

@@ -3,14 +3,18 @@ the API and exports: q, theme, kind, service, public, language, commune, near + 
 bbox, sort. Invalid input is reported by the form, never half-applied."""
 
 import re
+from datetime import timedelta
 
 import django_filters
 from django import forms
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors import opening
 from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.lexicon import expand
@@ -200,6 +204,41 @@ class NearFilter(django_filters.CharFilter):
         return qs.within(place.point, int(radius))
 
 
+OPEN_CHOICES = [
+    ("now", _("Ouvert maintenant")),
+    ("mo", _("Ouvert le lundi")),
+    ("tu", _("Ouvert le mardi")),
+    ("we", _("Ouvert le mercredi")),
+    ("th", _("Ouvert le jeudi")),
+    ("fr", _("Ouvert le vendredi")),
+    ("sa", _("Ouvert le samedi")),
+    ("su", _("Ouvert le dimanche")),
+]
+
+
+class OpenFilter(django_filters.ChoiceFilter):
+    """Open now (`now`), or at some time on the next such day (`mo` … `su`, today
+    included), read from the stored open hours (GIN index) and intervals (actors.indexing)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", OPEN_CHOICES)
+        kwargs.setdefault("error_messages", {"invalid_choice": OPEN_INVALID})
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        now = timezone.now()
+        if value != "now":
+            day = opening.start_of_day(opening.next_day(value, now))
+            return qs.filter(
+                open_hours__overlap=opening.hours_between(day, day + timedelta(days=1))
+            )
+        # The hour's actors from the index, then the minute from their intervals.
+        exact = RawSQL("actors_actor.open_intervals @> %s::timestamptz", [now], BooleanField())  # noqa: S611
+        return qs.filter(open_hours__contains=[opening.hour_number(now)]).filter(exact)
+
+
 class NoopFilter(django_filters.ChoiceFilter):
     """A parameter read by other filters or the view (radius, sort), filtering nothing."""
 
@@ -207,6 +246,9 @@ class NoopFilter(django_filters.ChoiceFilter):
         return qs
 
 
+OPEN_INVALID = _(
+    "L'ouverture s'écrit « now » (ouvert maintenant) ou un jour : mo, tu, we, th, fr, sa, su."
+)
 PLACE_NOT_FOUND = _(
     "Lieu introuvable : essayez le nom d'une commune, un code postal ou une adresse."
 )
@@ -255,6 +297,7 @@ class ActorFilterSet(django_filters.FilterSet):
     near = NearFilter(label=_("Près de"), max_length=200)
     radius = NoopFilter(choices=RADIUS_CHOICES, label=_("Dans un rayon de"), empty_label=None)
     bbox = BBoxFilter(label=_("Zone de la carte"))
+    open = OpenFilter(label=_("Ouverture"))
     sort = NoopFilter(choices=SortChoices.CHOICES, label=_("Trier par"), empty_label=None)
 
     class Meta:
@@ -334,4 +377,6 @@ class ActorFilterSet(django_filters.FilterSet):
             chips.append(("near", data["near"], label))
         if data.get("bbox"):
             chips.append(("bbox", self.data.get("bbox"), _("Zone de la carte")))
+        if data.get("open"):
+            chips.append(("open", data["open"], dict(OPEN_CHOICES)[data["open"]]))
         return chips

@@ -6,7 +6,9 @@ import threading
 from contextlib import contextmanager
 
 from django.db import connection
+from django.utils import timezone
 
+from actors import opening
 from actors.texts import LANGUAGES, column
 
 # One text-search configuration per language the texts are written in: French and Spanish
@@ -93,7 +95,44 @@ def refresh(actor_ids):
         return 0
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_SQL.replace("{where}", "a.id = ANY(%s)"), [ids])
-        return cursor.rowcount
+        count = cursor.rowcount
+    refresh_opening(ids)
+    return count
+
+
+OPENING_BATCH = 5000
+
+
+def refresh_opening(actor_ids=None, today=None):
+    """Write the open intervals of the coming days (actors.opening) of these actors, or of
+    every actor with opening hours (the nightly job). Computed once per distinct text: many
+    actors share the same hours. `indexed_at` moves too, so that cached facet counts and map
+    data (actors.datacache) follow."""
+    today = today or opening.local(timezone.now()).date()
+    if actor_ids is None:
+        where, params = "opening_hours <> ''", []
+    else:
+        where, params = "id = ANY(%s)", [list(actor_ids)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, opening_hours FROM actors_actor WHERE {where}", params)  # noqa: S608
+        rows = cursor.fetchall()
+        for start in range(0, len(rows), OPENING_BATCH):
+            batch = rows[start : start + OPENING_BATCH]
+            windows = [opening.window(h, today) if h else (None, None) for _pk, h in batch]
+            # Unchanged rows are not rewritten (each rewrite updates every index of the row).
+            cursor.execute(
+                "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange, "
+                "open_hours = v.hours::int[], indexed_at = clock_timestamp() "
+                "FROM unnest(%s::int[], %s::text[], %s::text[]) AS v(id, intervals, hours) "
+                "WHERE a.id = v.id AND (a.open_intervals IS DISTINCT FROM "
+                "v.intervals::tstzmultirange OR a.open_hours IS DISTINCT FROM v.hours::int[])",
+                [
+                    [pk for pk, _hours in batch],
+                    [intervals for intervals, _hours in windows],
+                    [hours for _intervals, hours in windows],
+                ],
+            )
+    return len(rows)
 
 
 def refresh_where(column, value):

@@ -80,3 +80,15 @@ def validate_visible_text(value):
                 code="invisible_character",
                 params={"code": f"U+{ord(char):04X}"},
             )
+
+
+ACCESLIBRE_PREFIX = "https://acceslibre.beta.gouv.fr/"
+
+
+def validate_acceslibre_url(value):
+    if value and not value.startswith(ACCESLIBRE_PREFIX):
+        raise ValidationError(
+            _("Donnez l'adresse d'une page d'acceslibre.beta.gouv.fr, commençant par %(prefix)s.")
+            % {"prefix": ACCESLIBRE_PREFIX},
+            code="acceslibre_url",
+        )

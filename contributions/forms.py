@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.forms import CommuneChoiceField
 from actors.markdown import render_markdown
-from actors.models import Actor, Language, Public, Service, Theme
+from actors.models import ACCESS_FIELDS, Actor, Language, Public, Service, Theme
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
@@ -39,6 +39,7 @@ PROFILE_FIELDS = [
     "works_remotely",
     "travels",
     "opening_hours",
+    *ACCESS_FIELDS,
     "siret",
     "rna",
 ]
@@ -88,6 +89,29 @@ def terms(model, required=False):
     )
 
 
+def yes_no_unknown(name):
+    """A yes / no / unknown question as three radio buttons (a select hides the choices)."""
+    return forms.NullBooleanField(
+        label=capfirst(Actor._meta.get_field(name).verbose_name),
+        required=False,
+        widget=forms.RadioSelect(
+            choices=[("", _("je ne sais pas")), ("True", _("oui")), ("False", _("non"))]
+        ),
+    )
+
+
+def link(name, help_text=None):
+    """An optional web address; one typed without a scheme is read as https."""
+    field = Actor._meta.get_field(name)
+    return forms.URLField(
+        label=field.verbose_name,
+        max_length=field.max_length,
+        required=False,
+        assume_scheme="https",
+        help_text=help_text or field.help_text,
+    )
+
+
 class ActorProfileForm(MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor (see contributions.services)."""
@@ -118,6 +142,14 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
     )
     logo_pending = forms.CharField(widget=forms.HiddenInput, required=False)
     opening_hours = OpeningHoursField(label=_("horaires d'ouverture"))
+    acceslibre_url = link("acceslibre_url")
+    step_free_access = yes_no_unknown("step_free_access")
+    accessible_toilets = yes_no_unknown("accessible_toilets")
+    hearing_loop = yes_no_unknown("hearing_loop")
+    appointment_url = link(
+        "appointment_url",
+        _("La page où l'on prend rendez-vous avec vous, par exemple sur rdv-solidarites.fr."),
+    )
     base = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:

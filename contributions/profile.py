@@ -7,7 +7,17 @@ from django.contrib.gis.geos import Point
 from django.utils.translation import gettext_lazy as _
 
 from actors import indexing
-from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import (
+    ACCESS_FIELDS,
+    Actor,
+    ActorKind,
+    Commune,
+    Fees,
+    Language,
+    Public,
+    Service,
+    Theme,
+)
 from actors.texts import FIELDS as TEXT_FIELDS
 from actors.texts import LANGUAGES, column
 
@@ -24,12 +34,15 @@ SCALARS = [
     "phone",
     "street_address",
     "opening_hours",
+    *ACCESS_FIELDS,
     "siret",
     "rna",
     "welcomes_public",
     "works_remotely",
     "travels",
 ]
+# Yes, no or unknown (None).
+NULLABLE_FLAGS = ("step_free_access", "accessible_toilets", "hearing_loop")
 TAXONOMIES = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 FIELDS = [*SCALARS, "kind", "commune", "location", *TAXONOMIES]
 
@@ -119,6 +132,8 @@ def display(name, value):
         return "—"
     if isinstance(value, bool):
         return _("oui") if value else _("non")
+    if name == "fees":
+        return Fees(value).label if value in Fees.values else value
     if name == "kind":
         term = ActorKind.objects.filter(slug=value).first()
         return term.label if term else value

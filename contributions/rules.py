@@ -20,7 +20,9 @@ def as_form_data(values):
     data = {}
     for name in profile.SCALARS:
         value = values.get(name)
-        if isinstance(value, bool):
+        if name in profile.NULLABLE_FLAGS:
+            data[name] = "" if value is None else str(value)
+        elif isinstance(value, bool):
             if value:
                 data[name] = "on"
         else:

@@ -18,7 +18,7 @@ SECTIONS = [
     {
         "id": "offer",
         "title": _("Ce que vous proposez"),
-        "fields": ["themes", "services", "publics", "languages"],
+        "fields": ["themes", "services", "publics", "languages", "fees"],
         "needs": [["themes"]],
     },
     {
@@ -32,13 +32,17 @@ SECTIONS = [
             "commune",
             "location",
             "opening_hours",
+            "acceslibre_url",
+            "step_free_access",
+            "accessible_toilets",
+            "hearing_loop",
         ],
         "needs": [["commune"]],
     },
     {
         "id": "contact",
         "title": _("Contact"),
-        "fields": ["website", "email", "phone"],
+        "fields": ["website", "email", "phone", "appointment_url"],
         "needs": [["website", "email", "phone"]],
     },
     {

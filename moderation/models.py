@@ -24,6 +24,8 @@ register(
         "lon",
         "lat",
         "indexed_at",
+        "open_intervals",
+        "open_hours",
     ],
     history_change_reason_field=models.TextField(null=True),
 )

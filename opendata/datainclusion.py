@@ -44,7 +44,7 @@ def structure(record):
         "lien_source": record["url"],
         "description": description if len(description) >= DESCRIPTION_MIN else None,
         "horaires_accueil": record["opening_hours"] or None,
-        "accessibilite_lieu": None,
+        "accessibilite_lieu": record["acceslibre_url"] or None,
         "reseaux_porteurs": None,
     }
 

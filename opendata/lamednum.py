@@ -89,6 +89,9 @@ def row(record):
         ),
         "modalites_acces": join(access),
         "modalites_accompagnement": "À distance" if record["works_remotely"] else "",
+        "frais_a_charge": vocab.LAMEDNUM_FEES.get(record["fees"], ""),
+        "fiche_acces_libre": record["acceslibre_url"],
+        "prise_rdv": record["appointment_url"],
     }
     return [values.get(column, "") for column in COLUMNS]
 

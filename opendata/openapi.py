@@ -5,7 +5,8 @@ whole document and calls every path it lists."""
 from django.utils.translation import gettext as _
 
 from actors.facets import FACETS
-from actors.filters import RADIUS_CHOICES, ActorFilterSet, SortChoices
+from actors.filters import OPEN_CHOICES, RADIUS_CHOICES, ActorFilterSet, SortChoices
+from actors.models import Fees
 
 from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -15,6 +16,7 @@ STRING = {"type": "string"}
 STRINGS = {"type": "array", "items": STRING}
 BOOLEAN = {"type": "boolean"}
 NUMBER = {"type": "number"}
+NULLABLE_BOOLEAN = {"type": "boolean", "nullable": True}
 
 
 def _filter_parameters():
@@ -30,11 +32,16 @@ def _filter_parameters():
         "radius": _("Rayon autour de « near », en kilomètres."),
         "bbox": _("Zone ouest,sud,est,nord en degrés (WGS84)."),
         "sort": _("Ordre des résultats."),
+        "open": _(
+            "Ouvert maintenant (« now ») ou à un moment du prochain jour donné "
+            "(mo, tu, we, th, fr, sa, su ; aujourd'hui compris), heure de Paris."
+        ),
     }
     schemas = {
         "radius": {"type": "integer", "enum": [km for km, _label in RADIUS_CHOICES]},
         "sort": {"type": "string", "enum": [value for value, _label in SortChoices.CHOICES]},
         "bbox": {"type": "string", "example": "-1.6,43.4,-1.4,43.55"},
+        "open": {"type": "string", "enum": [value for value, _label in OPEN_CHOICES]},
     }
     repeatable = set(FACETS)
     parameters = []
@@ -85,6 +92,16 @@ def _actor_schema():
         "works_remotely": field(BOOLEAN, _("Intervient à distance.")),
         "travels": field(BOOLEAN, _("Se déplace.")),
         "opening_hours": field(STRING, _("Horaires, syntaxe OpenStreetMap opening_hours.")),
+        "acceslibre_url": field(STRING, _("Page du lieu sur acceslibre.beta.gouv.fr.")),
+        "step_free_access": field(
+            NULLABLE_BOOLEAN, _("Entrée de plain-pied ou rampe (null : inconnu).")
+        ),
+        "accessible_toilets": field(NULLABLE_BOOLEAN, _("Toilettes accessibles (null : inconnu).")),
+        "hearing_loop": field(NULLABLE_BOOLEAN, _("Boucle magnétique (null : inconnu).")),
+        "appointment_url": field(STRING, _("Prise de rendez-vous en ligne.")),
+        "fees": field(
+            {**STRING, "enum": ["", *Fees.values]}, _("Frais à charge (vide : non renseigné).")
+        ),
         "siret": field(STRING, _("Numéro SIRET.")),
         "rna": field(STRING, _("Numéro RNA (associations).")),
         "is_demo": field(BOOLEAN, _("Donnée fictive de démonstration.")),

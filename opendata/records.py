@@ -10,7 +10,7 @@ naive harvesters (see README, "Open data")."""
 from django.db.models import F, FloatField, Func
 from django.urls import reverse
 
-from actors.models import Actor, Language, Public, Service, Theme
+from actors.models import ACCESS_FIELDS, Actor, Language, Public, Service, Theme
 from actors.texts import columns
 
 FIELDS = [
@@ -18,7 +18,7 @@ FIELDS = [
     "description_eu", "description_es", "themes", "services", "publics",
     "languages", "website", "email", "phone", "street_address", "postcode", "commune",
     "commune_insee", "latitude", "longitude", "welcomes_public", "works_remotely", "travels",
-    "opening_hours", "siret", "rna", "is_demo", "updated_at",
+    "opening_hours", *ACCESS_FIELDS, "siret", "rna", "is_demo", "updated_at",
 ]  # fmt: skip
 LIST_FIELDS = ("themes", "services", "publics", "languages")
 # The summary and description in French, Basque and Spanish, each empty when not written.
@@ -80,8 +80,8 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
     ).values(
         "slug", "name", *TEXTS, "website", "email", "phone",
         "street_address", "welcomes_public", "works_remotely", "travels", "opening_hours",
-        "siret", "rna", "is_demo", "updated_at", "theme_ids", "service_ids", "public_ids",
-        "language_ids", "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
+        *ACCESS_FIELDS, "siret", "rna", "is_demo", "updated_at", "theme_ids", "service_ids",
+        "public_ids", "language_ids", "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
         *(["distance_km"] if with_distance else []),
     )  # fmt: skip
     rows = values[start:stop] if (start, stop) != (None, None) else values.iterator(CHUNK)
@@ -109,6 +109,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
             works_remotely=row["works_remotely"],
             travels=row["travels"],
             opening_hours=row["opening_hours"],
+            **{name: row[name] for name in ACCESS_FIELDS},
             siret=row["siret"],
             rna=row["rna"],
             is_demo=row["is_demo"],

@@ -45,6 +45,14 @@ LAMEDNUM_SUPPORT_LANGUAGES = {
 # LaMednum `typologie` (data·inclusion's structure types) from our kinds; others stay empty.
 LAMEDNUM_TYPOLOGIES = {"association": "ASSO", "tiers-lieu-fablab": "TIERS_LIEUX"}
 
+# LaMednum `frais_a_charge` from our closed set (the same three values, in words).
+LAMEDNUM_FEES = {
+    "gratuit": "Gratuit",
+    "gratuit_sous_condition": "Gratuit sous condition",
+    "payant": "Payant",
+}
+FEES_FROM_LAMEDNUM = {label: value for value, label in LAMEDNUM_FEES.items()}
+
 LAMEDNUM_SEPARATOR = "|"
 DATA_INCLUSION_SOURCE = "neonum-carto"
 

@@ -1,14 +1,16 @@
-from .actor import Actor, ActorQuerySet, ActorStatus
+from .actor import ACCESS_FIELDS, Actor, ActorQuerySet, ActorStatus, Fees
 from .commune import Commune, CommuneQuerySet
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
 __all__ = [
+    "ACCESS_FIELDS",
     "Actor",
     "ActorKind",
     "ActorQuerySet",
     "ActorStatus",
     "Commune",
     "CommuneQuerySet",
+    "Fees",
     "Language",
     "Public",
     "Service",

@@ -28,6 +28,35 @@ class ActorStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archivé")
 
 
+class Fees(models.TextChoices):
+    """LaMednum's `frais_a_charge` closed set."""
+
+    FREE = "gratuit", _("Gratuit")
+    FREE_WITH_CONDITIONS = "gratuit_sous_condition", _("Gratuit sous condition")
+    PAID = "payant", _("Payant")
+
+
+# The place's accessibility, appointment link and fees, in the order forms and exports use.
+ACCESS_FIELDS = [
+    "acceslibre_url",
+    "step_free_access",
+    "accessible_toilets",
+    "hearing_loop",
+    "appointment_url",
+    "fees",
+]
+
+
+class OpenIntervalsField(models.Field):
+    """PostgreSQL's tstzmultirange: the instants an actor is open in the coming days
+    (actors.indexing writes it from `opening_hours`; the `open` filter reads it)."""
+
+    description = "tstzmultirange"
+
+    def db_type(self, connection):
+        return "tstzmultirange"
+
+
 class ActorQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ActorStatus.PUBLISHED)
@@ -75,9 +104,11 @@ class ActorQuerySet(models.QuerySet):
                 "description_es",
                 "search_vector",
                 "search_text",
+                "open_intervals",
+                "open_hours",
                 "commune__boundary",
             )
-            .prefetch_related("themes")
+            .prefetch_related("themes", "services")
         )
 
 
@@ -162,6 +193,33 @@ class Actor(models.Model):
         _("numéro RNA"), max_length=10, blank=True, validators=[validators.validate_rna]
     )
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    # Accessibility of the place: a link to its Acceslibre page and the usual flags, each
+    # unknown (empty), yes or no.
+    acceslibre_url = models.URLField(
+        _("fiche Acceslibre"),
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        validators=[validators.validate_acceslibre_url],
+        help_text=_("Adresse de la page du lieu sur acceslibre.beta.gouv.fr."),
+    )
+    step_free_access = models.BooleanField(
+        _("entrée de plain-pied ou rampe"), null=True, blank=True
+    )
+    accessible_toilets = models.BooleanField(_("toilettes accessibles"), null=True, blank=True)
+    hearing_loop = models.BooleanField(_("boucle magnétique"), null=True, blank=True)
+    appointment_url = models.URLField(
+        _("prise de rendez-vous en ligne"), max_length=300, blank=True, default="", db_default=""
+    )
+    fees = models.CharField(
+        _("frais à charge"),
+        max_length=30,
+        choices=Fees.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
 
     status = models.CharField(
         _("statut"), max_length=12, choices=ActorStatus.choices, default=ActorStatus.DRAFT
@@ -186,6 +244,11 @@ class Actor(models.Model):
     # faster than reading as many geometries.
     lon = models.FloatField(null=True, editable=False)
     lat = models.FloatField(null=True, editable=False)
+    # The open intervals of the coming days (actors.opening), refreshed nightly, and the hours
+    # (numbered from the epoch) they touch: a GIN index finds the actors open in an hour or a
+    # day exactly; a GiST index of the multirange would only know its first and last instant.
+    open_intervals = OpenIntervalsField(null=True, editable=False)
+    open_hours = ArrayField(models.IntegerField(), null=True, blank=True, editable=False)
     # When the index was last written: the version of the published data, for caches.
     indexed_at = models.DateTimeField(null=True, editable=False)
 
@@ -206,6 +269,7 @@ class Actor(models.Model):
             GinIndex(fields=["public_ids"], name="actor_public_ids"),
             GinIndex(fields=["language_ids"], name="actor_language_ids"),
             models.Index(fields=["indexed_at"], name="actor_indexed_at"),
+            GinIndex(fields=["open_hours"], name="actor_open_hours"),
             # Facets and map clusters read only these columns of published actors: an
             # index-only scan of this narrow index instead of the wide table.
             models.Index(
@@ -241,6 +305,14 @@ class Actor(models.Model):
                 condition=~Q(summary="", summary_eu="", summary_es=""),
                 name="actor_summary_in_some_language",
                 violation_error_message=SUMMARY_REQUIRED,
+            ),
+            models.CheckConstraint(
+                condition=Q(fees="") | Q(fees__in=Fees.values), name="actor_fees_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(acceslibre_url="")
+                | Q(acceslibre_url__startswith="https://acceslibre.beta.gouv.fr/"),
+                name="actor_acceslibre_url_host",
             ),
         ]
 

@@ -33,7 +33,7 @@ OUTCOMES = (CREATED, UPDATED, UNCHANGED, REJECTED, OUTSIDE)
 NEARBY_KM = 0.2
 TAXONOMIES = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 TEXTS = ["name", "summary", "description", "website", "email", "phone", "street_address",
-         "opening_hours", "siret", "rna"]  # fmt: skip
+         "opening_hours", "acceslibre_url", "appointment_url", "fees", "siret", "rna"]  # fmt: skip
 FLAGS = {"welcomes_public": True, "works_remotely": False, "travels": False}
 TRUE = {"true", "1", "oui", "yes", "vrai", "x"}
 FALSE = {"false", "0", "non", "no", "faux", ""}
@@ -153,7 +153,7 @@ class Importer:
             raise RowError(_("Nom manquant."))
         values = {key: _text(row, key) for key in TEXTS if key in row}
         values["name"] = name
-        for key in FLAGS:
+        for key in (*FLAGS, *profile.NULLABLE_FLAGS):
             if key in row:
                 values[key] = _flag(row, key)
         kind = _text(row, "kind")

@@ -159,6 +159,12 @@ def read_lamednum(data, mapping=None):
             "email": (_split(raw.get("courriels")) or [""])[0],
             "website": (_split(raw.get("site_web")) or [""])[0],
             "opening_hours": raw.get("horaires", ""),
+            "acceslibre_url": raw.get("fiche_acces_libre", ""),
+            "appointment_url": raw.get("prise_rdv", ""),
+            # Several values allowed there, one here: the first.
+            "fees": next(
+                iter(_translate(_split(raw.get("frais_a_charge")), vocab.FEES_FROM_LAMEDNUM)), ""
+            ),
             "summary": summary.strip(),
             "description": raw.get("presentation_detail", ""),
             "themes": [vocab.INCLUSION_THEME],

@@ -35,6 +35,16 @@ def csv_rows(text):
     return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
 
 
+def checked_lamednum(client, tmp_path):
+    """The LaMednum export's rows, once frictionless has found it valid."""
+    text = content(client.get("/export/lamednum.csv"))
+    path = tmp_path / "lamednum.csv"
+    path.write_text(text, encoding="utf-8")
+    report = lamednum_report(path)
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    return csv_rows(text)
+
+
 def test_csv_has_a_bom_for_excel_a_header_and_one_row_per_published_actor(client, world):
     response = client.get("/export/actors.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -89,12 +99,7 @@ def test_csv_export_neutralises_formulas_typed_by_actors(client, reference):
 
 
 def test_lamednum_file_passes_frictionless_against_the_national_schema(client, world, tmp_path):
-    text = content(client.get("/export/lamednum.csv"))
-    path = tmp_path / "lamednum.csv"
-    path.write_text(text, encoding="utf-8")
-    report = lamednum_report(path)
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    rows = csv_rows(text)
+    rows = checked_lamednum(client, tmp_path)
     # Only places of digital mediation with a SIRET or RNA and an address.
     assert [r["nom"] for r in rows] == ["Clic Solidaire", "Xiberoa Numérique"]
     clic, xiberoa = rows

@@ -244,6 +244,8 @@ def test_lamednum_import_maps_the_national_vocabularies(reference, tmp_path):
         "services": "Aide aux démarches administratives|Maîtrise des outils numériques du "
         "quotidien", "publics_specifiquement_adresses": "Seniors", "typologie": "TIERS_LIEUX",
         "date_maj": "2024-04-02", "itinerance": "Itinérant|Fixe",
+        "frais_a_charge": "Payant|Gratuit", "prise_rdv": "https://www.rdv-solidarites.fr/",
+        "fiche_acces_libre": "https://acceslibre.beta.gouv.fr/app/64-bayonne/a/erp/lieu-1/",
     }  # fmt: skip
     path = tmp_path / "lamednum.csv"
     path.write_bytes(csv_bytes([line], columns=list(line)))
@@ -256,6 +258,9 @@ def test_lamednum_import_maps_the_national_vocabularies(reference, tmp_path):
         "accompagnement-demarches", "initiation-numerique"
     ]  # fmt: skip
     assert list(actor.publics.values_list("slug", flat=True)) == ["seniors"]
+    # One fee here, several there: the first.
+    assert (actor.fees, actor.appointment_url) == ("payant", line["prise_rdv"])
+    assert actor.acceslibre_url == line["fiche_acces_libre"]
 
 
 def test_the_national_example_is_outside_the_territory(reference, settings):
