@@ -58,7 +58,9 @@ def test_structured_data_and_sharing_tags(client, actor):
 
 def test_minimap_draws_the_commune_and_the_place(client, actor):
     html = client.get(actor.get_absolute_url()).content.decode()
-    svg = re.search(r"<svg[^>]*>.*?</svg>", html, re.S).group(0)
+    svg = re.search(r'<svg[^>]*aria-labelledby="minimap-caption"[^>]*>.*?</svg>', html, re.S)
+    assert svg, "no minimap"
+    svg = svg.group(0)
     assert 'role="img"' in svg and '<path d="M' in svg
     assert f'cx="{round(actor.location.x, 5)}"' in svg
 
