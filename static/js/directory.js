@@ -13,7 +13,7 @@
   var mapPanel = form.querySelector(".map-panel");
   var mapEl = document.getElementById("map");
   var viewSwitch = document.getElementById("view-switch");
-  // From this width the filters and the map are columns beside the list (site.css).
+  // From this width the map is a column beside the list (site.css).
   var wide = window.matchMedia("(min-width: 60rem)");
   var pending = null;
   var mapRequest = null;
@@ -82,8 +82,9 @@
   function focusResults(heading) {
     heading.focus({ preventScroll: true });
     var top = heading.getBoundingClientRect().top;
-    // Already in view (a phone after a search shows form, count and first result): stay put.
-    if (top < 0 || top > window.innerHeight / 2) heading.scrollIntoView({ block: "start" });
+    // In view with room for a result below (a phone after a search shows the form, the count
+    // and the first result): stay put; else bring the heading to the top, as a new page would.
+    if (top < 0 || top > window.innerHeight - 200) heading.scrollIntoView({ block: "start" });
   }
 
   function announce(heading) {
@@ -97,9 +98,9 @@
     event.preventDefault();
     var query = params();
     query.delete("page");
-    // "Voir N résultats" closes the filters on phones, where they cover the list.
-    var fromFilters = event.submitter && event.submitter.classList.contains("apply");
-    refresh(query.toString(), true, { toResults: true, closeFilters: fromFilters && !wide.matches });
+    // "Voir N résultats" closes the filters, which stand above the list.
+    var fromFilters = Boolean(event.submitter && event.submitter.classList.contains("apply"));
+    refresh(query.toString(), true, { toResults: true, closeFilters: fromFilters });
   });
 
   form.addEventListener("change", function (event) {
