@@ -22,10 +22,7 @@ def directory_title(filterset, page_obj=None):
     data = getattr(filterset.form, "cleaned_data", None) or {}
     q = (data.get("q") or "").strip()
     place = filterset.place.label if filterset.place else ""
-    if q:
-        title = capfirst(q)
-    else:
-        title = _("Acteurs") if place else _("Annuaire")
+    title = capfirst(q) or (_("Acteurs") if place else _("Annuaire"))
     if place:
         title = near_phrase(title, place)
     if page_obj is not None and page_obj.number > 1:

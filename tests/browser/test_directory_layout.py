@@ -17,7 +17,12 @@ SEARCH = "/fr/?q=ordinateur&near=Bayonne"
 # "around me" with JavaScript), the map/list switch (phone, JavaScript), the filters' summary
 # and the 3 chips of the active filters. The map's markers come after the list and the filters
 # are closed: neither counts. With the "Aller aux résultats" skip link: 3 presses and Enter.
-TAB_BUDGET = {("phone", True): 21, ("phone", False): 19, ("laptop", True): 20, ("laptop", False): 19}
+TAB_BUDGET = {
+    ("phone", True): 21,
+    ("phone", False): 19,
+    ("laptop", True): 20,
+    ("laptop", False): 19,
+}
 
 
 def in_viewport(page, selector):
@@ -34,9 +39,7 @@ def active(page):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_after_a_search_the_form_count_and_first_result_are_in_the_first_screen(
-    tab, demo_tx, size
-):
+def test_after_a_search_the_form_count_and_first_result_are_in_the_first_screen(tab, demo_tx, size):
     tab.goto("/fr/")
     tab.page.fill("#id_q", "ordinateur")
     tab.page.fill("#id_near", "Bayonne")
