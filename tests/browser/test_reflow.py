@@ -5,7 +5,7 @@ import pytest
 
 from tests.browser.conftest import route_media
 from tests.browser.contributions.conftest import log_in, people_tx  # noqa: F401
-from tests.browser.moderation.test_console import console  # noqa: F401
+from tests.browser.moderation.test_console import console, console_pages  # noqa: F401
 from tests.factories import ActorFactory
 
 NARROW = {"width": 320, "height": 640}
@@ -73,16 +73,5 @@ def test_account_and_moderation_pages_reflow_at_320_px(visit, console):  # noqa:
     ]
     assert overflowing(visit, account) == []
     log_in(visit, "moderatrice@example.org")
-    version = actor.history.earliest().history_id
-    moderation = [
-        "/fr/moderation/",
-        f"/fr/moderation/demandes/{change.pk}/",
-        f"/fr/moderation/demandes/{console['new_org'].pk}/",
-        f"/fr/moderation/revendications/{console['claim'].pk}/",
-        f"/fr/moderation/suggestions/{console['suggestion'].pk}/",
-        f"/fr/moderation/acteurs/{actor.slug}/",
-        f"/fr/moderation/acteurs/{actor.slug}/versions/{version}/",
-        "/fr/moderation/fiches-a-verifier/",
-        "/fr/moderation/tableau-de-bord/",
-    ]
+    moderation = console_pages(console)
     assert overflowing(visit, moderation) == []
