@@ -6,9 +6,15 @@
 
   var form = document.getElementById("directory");
   if (!form || !window.fetch || !window.history.pushState) return;
+  // Labels and controls meant for scripted pages only (site.css: .with-js, .without-js).
+  document.documentElement.classList.add("js");
   var dynamic = document.getElementById("directory-dynamic");
+  var status = document.getElementById("results-status");
   var mapPanel = form.querySelector(".map-panel");
   var mapEl = document.getElementById("map");
+  var viewSwitch = document.getElementById("view-switch");
+  // From this width the map is a column beside the list (site.css).
+  var wide = window.matchMedia("(min-width: 60rem)");
   var pending = null;
   var mapRequest = null;
   var map = null;
@@ -27,7 +33,11 @@
     return clean;
   }
 
-  function refresh(query, push) {
+  /* Replaces the dynamic part by the server's rendering of `query`. options.toResults moves
+     focus (and the viewport, when needed) to the results' heading, as a new page would;
+     otherwise focus stays where it was and the live region announces the count. */
+  function refresh(query, push, options) {
+    options = options || {};
     if (pending) pending.abort();
     pending = new AbortController();
     var url = form.dataset.fragmentUrl + (query ? "?" + query : "");
@@ -36,14 +46,25 @@
       .then(function (response) { return response.text(); })
       .then(function (html) {
         var focusedId = document.activeElement && document.activeElement.id;
+        var panel = dynamic.querySelector("details.filters");
+        var panelOpen = options.closeFilters ? false : Boolean(panel && panel.open);
         dynamic.innerHTML = html;
         dynamic.removeAttribute("aria-busy");
+        panel = dynamic.querySelector("details.filters");
+        if (panel) panel.open = panelOpen;
         if (push) window.history.pushState({ query: query }, "", url);
         syncLanguageLinks(query);
-        if (focusedId && document.getElementById(focusedId)) {
-          document.getElementById(focusedId).focus();
-        } else if (document.getElementById("errors")) {
+        syncTitle();
+        var heading = document.getElementById("results");
+        if (document.getElementById("errors")) {
           document.getElementById("errors").focus();
+        } else if (options.toResults && heading) {
+          focusResults(heading);
+        } else {
+          if (focusedId && document.getElementById(focusedId)) {
+            document.getElementById(focusedId).focus();
+          }
+          announce(heading);
         }
         bindList();
         fitMap();
@@ -53,17 +74,39 @@
       });
   }
 
+  function syncTitle() {
+    var titled = dynamic.querySelector("[data-document-title]");
+    if (titled) document.title = titled.dataset.documentTitle;
+  }
+
+  function focusResults(heading) {
+    heading.focus({ preventScroll: true });
+    var top = heading.getBoundingClientRect().top;
+    // In view with room for a result below (a phone after a search shows the form, the count
+    // and the first result): stay put; else bring the heading to the top, as a new page would.
+    if (top < 0 || top > window.innerHeight - 200) heading.scrollIntoView({ block: "start" });
+  }
+
+  function announce(heading) {
+    if (!status || !heading) return;
+    var text = heading.textContent.trim();
+    // The same words again would not be read: a no-break space makes them new.
+    status.textContent = status.textContent === text ? text + "\u00a0" : text;
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = params();
     query.delete("page");
-    refresh(query.toString(), true);
+    // "Voir N résultats" closes the filters, which stand above the list.
+    var fromFilters = Boolean(event.submitter && event.submitter.classList.contains("apply"));
+    refresh(query.toString(), true, { toResults: true, closeFilters: fromFilters });
   });
 
   form.addEventListener("change", function (event) {
     var target = event.target;
     // Typed fields apply on submit (Enter or the button); choices apply at once.
-    if (target.type === "checkbox" || target.tagName === "SELECT") {
+    if (target.type === "checkbox" || target.type === "radio" || target.tagName === "SELECT") {
       var query = params();
       query.delete("page");
       refresh(query.toString(), true);
@@ -76,7 +119,16 @@
     if (link.pathname !== new URL(form.dataset.fragmentUrl, window.location.href).pathname) return;
     event.preventDefault();
     syncInputs(new URLSearchParams(link.search));
-    refresh(link.search.replace(/^\?/, ""), true);
+    // A page of results or a removed filter: the new list is where the reader goes next.
+    refresh(link.search.replace(/^\?/, ""), true, { toResults: true });
+  });
+
+  // "Aller aux filtres" opens the panel it leads to (the browser does too, but not everywhere).
+  document.querySelectorAll('a[href="#filters"]').forEach(function (link) {
+    link.addEventListener("click", function () {
+      var panel = dynamic.querySelector("details.filters");
+      if (panel) panel.open = true;
+    });
   });
 
   window.addEventListener("popstate", function () {
@@ -117,9 +169,33 @@
   /* The map (static/js/results-map.js draws it). */
   var results = null;
 
+  /* Phones: the list, or the map through the switch. Wide screens: both side by side. */
+  function showMap(on) {
+    form.classList.toggle("show-map", on);
+    viewSwitch.setAttribute("aria-expanded", String(on));
+    viewSwitch.textContent = on ? viewSwitch.dataset.labelList : viewSwitch.dataset.labelMap;
+    if (on) redrawMap();
+  }
+
+  function mapShown() {
+    return mapEl.offsetWidth > 0;
+  }
+
+  // Leaflet measures its container once: tell it when the container appears or changes size.
+  function redrawMap() {
+    if (!map || !mapShown()) return;
+    map.invalidateSize();
+    fitMap();
+  }
+
   function initMap() {
     if (!window.L || !window.NeoNumResultsMap || !mapEl) return;
     mapPanel.hidden = false;
+    viewSwitch.parentNode.hidden = false;
+    viewSwitch.addEventListener("click", function () {
+      showMap(!form.classList.contains("show-map"));
+    });
+    wide.addEventListener("change", redrawMap);
     results = window.NeoNumResultsMap(mapEl, {
       onPoint: function (el, props) {
         el.addEventListener("focus", function () { highlight(props.id, true); });
@@ -141,7 +217,7 @@
 
   /* Frame the map on the results, then load what is in view. */
   function fitMap() {
-    if (!map) return;
+    if (!map || !mapShown()) return;
     var query = params();
     ["page", "sort"].forEach(function (name) { query.delete(name); });
     query.set("fit", "1");
@@ -155,7 +231,7 @@
   }
 
   function loadMap() {
-    if (!map) return;
+    if (!map || !mapShown()) return;
     var query = params();
     ["bbox", "page", "sort"].forEach(function (name) { query.delete(name); });
     query.set("bbox", results.viewBbox());

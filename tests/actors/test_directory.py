@@ -3,6 +3,7 @@
 import pytest
 
 from actors.models import Actor
+from actors.templatetags.directory_title import near_phrase
 from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
 
 pytestmark = pytest.mark.django_db
@@ -106,9 +107,40 @@ def test_active_filters_are_removable_chips(client, small_world):
     assert "retirer ce filtre" in html
 
 
-def test_result_count_is_announced(client, small_world):
+def test_result_count_is_a_heading_announced_by_a_region_the_script_does_not_replace(
+    client, small_world
+):
     html = client.get("/fr/?theme=low-tech").content.decode()
-    assert 'role="status"' in html and "1 acteur trouvé" in html
+    assert '<h2 id="results" class="results-count" tabindex="-1">1 acteur trouvé</h2>' in html
+    assert '<p id="results-status" class="visually-hidden" role="status"' in html
+    fragment = client.get("/fr/?theme=low-tech", headers={"X-Fragment": "results"})
+    assert "1 acteur trouvé" in fragment.content.decode()
+    assert "results-status" not in fragment.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/fr/", "Annuaire"),
+        ("/fr/?q=réparation+vélo", "Réparation vélo"),
+        ("/fr/?near=Bayonne&radius=50", "Acteurs près de Bayonne"),
+        ("/fr/?q=konpon&near=Bayonne&page=1", "Konpon près de Bayonne"),
+        ("/eu/?q=konpon&near=Bayonne", "Konpon, Baiona inguruan"),
+        ("/es/?q=konpon&near=Bayonne", "Konpon cerca de Bayonne"),
+    ],
+)
+def test_the_title_names_the_search_and_the_place(client, small_world, path, title):
+    html = client.get(path).content.decode()
+    assert f"<title>{title} — " in html.replace("&#x27;", "'")
+
+
+def test_the_title_names_the_page_and_elides_in_french(client, small_world):
+    for index in range(20):
+        ActorFactory(name=f"Acteur {index:02}", commune=commune(BAYONNE), location=at(BAYONNE))
+    html = client.get("/fr/?near=Bayonne&page=2").content.decode()
+    assert "<title>Acteurs près de Bayonne — page 2 — Néo Num Carto</title>" in html
+    assert near_phrase("Réparation", "Anglet") == "Réparation près d'Anglet"
+    assert near_phrase("Réparation", "Bayonne") == "Réparation près de Bayonne"
 
 
 def test_full_text_search_ranks_the_name_first(client, small_world):
@@ -244,8 +276,8 @@ def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
     for n in range(25):
         ActorFactory(name=f"Extra {n}", themes=["low-tech"], languages=["euskara"])
     # No query per result: the same number for 1 result as for 20 (themes and services of
-    # the page's cards are one prefetch each).
-    assert count() == few <= 15
+    # the page's cards are one prefetch each; the map's legend reads the themes once).
+    assert count() == few <= 16
 
 
 def test_the_fragment_is_the_dynamic_part_only(client, small_world):

@@ -36,6 +36,7 @@ def test_filtering_with_javascript_updates_list_url_and_map_without_reload(visit
     visit.page.evaluate("window.__sameDocument = true")
     count = visit.page.locator(".results-count")
     assert count.inner_text().startswith("80 ")
+    visit.page.locator("details.filters > summary").click()  # the filters' panel is closed
     visit.page.locator("#f-theme-low-tech").check()
     visit.page.wait_for_url("**/?theme=low-tech")
     expected = Actor.objects.published().filter(themes__slug="low-tech").count()
@@ -98,6 +99,7 @@ def test_the_whole_flow_works_without_javascript(visit_without_js, demo_tx):
     page = visit_without_js.page
     visit_without_js.goto("/fr/")
     assert page.locator(".map-panel").is_hidden()
+    page.locator("details.filters > summary").click()  # the filters' panel is closed
     page.locator("#f-theme-low-tech").check()
     page.get_by_role("button", name="Appliquer les filtres").click()
     assert "theme=low-tech" in page.url

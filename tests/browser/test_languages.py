@@ -29,6 +29,7 @@ def test_actor_page_in_basque_is_accessible(visit, demo_tx):
 def test_the_switcher_follows_filters_applied_without_reload(visit, demo_tx):
     visit.goto("/eu/")
     visit.page.evaluate("window.__sameDocument = true")
+    visit.page.locator("details.filters > summary").click()  # the filters' panel is closed
     visit.page.locator("#f-theme-low-tech").check()
     visit.page.wait_for_url("**/eu/?theme=low-tech")
     spanish = visit.page.locator(".language-nav a[hreflang=es][data-language-version]")
