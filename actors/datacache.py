@@ -22,7 +22,7 @@ def data_version():
     return f"{stamp}:{latest['pk'] or 0}"
 
 
-def canonical_query(data, ignore=("page", "sort")):
+def canonical_query(data, ignore=("page", "sort", "tout")):
     """The query's parameters in a stable order, without those that do not change results."""
     items = sorted((k, v) for k in data for v in data.getlist(k) if k not in ignore and v)
     if data.get("open"):

@@ -31,11 +31,19 @@ class Option:
     selected: bool
 
 
+# Long facets show their most frequent options first; `?tout=<facet>` lists them all. Rendering
+# every commune would double the DOM of the page (EcoIndex, issue #11) for options seldom used.
+SHORT_FACETS = {"commune": 5, "service": 6, "public": 6}
+SHOW_ALL_PARAMETER = "tout"
+
+
 @dataclass
 class Facet:
     name: str
     label: str
     options: list = field(default_factory=list)
+    # How many options are left out of `options` (see shorten()).
+    hidden: int = 0
 
     @property
     def selected_count(self):
@@ -113,6 +121,20 @@ def compute_facets(filterset, base_queryset):
                 options.append(Option(option_value(obj), obj.label, count, is_selected))
         facets.append(Facet(name, str(filterset.filters[name].label), options))
     return facets, total
+
+
+def shorten(facets, show_all=""):
+    """Keeps the selected and the most frequent options of the long facets, in their order,
+    unless `show_all` names the facet."""
+    for facet in facets:
+        keep = SHORT_FACETS.get(facet.name)
+        if keep is None or facet.name == show_all or len(facet.options) <= keep:
+            continue
+        ranked = sorted(facet.options, key=lambda o: (not o.selected, -o.count))
+        kept = {id(option) for option in ranked[: max(keep, facet.selected_count)]}
+        facet.hidden = len(facet.options) - len(kept)
+        facet.options = [option for option in facet.options if id(option) in kept]
+    return facets
 
 
 def option_objects(model):

@@ -359,7 +359,8 @@ class ActorFilterSet(django_filters.FilterSet):
         return self.filters["q"].expansion(q) if q else None
 
     def active(self):
-        """The active filters as (parameter, value, label) for removable chips."""
+        """The active filters as (parameter, value, label) for removable chips; the search
+        and the place are not repeated: their fields above the results show them."""
         data = self.form.cleaned_data
         chips = []
         for name in ("theme", "service", "public", "language", "kind"):
@@ -367,14 +368,6 @@ class ActorFilterSet(django_filters.FilterSet):
                 chips.append((name, term.slug, term.label))
         for commune in data.get("commune") or []:
             chips.append(("commune", commune.insee, commune.label))
-        if data.get("q"):
-            chips.append(("q", data["q"], _("Recherche : %(q)s") % {"q": data["q"]}))
-        if self.place:
-            label = _("À %(radius)s km de %(place)s") % {
-                "radius": data.get("radius") or DEFAULT_RADIUS,
-                "place": self.place.label,
-            }
-            chips.append(("near", data["near"], label))
         if data.get("bbox"):
             chips.append(("bbox", self.data.get("bbox"), _("Zone de la carte")))
         if data.get("open"):

@@ -5,11 +5,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.views import View
 
-from actors.facets import compute_facets
+from actors.facets import SHOW_ALL_PARAMETER, compute_facets, shorten
 from actors.filters import ActorFilterSet
 from actors.models import Actor
 from actors.relax import closest
 from actors.templatetags.directory import query_with
+from actors.views.map_data import bounds
 
 PAGE_SIZE = 20
 # Sent by the directory's script to receive the dynamic part of the page only.
@@ -40,6 +41,12 @@ class DirectoryView(View):
         status = 200
         if filterset.is_valid():
             facets, total = compute_facets(filterset, filterset.queryset)
+            show_all = request.GET.get(SHOW_ALL_PARAMETER, "")
+            facets = shorten(facets, show_all)
+            context["show_all"] = show_all
+            # The map frames the results with these, without asking the server again.
+            box = bounds(filterset.qs) if total else None
+            context["map_bounds"] = ",".join(f"{n:.5f}" for n in box) if box else ""
             results = filterset.sorted(filterset.qs).for_listing()
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get("page"))

@@ -25,13 +25,19 @@ class MapDataView(View):
         if not filterset.is_valid():
             return JsonResponse({"errors": filterset.form.errors.get_json_data()}, status=400)
         if request.GET.get("fit"):
-            return JsonResponse({"bounds": bounds(filterset.qs)})
+            return JsonResponse({"bounds": result_bounds(filterset)})
         body = cached(
             "map",
             f"zoom={zoom}&" + canonical_query(request.GET, ignore=("page", "sort", "zoom")),
             lambda: map_geojson(filterset.qs, zoom),
         )
         return HttpResponse(body, content_type="application/geo+json")
+
+
+def result_bounds(filterset):
+    """bounds() of a valid filterset's results, cached as the map's data is."""
+    query = canonical_query(filterset.data, ignore=("page", "sort", "tout", "zoom", "fit"))
+    return cached("fit", query, lambda: bounds(filterset.qs))
 
 
 def bounds(queryset):

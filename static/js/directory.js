@@ -8,6 +8,14 @@
   if (!form || !window.fetch || !window.history.pushState) return;
   // Labels and controls meant for scripted pages only (site.css: .with-js, .without-js).
   document.documentElement.classList.add("js");
+  // The map's markup waits in a <template> (no DOM, no requests for pages without scripts).
+  var mapTemplate = document.getElementById("map-panel-template");
+  var mapStyles = [];
+  if (mapTemplate) {
+    var mapMarkup = mapTemplate.content.cloneNode(true);
+    mapStyles = Array.prototype.slice.call(mapMarkup.querySelectorAll("link[rel=stylesheet]"));
+    mapTemplate.replaceWith(mapMarkup);
+  }
   var dynamic = document.getElementById("directory-dynamic");
   var status = document.getElementById("results-status");
   var mapPanel = form.querySelector(".map-panel");
@@ -116,6 +124,8 @@
   dynamic.addEventListener("click", function (event) {
     var link = event.target.closest("a");
     if (!link || link.origin !== window.location.origin) return;
+    // "All the choices" of a facet: a new page, opened at that facet.
+    if (link.classList.contains("facet-all")) return;
     if (link.pathname !== new URL(form.dataset.fragmentUrl, window.location.href).pathname) return;
     event.preventDefault();
     syncInputs(new URLSearchParams(link.search));
@@ -215,22 +225,22 @@
     });
   }
 
-  /* Frame the map on the results, then load what is in view. */
+  /* Frame the map on the results (their bounds come with the list), then load what is in view. */
   function fitMap() {
     if (!map || !mapShown()) return;
-    var query = params();
-    ["page", "sort"].forEach(function (name) { query.delete(name); });
-    query.set("fit", "1");
-    fetch(form.dataset.mapUrl + "?" + query.toString())
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) {
-        results.fit(data && data.bounds);
-        loadMap();
-      })
-      .catch(function () { loadMap(); });
+    var layout = dynamic.querySelector("[data-map-bounds]");
+    results.fit(layout ? layout.dataset.mapBounds.split(",").map(Number) : null);
+    loadMap();
   }
 
+  // Framing the map also ends a move: one request for both, not one aborted by the other.
+  var loadTimer = null;
   function loadMap() {
+    window.clearTimeout(loadTimer);
+    loadTimer = window.setTimeout(loadMapNow, 0);
+  }
+
+  function loadMapNow() {
     if (!map || !mapShown()) return;
     var query = params();
     ["bbox", "page", "sort"].forEach(function (name) { query.delete(name); });
@@ -264,6 +274,17 @@
     });
   }
 
+  // Leaflet measures the map once its styles give it a size: a later resize would move it,
+  // and load its markers a second time.
+  function stylesLoaded() {
+    return Promise.all(mapStyles.map(function (link) {
+      return link.sheet ? null : new Promise(function (resolve) {
+        link.addEventListener("load", resolve);
+        link.addEventListener("error", resolve);
+      });
+    }));
+  }
+
   bindList();
-  initMap();
+  stylesLoaded().then(initMap);
 })();

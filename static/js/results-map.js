@@ -40,9 +40,15 @@
     var current = null; // the item holding the tab stop
     var focusNear = null; // after a cluster is opened: focus the marker nearest to this
 
+    // data-outline: the outline's URL, or "#id" of a JSON script in the page (no request).
+    function loadOutline(source) {
+      var inline = source.charAt(0) === "#" && document.getElementById(source.slice(1));
+      if (inline) return Promise.resolve(JSON.parse(inline.textContent));
+      return fetch(source).then(function (response) { return response.ok ? response.json() : null; });
+    }
+
     if (d.outline) {
-      fetch(d.outline)
-        .then(function (response) { return response.ok ? response.json() : null; })
+      loadOutline(d.outline)
         .then(function (outline) {
           if (!outline) return;
           L.geoJSON(outline, {
@@ -90,11 +96,10 @@
       var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
       svg.setAttribute("aria-hidden", "true");
       svg.setAttribute("focusable", "false");
-      if (d.sprite) {
-        var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-        use.setAttribute("href", d.sprite + "#" + theme.icon);
-        svg.appendChild(use);
-      }
+      // An empty data-sprite: the pictograms are in the page itself.
+      var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+      use.setAttribute("href", (d.sprite || "") + "#" + theme.icon);
+      svg.appendChild(use);
       return pin(theme.icon, svg);
     }
 
@@ -302,6 +307,8 @@
         map.fitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], {
           padding: [24, 24],
           maxZoom: 15,
+          // At once: the move ends before the markers are asked for, so they are asked once.
+          animate: false,
         });
       }
     }

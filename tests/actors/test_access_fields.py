@@ -176,7 +176,7 @@ def test_without_them_the_page_says_nothing_of_them(client, reference):
 def test_the_card_shows_the_status_and_three_services(client, accessible):
     html = client.get("/fr/?q=Accessible").content.decode()
     card = html[html.index(f'id="actor-{accessible.pk}"') :]
-    card = card[: card.index("</article>")]
+    card = card[: card.index("</li>\n")]
     assert 'class="open-status' in card
     assert card.count(" · ", card.index("card-services")) == 2  # three services
 

@@ -38,6 +38,7 @@ def test_the_switcher_follows_filters_applied_without_reload(visit, demo_tx):
     footer_spanish = visit.page.locator(".footer-languages a[hreflang=es]")
     expect(footer_spanish).to_have_attribute("href", "/es/?theme=low-tech")
     assert visit.page.evaluate("window.__sameDocument") is True
+    visit.page.locator("details.site-menu > summary").click()  # the header's menu is closed
     spanish.click()
     visit.page.wait_for_url("**/es/?theme=low-tech")
     assert visit.page.locator("html").get_attribute("lang") == "es"

@@ -27,7 +27,8 @@ def test_from_signup_to_a_pending_organisation(visit, ban):
     page.wait_for_url("**/mon-espace/")
     assert visit.axe_violations() == []
 
-    page.click("text=Ajouter mon organisation")
+    page.locator("details.site-menu > summary").click()  # the header's menu is closed
+    page.click(".site-menu >> text=Ajouter mon organisation")
     page.wait_for_url("**/organisations/ajouter/")
     assert visit.axe_violations() == []
     page.fill("#id_name", "Les Bidouilleurs du Petit Bayonne")

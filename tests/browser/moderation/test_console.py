@@ -51,6 +51,7 @@ def console(people_tx):
 def test_a_full_review_field_by_field(visit, console):
     actor, change = console["actor"], console["change"]
     log_in(visit, "moderatrice@example.org")
+    visit.page.locator("details.site-menu > summary").click()  # the header's menu is closed
     visit.page.click("text=Modération")
     visit.page.wait_for_url("**/moderation/")
     visit.page.click(f"a[href='/fr/moderation/demandes/{change.pk}/']")
