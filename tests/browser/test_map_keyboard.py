@@ -31,6 +31,9 @@ def clustered(monkeypatch):
 
 def open_map(visit, path="/fr/"):
     visit.goto(path)
+    switch = visit.page.locator("#view-switch")
+    if switch.is_visible():  # phones show the list first: the switch shows the map
+        switch.click()
     visit.page.wait_for_selector("#map .map-marker")
     visit.page.wait_for_selector("#map path.territory-outline")
     return visit.page

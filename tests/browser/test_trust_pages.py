@@ -116,6 +116,7 @@ def test_share_follows_the_directorys_filters_after_a_refresh(sharing):
     page, base, errors = sharing
     page.add_init_script(FAKE_WEB_SHARE)
     page.goto(base + "/fr/")
+    page.locator("details.filters > summary").click()  # the filters' panel is closed
     page.locator("#f-theme-low-tech").check()
     page.wait_for_url("**/?theme=low-tech")
     button = page.get_by_role("button", name="Partager le lien")
