@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from actors.reference import load_reference_data
 
@@ -68,3 +69,11 @@ def task_queue(transactional_db):
 
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE procrastinate_jobs CASCADE")
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    # One Playwright driver per session: the sync API refuses a second one while the first
+    # runs, and the browser tests and the weight budget both drive Chromium.
+    with sync_playwright() as driver:
+        yield driver

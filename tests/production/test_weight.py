@@ -11,11 +11,11 @@ from tests.support import weightbudget
 
 
 @pytest.fixture
-def figures(transactional_db, static_root):  # noqa: F811
+def figures(transactional_db, static_root, playwright):  # noqa: F811
     # Function-scoped: the demo data is written to the test database (and flushed after).
     load_reference_data()
     load_demo_actors()
-    results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)})
+    results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)}, playwright)
     for result in results.values():
         print(result.line())
     return results

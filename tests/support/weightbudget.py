@@ -22,17 +22,28 @@ SERVER_ENV = {
 }
 
 
-def measure_pages(env=None):
-    """{(page, javascript): Figures} for the home page and the first actor page."""
+def measure_pages(env=None, playwright=None):
+    """{(page, javascript): Figures} for the home page and the first actor page.
+
+    `playwright`: a running sync driver (tests share the session's); started here if None."""
     actor = Actor.objects.published().order_by("name").first()
     pages = {"home": "/fr/", "actor": actor.get_absolute_url()}
-    results = {}
     server_env = {**SERVER_ENV, **(env or {})}
-    with start_gunicorn(workers=2, env=server_env) as server, sync_playwright() as playwright:
-        browser = launch(playwright)
+    with start_gunicorn(workers=2, env=server_env) as server:
+        if playwright is None:
+            with sync_playwright() as driver:
+                return _measure_all(driver, server.url, pages)
+        return _measure_all(playwright, server.url, pages)
+
+
+def _measure_all(playwright, base_url, pages):
+    results = {}
+    browser = launch(playwright)
+    try:
         for name, path in pages.items():
             for javascript in (True, False):
-                results[name, javascript] = measure(browser, server.url + path, javascript)
+                results[name, javascript] = measure(browser, base_url + path, javascript)
+    finally:
         browser.close()
     return results
 
