@@ -1,13 +1,10 @@
 """The results map's legend: each theme with the pictogram its markers show."""
 
-import re
-from functools import cache
-
 from django import template
-from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
 from actors.models import Theme
+from neonum.templatetags.inline_static import static_text
 
 register = template.Library()
 
@@ -38,21 +35,15 @@ def map_legend():
     return [(theme.slug, icon_for(theme.slug), theme.label) for theme in Theme.objects.all()]
 
 
-@cache
-def _static_text(path):
-    with open(finders.find(path), encoding="utf-8") as file:
-        return re.sub(r"<!--.*?-->\s*", "", file.read(), flags=re.S)
-
-
 @register.simple_tag
 def map_sprite():
     """The pictograms inline, in the map's template: no request of their own, and SVG innards
     are not counted among the page's elements."""
-    svg = _static_text(SPRITE).replace("<svg ", f"<svg {SPRITE_ATTRIBUTES} ", 1)
+    svg = static_text(SPRITE).replace("<svg ", f"<svg {SPRITE_ATTRIBUTES} ", 1)
     return mark_safe(svg)  # noqa: S308  (a file of the project, not user input)
 
 
 @register.simple_tag
 def territory_outline():
     """The territory's outline (GeoJSON) for a JSON script in the map's template: no request."""
-    return mark_safe(_static_text(OUTLINE).replace("</", "<\\/"))  # noqa: S308  (the project's file)
+    return mark_safe(static_text(OUTLINE).replace("</", "<\\/"))  # noqa: S308  (the project's file)

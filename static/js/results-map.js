@@ -84,23 +84,18 @@
       return link;
     }
 
-    function pin(className, content) {
-      var span = document.createElement("span");
-      span.className = "marker-pin " + className;
-      span.append(content);
-      return span;
-    }
-
     function themeIcon(slug) {
       var theme = legend[slug] || { icon: "theme-other" };
       var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      // The pictogram is the pin itself (one element per marker: markers weigh on the page).
+      svg.setAttribute("class", "marker-pin " + theme.icon);
       svg.setAttribute("aria-hidden", "true");
       svg.setAttribute("focusable", "false");
       // An empty data-sprite: the pictograms are in the page itself.
       var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
       use.setAttribute("href", (d.sprite || "") + "#" + theme.icon);
       svg.appendChild(use);
-      return pin(theme.icon, svg);
+      return svg;
     }
 
     function marker(latlng, kind, content, label) {
@@ -120,7 +115,8 @@
 
     function cluster(latlng, count) {
       var label = d.labelCluster.replace("%(count)s", count);
-      var m = marker(latlng, "marker-cluster", pin("is-cluster" + (count >= 1000 ? " is-large" : ""), String(count)), label);
+      // The count is the marker's own text, drawn as a pin by site.css.
+      var m = marker(latlng, "marker-cluster" + (count >= 1000 ? " is-large" : ""), String(count), label);
       m.on("click", function () { open(m, false); });
       m.isCluster = true;
       return m;

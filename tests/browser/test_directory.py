@@ -27,7 +27,7 @@ def wire_bytes(visit):
 
 def actors_on_map(page):
     """Actors the map shows: its points plus its clusters' counts (near ones are merged)."""
-    counts = page.locator(".marker-cluster .marker-pin").all_inner_texts()
+    counts = page.locator(".marker-cluster").all_inner_texts()
     return sum(int(c) for c in counts) + page.locator(".marker-point").count()
 
 

@@ -130,7 +130,7 @@ def test_markers_show_their_theme_and_the_legend_explains_it(sized):
     assert legend.is_visible()
     assert "Réemploi, reconditionnement et réparation" in legend.inner_text()
     icons = set(page.locator("#map .marker-point .marker-pin").evaluate_all(
-        "pins => pins.map(p => p.className.replace('marker-pin', '').trim())"
+        "pins => pins.map(p => p.getAttribute('class').replace('marker-pin', '').trim())"
     ))  # fmt: skip
     legend_icons = set(
         legend.locator("[data-icon]").evaluate_all("l => l.map(i => i.dataset.icon)")

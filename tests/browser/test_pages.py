@@ -1,6 +1,7 @@
 import pytest
 
 from actors.models import Actor
+from actors.views.directory import PAGE_SIZE
 
 
 @pytest.mark.parametrize("fixture", ["visit", "visit_without_js"])
@@ -9,7 +10,7 @@ def test_home_is_accessible_and_asks_nothing_of_third_parties(request, demo_tx, 
     response = visit.goto("/fr/")
     assert response.status == 200
     assert visit.page.locator("html").get_attribute("lang") == "fr"
-    assert visit.page.locator(".results-list .actor-card").count() == 20
+    assert visit.page.locator(".results-list .actor-card").count() == PAGE_SIZE
     assert visit.axe_violations() == []
     assert visit.foreign == []
     assert visit.errors == []

@@ -93,6 +93,17 @@ def test_share_copies_the_address_with_a_visible_confirmation(sharing):
     assert errors == []
 
 
+def test_the_embed_code_is_copied_by_its_button(sharing):
+    page, base, errors = sharing
+    page.goto(base + "/fr/?theme=low-tech")
+    page.locator(".embed-snippet summary").click()
+    page.get_by_role("button", name="Copier le code").click()
+    expect(page.locator(".embed-snippet .copy-status")).to_have_text("Code copié.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("<iframe src=") and "theme=low-tech" in copied, copied
+    assert errors == []
+
+
 # A browser with the Web Share API: what it was asked to share is kept.
 FAKE_WEB_SHARE = (
     "navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };"
