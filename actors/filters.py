@@ -42,6 +42,10 @@ class SortChoices:
         (UPDATED, _("Mise à jour récente")),
     ]
 
+    @classmethod
+    def label(cls, value):
+        return dict(cls.CHOICES)[value]
+
 
 class TermFilter(django_filters.ModelMultipleChoiceFilter):
     """Actors having any of the chosen terms (slugs), read from the denormalised id array."""

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.views import View
 
 from actors.facets import SHOW_ALL_PARAMETER, compute_facets, shorten
-from actors.filters import ActorFilterSet
+from actors.filters import ActorFilterSet, SortChoices
 from actors.models import Actor
 from actors.relax import closest
 from actors.templatetags.directory import query_with
@@ -53,8 +53,8 @@ class DirectoryView(View):
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get("page"))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)
-            context["default_sort"] = filterset.default_sort()
-            context["sort"] = filterset.sort_order()
+            context["default_sort_label"] = SortChoices.label(filterset.default_sort())
+            context["sort"] = filterset.form.cleaned_data.get("sort") or ""
             context["sort_notice"] = filterset.sort_notice()
             expansion = filterset.expansion() if total else None
             context["understood"] = expansion.terms if expansion else ()

@@ -34,10 +34,8 @@
     data.forEach(function (value, key) {
       if (value !== "") clean.append(key, value);
     });
-    // Short, shareable URLs: no radius without a place, no sort when it is the default.
+    // Short, shareable URLs: no radius without a place (the automatic order is an empty value).
     if (!clean.get("near")) clean.delete("radius");
-    var sort = form.elements.sort;
-    if (sort && sort.value === sort.dataset.default) clean.delete("sort");
     return clean;
   }
 

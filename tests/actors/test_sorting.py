@@ -41,10 +41,30 @@ def names(response):
 def test_with_a_place_the_nearest_relevant_actor_comes_first(client, world):
     response = client.get("/fr/?q=réparation&near=Bayonne")
     assert names(response) == ["Txoko", "Atelier", "Réparation Réparation"]
-    assert response.context["sort"] == "distance"
     page = response.content.decode()
+    assert '<option value="" selected>Automatique : distance</option>' in page
     assert page.index("Txoko") < page.index("Atelier")
     assert "à 0,1 km" in page  # each card shows its distance in the default order
+
+
+def test_a_search_submitted_from_an_unsorted_page_keeps_the_automatic_order(client, world):
+    # Without JavaScript the whole form is sent: the order select's automatic (empty) value
+    # must not pin the order the previous page showed (by name, before a place was given).
+    assert (
+        '<option value="" selected>Automatique : nom</option>'
+        in client.get("/fr/").content.decode()
+    )
+    response = client.get("/fr/?q=réparation&near=Bayonne&radius=10&open=&sort=")
+    assert names(response) == ["Txoko", "Atelier", "Réparation Réparation"]
+
+
+def test_an_order_chosen_stays_chosen(client, world):
+    page = client.get("/fr/?q=réparation&near=Bayonne&sort=name").content.decode()
+    assert '<option value="name" selected>Nom</option>' in page
+    assert (
+        '<option value="" >' not in page
+        and '<option value="">Automatique : distance</option>' in page
+    )
 
 
 def test_relevance_can_still_be_chosen_with_a_place(client, world):
@@ -59,7 +79,7 @@ def test_without_a_place_a_search_is_ordered_by_relevance(client, world):
 def test_distance_without_a_place_keeps_the_list_and_says_why(client, world):
     response = client.get("/fr/?q=réparation&sort=distance")
     assert names(response)[0] == "Réparation Réparation"  # the default order: relevance
-    assert response.context["sort"] == "relevance"
+    assert response.context["sort"] == "distance"  # as chosen, with the notice below
     page = response.content.decode()
     assert "Pour trier par distance, indiquez un lieu" in page
     assert not response.context["filterset"].form.errors

@@ -35,4 +35,6 @@ def test_the_home_page_ecoindex_without_javascript(figures):
 
 
 def test_the_home_page_ecoindex_with_javascript(figures):
-    assert figures["home", True].ecoindex >= weightbudget.HOME_JS_MIN_ECOINDEX, figures["home", True].line()
+    assert figures["home", True].ecoindex >= weightbudget.HOME_JS_MIN_ECOINDEX, figures[
+        "home", True
+    ].line()
