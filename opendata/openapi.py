@@ -3,20 +3,27 @@ itself, so the documentation cannot drift from what the API accepts; a test vali
 whole document and calls every path it lists."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actors.facets import FACETS
 from actors.filters import OPEN_CHOICES, RADIUS_CHOICES, ActorFilterSet, SortChoices
 from actors.models import Fees
 
+from .models import ActorRemoval
 from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 STRING = {"type": "string"}
 STRINGS = {"type": "array", "items": STRING}
 BOOLEAN = {"type": "boolean"}
 NUMBER = {"type": "number"}
 NULLABLE_BOOLEAN = {"type": "boolean", "nullable": True}
+DATE_TIME = {"type": "string", "example": "2026-01-31T14:00:00+01:00"}
+UPDATED_SINCE_DESCRIPTION = gettext_lazy(
+    "Seulement les acteurs modifiés depuis cet instant (ISO 8601 : date, ou date et heure ; "
+    "heure de Paris sans décalage), pour une synchronisation incrémentale."
+)
 
 
 def _filter_parameters():
@@ -36,12 +43,14 @@ def _filter_parameters():
             "Ouvert maintenant (« now ») ou à un moment du prochain jour donné "
             "(mo, tu, we, th, fr, sa, su ; aujourd'hui compris), heure de Paris."
         ),
+        "updated_since": UPDATED_SINCE_DESCRIPTION,
     }
     schemas = {
         "radius": {"type": "integer", "enum": [km for km, _label in RADIUS_CHOICES]},
         "sort": {"type": "string", "enum": [value for value, _label in SortChoices.CHOICES]},
         "bbox": {"type": "string", "example": "-1.6,43.4,-1.4,43.55"},
         "open": {"type": "string", "enum": [value for value, _label in OPEN_CHOICES]},
+        "updated_since": DATE_TIME,
     }
     repeatable = set(FACETS)
     parameters = []
@@ -123,10 +132,53 @@ def _results(item):
     return {"type": "object", "properties": {"results": {"type": "array", "items": item}}}
 
 
+def _download(summary, operation_id, media_type, parameters):
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "tags": [_("Téléchargements")],
+            "parameters": parameters,
+            "responses": {
+                "200": {
+                    "description": _("Succès"),
+                    "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
+                },
+                "400": _json(_ref("Errors"), _("Paramètres invalides")),
+            },
+        }
+    }
+
+
+def _conditional(paths):
+    """Every path answers conditional requests: the validators, and 304 when unchanged."""
+    headers = {
+        "ETag": {"schema": STRING, "description": _("Version de cette réponse.")},
+        "Last-Modified": {"schema": STRING, "description": _("Dernière modification.")},
+    }
+    for methods in paths.values():
+        responses = methods["get"]["responses"]
+        responses["200"] = {**responses["200"], "headers": headers}
+        responses["304"] = {
+            "description": _(
+                "Inchangé depuis la version donnée par If-None-Match ou If-Modified-Since."
+            ),
+            "headers": headers,
+        }
+        responses.setdefault("400", _json(_ref("Errors"), _("Paramètre inconnu")))
+    return paths
+
+
 def spec(server_url):
+    return {**_document(server_url), "paths": _conditional(_paths())}
+
+
+def _paths():
     ok = _("Succès")
     invalid = _json(_ref("Errors"), _("Paramètres invalides"))
     filters = [{"$ref": f"#/components/parameters/{p['name']}"} for p in _filter_parameters()]
+    updated_since = {"$ref": "#/components/parameters/updated_since"}
+    csv, geojson, json = "text/csv", "application/geo+json", "application/json"
     term_paths = {
         f"/api/v1/{name}/": {
             "get": {
@@ -145,13 +197,146 @@ def spec(server_url):
         ]
     }
     return {
+        "/api/v1/": {
+            "get": {
+                "summary": _("Liens vers les ressources de l'API"),
+                "operationId": "index",
+                "responses": {"200": _json({"type": "object"}, ok)},
+            }
+        },
+        "/api/v1/actors/": {
+            "get": {
+                "summary": _("Acteurs publiés, filtrés et paginés"),
+                "operationId": "list_actors",
+                "tags": [_("Acteurs")],
+                "parameters": [
+                    *filters,
+                    {
+                        "name": "page",
+                        "in": "query",
+                        "required": False,
+                        "schema": {"type": "integer", "minimum": 1, "default": 1},
+                    },
+                    {
+                        "name": "page_size",
+                        "in": "query",
+                        "required": False,
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": MAX_PAGE_SIZE,
+                            "default": DEFAULT_PAGE_SIZE,
+                        },
+                    },
+                ],
+                "responses": {
+                    "200": _json(_ref("ActorPage"), ok),
+                    "400": invalid,
+                    "404": _json(_ref("Errors"), _("Page hors limites")),
+                },
+            }
+        },
+        "/api/v1/actors.geojson": {
+            "get": {
+                "summary": _("Acteurs publiés filtrés, en GeoJSON (sans pagination)"),
+                "operationId": "actors_geojson",
+                "tags": [_("Acteurs")],
+                "parameters": filters,
+                "responses": {
+                    "200": {
+                        "description": ok,
+                        "content": {"application/geo+json": {"schema": {"type": "object"}}},
+                    },
+                    "400": invalid,
+                },
+            }
+        },
+        "/api/v1/actors/{slug}/": {
+            "get": {
+                "summary": _("Un acteur publié"),
+                "operationId": "get_actor",
+                "tags": [_("Acteurs")],
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": STRING}],
+                "responses": {
+                    "200": _json(_ref("Actor"), ok),
+                    "404": _json(_ref("Errors"), _("Introuvable")),
+                },
+            }
+        },
+        **term_paths,
+        "/api/v1/communes/": {
+            "get": {
+                "summary": _("Les 158 communes de la Communauté d'Agglomération Pays Basque"),
+                "operationId": "list_communes",
+                "tags": [_("Référentiels")],
+                "responses": {"200": _json(_results(_ref("Commune")), ok)},
+            }
+        },
+        "/api/v1/openapi.json": {
+            "get": {
+                "summary": _("Cette description OpenAPI"),
+                "operationId": "openapi",
+                "responses": {"200": _json({"type": "object"}, ok)},
+            }
+        },
+        "/api/v1/actors/removed/": {
+            "get": {
+                "summary": _("Acteurs retirés de l'annuaire (archivés, dépubliés, supprimés)"),
+                "description": _(
+                    "Pour chaque acteur sorti des données publiées : son ancien slug, le motif "
+                    "(archived, unpublished, deleted, renamed : publié sous un autre slug) et "
+                    "la date. Un acteur publié de nouveau n'y figure plus."
+                ),
+                "operationId": "list_removed_actors",
+                "tags": [_("Acteurs")],
+                "parameters": [
+                    {
+                        "name": "since",
+                        "in": "query",
+                        "required": False,
+                        "description": _("Seulement les retraits depuis cet instant (ISO 8601)."),
+                        "schema": DATE_TIME,
+                    }
+                ],
+                "responses": {
+                    "200": _json(_results(_ref("Removal")), ok),
+                    "400": invalid,
+                },
+            }
+        },
+        "/export/actors.csv": _download(_("Acteurs filtrés, CSV"), "export_csv", csv, filters),
+        "/export/actors.geojson": _download(
+            _("Acteurs filtrés, GeoJSON"), "export_geojson", geojson, filters
+        ),
+        "/export/lamednum.csv": _download(
+            _("Lieux de médiation numérique, standard LaMednum v1.0.2"),
+            "export_lamednum",
+            csv,
+            [updated_since],
+        ),
+        "/export/data-inclusion/structures.json": _download(
+            _("Structures data·inclusion v1"), "export_structures", json, [updated_since]
+        ),
+        "/export/data-inclusion/services.json": _download(
+            _("Services data·inclusion v1 (un par service de chaque structure)"),
+            "export_services",
+            json,
+            [updated_since],
+        ),
+    }
+
+
+def _document(server_url):
+    return {
         "openapi": "3.0.3",
         "info": {
             "title": _("API de Néo Num Carto"),
             "version": VERSION,
             "description": _(
                 "Les acteurs publiés du numérique responsable du Pays Basque, en lecture "
-                "seule. Données sous Licence Ouverte 2.0."
+                "seule. Données sous Licence Ouverte 2.0. Chaque adresse répond aux requêtes "
+                "conditionnelles (ETag, Last-Modified, 304) ; un paramètre inconnu est refusé "
+                "(400) ; les erreurs sont en JSON."
             ),
             "license": {
                 "name": "Licence Ouverte 2.0",
@@ -159,92 +344,6 @@ def spec(server_url):
             },
         },
         "servers": [{"url": server_url}],
-        "paths": {
-            "/api/v1/": {
-                "get": {
-                    "summary": _("Liens vers les ressources de l'API"),
-                    "operationId": "index",
-                    "responses": {"200": _json({"type": "object"}, ok)},
-                }
-            },
-            "/api/v1/actors/": {
-                "get": {
-                    "summary": _("Acteurs publiés, filtrés et paginés"),
-                    "operationId": "list_actors",
-                    "tags": [_("Acteurs")],
-                    "parameters": [
-                        *filters,
-                        {
-                            "name": "page",
-                            "in": "query",
-                            "required": False,
-                            "schema": {"type": "integer", "minimum": 1, "default": 1},
-                        },
-                        {
-                            "name": "page_size",
-                            "in": "query",
-                            "required": False,
-                            "schema": {
-                                "type": "integer",
-                                "minimum": 1,
-                                "maximum": MAX_PAGE_SIZE,
-                                "default": DEFAULT_PAGE_SIZE,
-                            },
-                        },
-                    ],
-                    "responses": {
-                        "200": _json(_ref("ActorPage"), ok),
-                        "400": invalid,
-                        "404": _json(_ref("Errors"), _("Page hors limites")),
-                    },
-                }
-            },
-            "/api/v1/actors.geojson": {
-                "get": {
-                    "summary": _("Acteurs publiés filtrés, en GeoJSON (sans pagination)"),
-                    "operationId": "actors_geojson",
-                    "tags": [_("Acteurs")],
-                    "parameters": filters,
-                    "responses": {
-                        "200": {
-                            "description": ok,
-                            "content": {"application/geo+json": {"schema": {"type": "object"}}},
-                        },
-                        "400": invalid,
-                    },
-                }
-            },
-            "/api/v1/actors/{slug}/": {
-                "get": {
-                    "summary": _("Un acteur publié"),
-                    "operationId": "get_actor",
-                    "tags": [_("Acteurs")],
-                    "parameters": [
-                        {"name": "slug", "in": "path", "required": True, "schema": STRING}
-                    ],
-                    "responses": {
-                        "200": _json(_ref("Actor"), ok),
-                        "404": _json(_ref("Errors"), _("Introuvable")),
-                    },
-                }
-            },
-            **term_paths,
-            "/api/v1/communes/": {
-                "get": {
-                    "summary": _("Les 158 communes de la Communauté d'Agglomération Pays Basque"),
-                    "operationId": "list_communes",
-                    "tags": [_("Référentiels")],
-                    "responses": {"200": _json(_results(_ref("Commune")), ok)},
-                }
-            },
-            "/api/v1/openapi.json": {
-                "get": {
-                    "summary": _("Cette description OpenAPI"),
-                    "operationId": "openapi",
-                    "responses": {"200": _json({"type": "object"}, ok)},
-                }
-            },
-        },
         "components": {
             "parameters": {p["name"]: p for p in _filter_parameters()},
             "schemas": {
@@ -281,6 +380,17 @@ def spec(server_url):
                         "population": {"type": "integer"},
                         "latitude": NUMBER,
                         "longitude": NUMBER,
+                    },
+                },
+                "Removal": {
+                    "type": "object",
+                    "properties": {
+                        "slug": STRING,
+                        "reason": {
+                            **STRING,
+                            "enum": ActorRemoval.Reason.values,
+                        },
+                        "removed_at": {**STRING, "format": "date-time"},
                     },
                 },
                 "Errors": {
