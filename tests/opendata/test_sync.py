@@ -263,3 +263,14 @@ def test_a_mistyped_filter_no_longer_returns_everything(client, world):
 def test_the_directory_page_stays_tolerant_of_unknown_parameters(client, world):
     # Visitors' links carry tracking and old parameters: the page ignores them.
     assert client.get("/fr/?utm_source=journal&theme=accessibilite").status_code == 200
+
+
+def test_the_directory_takes_updated_since_too_and_shows_it(client, world):
+    cut = timezone.now()
+    touch(Actor.objects.get(pk=world["clic"].pk), summary="Changé.")
+    page = client.get("/fr/", {"updated_since": cut.isoformat()})
+    assert [a.slug for a in page.context["actors"]] == [world["clic"].slug]
+    html = page.content.decode()
+    assert "Mis à jour depuis le" in html  # a chip that removes it
+    assert 'type="hidden" name="updated_since"' in html  # kept when the form is sent again
+    assert client.get("/fr/", {"updated_since": "hier"}).status_code == 400
