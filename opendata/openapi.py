@@ -170,10 +170,6 @@ def _conditional(paths):
 
 
 def spec(server_url):
-    return {**_document(server_url), "paths": _conditional(_paths())}
-
-
-def _paths():
     ok = _("Succès")
     invalid = _json(_ref("Errors"), _("Paramètres invalides"))
     filters = [{"$ref": f"#/components/parameters/{p['name']}"} for p in _filter_parameters()]
@@ -196,138 +192,7 @@ def _paths():
             ("languages", _("Langues d'accueil")),
         ]
     }
-    return {
-        "/api/v1/": {
-            "get": {
-                "summary": _("Liens vers les ressources de l'API"),
-                "operationId": "index",
-                "responses": {"200": _json({"type": "object"}, ok)},
-            }
-        },
-        "/api/v1/actors/": {
-            "get": {
-                "summary": _("Acteurs publiés, filtrés et paginés"),
-                "operationId": "list_actors",
-                "tags": [_("Acteurs")],
-                "parameters": [
-                    *filters,
-                    {
-                        "name": "page",
-                        "in": "query",
-                        "required": False,
-                        "schema": {"type": "integer", "minimum": 1, "default": 1},
-                    },
-                    {
-                        "name": "page_size",
-                        "in": "query",
-                        "required": False,
-                        "schema": {
-                            "type": "integer",
-                            "minimum": 1,
-                            "maximum": MAX_PAGE_SIZE,
-                            "default": DEFAULT_PAGE_SIZE,
-                        },
-                    },
-                ],
-                "responses": {
-                    "200": _json(_ref("ActorPage"), ok),
-                    "400": invalid,
-                    "404": _json(_ref("Errors"), _("Page hors limites")),
-                },
-            }
-        },
-        "/api/v1/actors.geojson": {
-            "get": {
-                "summary": _("Acteurs publiés filtrés, en GeoJSON (sans pagination)"),
-                "operationId": "actors_geojson",
-                "tags": [_("Acteurs")],
-                "parameters": filters,
-                "responses": {
-                    "200": {
-                        "description": ok,
-                        "content": {"application/geo+json": {"schema": {"type": "object"}}},
-                    },
-                    "400": invalid,
-                },
-            }
-        },
-        "/api/v1/actors/{slug}/": {
-            "get": {
-                "summary": _("Un acteur publié"),
-                "operationId": "get_actor",
-                "tags": [_("Acteurs")],
-                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": STRING}],
-                "responses": {
-                    "200": _json(_ref("Actor"), ok),
-                    "404": _json(_ref("Errors"), _("Introuvable")),
-                },
-            }
-        },
-        **term_paths,
-        "/api/v1/communes/": {
-            "get": {
-                "summary": _("Les 158 communes de la Communauté d'Agglomération Pays Basque"),
-                "operationId": "list_communes",
-                "tags": [_("Référentiels")],
-                "responses": {"200": _json(_results(_ref("Commune")), ok)},
-            }
-        },
-        "/api/v1/openapi.json": {
-            "get": {
-                "summary": _("Cette description OpenAPI"),
-                "operationId": "openapi",
-                "responses": {"200": _json({"type": "object"}, ok)},
-            }
-        },
-        "/api/v1/actors/removed/": {
-            "get": {
-                "summary": _("Acteurs retirés de l'annuaire (archivés, dépubliés, supprimés)"),
-                "description": _(
-                    "Pour chaque acteur sorti des données publiées : son ancien slug, le motif "
-                    "(archived, unpublished, deleted, renamed : publié sous un autre slug) et "
-                    "la date. Un acteur publié de nouveau n'y figure plus."
-                ),
-                "operationId": "list_removed_actors",
-                "tags": [_("Acteurs")],
-                "parameters": [
-                    {
-                        "name": "since",
-                        "in": "query",
-                        "required": False,
-                        "description": _("Seulement les retraits depuis cet instant (ISO 8601)."),
-                        "schema": DATE_TIME,
-                    }
-                ],
-                "responses": {
-                    "200": _json(_results(_ref("Removal")), ok),
-                    "400": invalid,
-                },
-            }
-        },
-        "/export/actors.csv": _download(_("Acteurs filtrés, CSV"), "export_csv", csv, filters),
-        "/export/actors.geojson": _download(
-            _("Acteurs filtrés, GeoJSON"), "export_geojson", geojson, filters
-        ),
-        "/export/lamednum.csv": _download(
-            _("Lieux de médiation numérique, standard LaMednum v1.0.2"),
-            "export_lamednum",
-            csv,
-            [updated_since],
-        ),
-        "/export/data-inclusion/structures.json": _download(
-            _("Structures data·inclusion v1"), "export_structures", json, [updated_since]
-        ),
-        "/export/data-inclusion/services.json": _download(
-            _("Services data·inclusion v1 (un par service de chaque structure)"),
-            "export_services",
-            json,
-            [updated_since],
-        ),
-    }
-
-
-def _document(server_url):
-    return {
+    document = {
         "openapi": "3.0.3",
         "info": {
             "title": _("API de Néo Num Carto"),
@@ -344,6 +209,138 @@ def _document(server_url):
             },
         },
         "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v1/": {
+                "get": {
+                    "summary": _("Liens vers les ressources de l'API"),
+                    "operationId": "index",
+                    "responses": {"200": _json({"type": "object"}, ok)},
+                }
+            },
+            "/api/v1/actors/": {
+                "get": {
+                    "summary": _("Acteurs publiés, filtrés et paginés"),
+                    "operationId": "list_actors",
+                    "tags": [_("Acteurs")],
+                    "parameters": [
+                        *filters,
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "default": 1},
+                        },
+                        {
+                            "name": "page_size",
+                            "in": "query",
+                            "required": False,
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_PAGE_SIZE,
+                                "default": DEFAULT_PAGE_SIZE,
+                            },
+                        },
+                    ],
+                    "responses": {
+                        "200": _json(_ref("ActorPage"), ok),
+                        "400": invalid,
+                        "404": _json(_ref("Errors"), _("Page hors limites")),
+                    },
+                }
+            },
+            "/api/v1/actors.geojson": {
+                "get": {
+                    "summary": _("Acteurs publiés filtrés, en GeoJSON (sans pagination)"),
+                    "operationId": "actors_geojson",
+                    "tags": [_("Acteurs")],
+                    "parameters": filters,
+                    "responses": {
+                        "200": {
+                            "description": ok,
+                            "content": {"application/geo+json": {"schema": {"type": "object"}}},
+                        },
+                        "400": invalid,
+                    },
+                }
+            },
+            "/api/v1/actors/{slug}/": {
+                "get": {
+                    "summary": _("Un acteur publié"),
+                    "operationId": "get_actor",
+                    "tags": [_("Acteurs")],
+                    "parameters": [
+                        {"name": "slug", "in": "path", "required": True, "schema": STRING}
+                    ],
+                    "responses": {
+                        "200": _json(_ref("Actor"), ok),
+                        "404": _json(_ref("Errors"), _("Introuvable")),
+                    },
+                }
+            },
+            **term_paths,
+            "/api/v1/communes/": {
+                "get": {
+                    "summary": _("Les 158 communes de la Communauté d'Agglomération Pays Basque"),
+                    "operationId": "list_communes",
+                    "tags": [_("Référentiels")],
+                    "responses": {"200": _json(_results(_ref("Commune")), ok)},
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": _("Cette description OpenAPI"),
+                    "operationId": "openapi",
+                    "responses": {"200": _json({"type": "object"}, ok)},
+                }
+            },
+            "/api/v1/actors/removed/": {
+                "get": {
+                    "summary": _("Acteurs retirés de l'annuaire (archivés, dépubliés, supprimés)"),
+                    "description": _(
+                        "Pour chaque acteur sorti des données publiées : son ancien slug, le motif "
+                        "(archived, unpublished, deleted, renamed : publié sous un autre slug) et "
+                        "la date. Un acteur publié de nouveau n'y figure plus."
+                    ),
+                    "operationId": "list_removed_actors",
+                    "tags": [_("Acteurs")],
+                    "parameters": [
+                        {
+                            "name": "since",
+                            "in": "query",
+                            "required": False,
+                            "description": _(
+                                "Seulement les retraits depuis cet instant (ISO 8601)."
+                            ),
+                            "schema": DATE_TIME,
+                        }
+                    ],
+                    "responses": {
+                        "200": _json(_results(_ref("Removal")), ok),
+                        "400": invalid,
+                    },
+                }
+            },
+            "/export/actors.csv": _download(_("Acteurs filtrés, CSV"), "export_csv", csv, filters),
+            "/export/actors.geojson": _download(
+                _("Acteurs filtrés, GeoJSON"), "export_geojson", geojson, filters
+            ),
+            "/export/lamednum.csv": _download(
+                _("Lieux de médiation numérique, standard LaMednum v1.0.2"),
+                "export_lamednum",
+                csv,
+                [updated_since],
+            ),
+            "/export/data-inclusion/structures.json": _download(
+                _("Structures data·inclusion v1"), "export_structures", json, [updated_since]
+            ),
+            "/export/data-inclusion/services.json": _download(
+                _("Services data·inclusion v1 (un par service de chaque structure)"),
+                "export_services",
+                json,
+                [updated_since],
+            ),
+        },
         "components": {
             "parameters": {p["name"]: p for p in _filter_parameters()},
             "schemas": {
@@ -401,3 +398,5 @@ def _document(server_url):
             },
         },
     }
+    _conditional(document["paths"])
+    return document
