@@ -274,3 +274,12 @@ def test_the_directory_takes_updated_since_too_and_shows_it(client, world):
     assert "Mis à jour depuis le" in html  # a chip that removes it
     assert 'type="hidden" name="updated_since"' in html  # kept when the form is sent again
     assert client.get("/fr/", {"updated_since": "hier"}).status_code == 400
+
+
+def test_editing_a_term_nobody_uses_changes_its_list_version(client, world):
+    from actors.models import Theme
+
+    before = client.get("/api/v1/themes/")["ETag"]
+    assert client.get("/api/v1/themes/")["ETag"] == before  # stable while nothing changes
+    Theme.objects.filter(slug="low-tech").update(name_es="Baja tecnología (low-tech)")
+    assert client.get("/api/v1/themes/", HTTP_IF_NONE_MATCH=before).status_code == 200
