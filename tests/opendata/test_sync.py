@@ -283,3 +283,20 @@ def test_editing_a_term_nobody_uses_changes_its_list_version(client, world):
     assert client.get("/api/v1/themes/")["ETag"] == before  # stable while nothing changes
     Theme.objects.filter(slug="low-tech").update(name_es="Baja tecnología (low-tech)")
     assert client.get("/api/v1/themes/", HTTP_IF_NONE_MATCH=before).status_code == 200
+
+
+def test_open_now_answers_follow_the_clock(client, world):
+    # Data unchanged for days, yet "open now" changes with the minute: never older than it.
+    days_ago = timezone.now() - timedelta(days=3)
+    Actor.objects.update(updated_at=days_ago, indexed_at=days_ago)
+    modified = client.get("/api/v1/actors/?open=now")["Last-Modified"]
+    minute = timezone.now().replace(second=0, microsecond=0)
+    assert modified in (
+        http_date(minute.timestamp()),
+        http_date((minute + timedelta(minutes=1)).timestamp()),
+    )
+
+
+def test_head_requests_are_conditional_too(client, world):
+    etag = client.head("/export/actors.geojson")["ETag"]
+    assert client.head("/export/actors.geojson", HTTP_IF_NONE_MATCH=etag).status_code == 304
