@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from actors import opening
@@ -197,6 +198,36 @@ def expansion_score(expansion):
     return score
 
 
+UPDATED_SINCE_INVALID = _(
+    "La date s'écrit en ISO 8601 : 2026-01-31, 2026-01-31T14:00:00Z ou 2026-01-31T14:00:00+01:00."
+)
+# An offset's "+" arrives as a space when a client forgets to encode it.
+UNENCODED_OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$")
+
+
+class IsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date or date and time (local time when it has no offset)."""
+
+    default_error_messages = {"invalid": UPDATED_SINCE_INVALID}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = UNENCODED_OFFSET.sub(r"\1+\2", value.strip())
+        try:
+            return super().to_python(value)
+        except (ValueError, OverflowError):  # a valid form with an impossible date
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UpdatedSinceFilter(django_filters.Filter):
+    """Actors changed at or after the instant (harvesters' incremental sync)."""
+
+    field_class = IsoDateTimeField
+
+    def filter(self, qs, value):
+        return qs.filter(updated_at__gte=value) if value else qs
+
+
 class NearFilter(django_filters.CharFilter):
     """Within `radius` km of the place the form resolved (see DirectoryForm.clean)."""
 
@@ -302,6 +333,7 @@ class ActorFilterSet(django_filters.FilterSet):
     radius = NoopFilter(choices=RADIUS_CHOICES, label=_("Dans un rayon de"), empty_label=None)
     bbox = BBoxFilter(label=_("Zone de la carte"))
     open = OpenFilter(label=_("Ouverture"))
+    updated_since = UpdatedSinceFilter(label=_("Mis à jour depuis"))
     sort = NoopFilter(choices=SortChoices.CHOICES, label=_("Trier par"), empty_label=None)
 
     class Meta:
@@ -376,4 +408,9 @@ class ActorFilterSet(django_filters.FilterSet):
             chips.append(("bbox", self.data.get("bbox"), _("Zone de la carte")))
         if data.get("open"):
             chips.append(("open", data["open"], dict(OPEN_CHOICES)[data["open"]]))
+        if data.get("updated_since"):
+            label = _("Mis à jour depuis le %(date)s") % {
+                "date": date_format(timezone.localtime(data["updated_since"]), "SHORT_DATE_FORMAT")
+            }
+            chips.append(("updated_since", self.data.get("updated_since"), label))
         return chips

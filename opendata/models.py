@@ -51,3 +51,29 @@ class ImportRun(models.Model):
     @property
     def pending(self):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class ActorRemoval(models.Model):
+    """An actor that left the published data: archived, sent back to draft or pending,
+    deleted, or published under a new slug (its old one is gone). Written by a database
+    trigger (migration 0003), so that every path counts, queryset updates and bulk imports
+    included; the removals feed (/api/v1/actors/removed/) reads it."""
+
+    class Reason(models.TextChoices):
+        ARCHIVED = "archived", _("archivé")
+        UNPUBLISHED = "unpublished", _("dépublié")
+        DELETED = "deleted", _("supprimé")
+        RENAMED = "renamed", _("nouvel identifiant")
+
+    slug = models.CharField(_("identifiant d'URL"), max_length=220)
+    reason = models.CharField(_("motif"), max_length=12, choices=Reason.choices)
+    removed_at = models.DateTimeField(_("retiré le"), db_index=True)
+
+    class Meta:
+        verbose_name = _("retrait d'acteur")
+        verbose_name_plural = _("retraits d'acteurs")
+        ordering = ["removed_at", "pk"]
+        indexes = [models.Index(fields=["slug"], name="removal_slug")]
+
+    def __str__(self):
+        return f"{self.slug} ({self.get_reason_display()})"

@@ -3,20 +3,27 @@ itself, so the documentation cannot drift from what the API accepts; a test vali
 whole document and calls every path it lists."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actors.facets import FACETS
 from actors.filters import OPEN_CHOICES, RADIUS_CHOICES, ActorFilterSet, SortChoices
 from actors.models import Fees
 
+from .models import ActorRemoval
 from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 STRING = {"type": "string"}
 STRINGS = {"type": "array", "items": STRING}
 BOOLEAN = {"type": "boolean"}
 NUMBER = {"type": "number"}
 NULLABLE_BOOLEAN = {"type": "boolean", "nullable": True}
+DATE_TIME = {"type": "string", "example": "2026-01-31T14:00:00+01:00"}
+UPDATED_SINCE_DESCRIPTION = gettext_lazy(
+    "Seulement les acteurs modifiés depuis cet instant (ISO 8601 : date, ou date et heure ; "
+    "heure de Paris sans décalage), pour une synchronisation incrémentale."
+)
 
 
 def _filter_parameters():
@@ -36,12 +43,14 @@ def _filter_parameters():
             "Ouvert maintenant (« now ») ou à un moment du prochain jour donné "
             "(mo, tu, we, th, fr, sa, su ; aujourd'hui compris), heure de Paris."
         ),
+        "updated_since": UPDATED_SINCE_DESCRIPTION,
     }
     schemas = {
         "radius": {"type": "integer", "enum": [km for km, _label in RADIUS_CHOICES]},
         "sort": {"type": "string", "enum": [value for value, _label in SortChoices.CHOICES]},
         "bbox": {"type": "string", "example": "-1.6,43.4,-1.4,43.55"},
         "open": {"type": "string", "enum": [value for value, _label in OPEN_CHOICES]},
+        "updated_since": DATE_TIME,
     }
     repeatable = set(FACETS)
     parameters = []
@@ -123,10 +132,49 @@ def _results(item):
     return {"type": "object", "properties": {"results": {"type": "array", "items": item}}}
 
 
+def _download(summary, operation_id, media_type, parameters):
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "tags": [_("Téléchargements")],
+            "parameters": parameters,
+            "responses": {
+                "200": {
+                    "description": _("Succès"),
+                    "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
+                },
+                "400": _json(_ref("Errors"), _("Paramètres invalides")),
+            },
+        }
+    }
+
+
+def _conditional(paths):
+    """Every path answers conditional requests: the validators, and 304 when unchanged."""
+    headers = {
+        "ETag": {"schema": STRING, "description": _("Version de cette réponse.")},
+        "Last-Modified": {"schema": STRING, "description": _("Dernière modification.")},
+    }
+    for methods in paths.values():
+        responses = methods["get"]["responses"]
+        responses["200"] = {**responses["200"], "headers": headers}
+        responses["304"] = {
+            "description": _(
+                "Inchangé depuis la version donnée par If-None-Match ou If-Modified-Since."
+            ),
+            "headers": headers,
+        }
+        responses.setdefault("400", _json(_ref("Errors"), _("Paramètre inconnu")))
+    return paths
+
+
 def spec(server_url):
     ok = _("Succès")
     invalid = _json(_ref("Errors"), _("Paramètres invalides"))
     filters = [{"$ref": f"#/components/parameters/{p['name']}"} for p in _filter_parameters()]
+    updated_since = {"$ref": "#/components/parameters/updated_since"}
+    csv, geojson, json = "text/csv", "application/geo+json", "application/json"
     term_paths = {
         f"/api/v1/{name}/": {
             "get": {
@@ -144,14 +192,16 @@ def spec(server_url):
             ("languages", _("Langues d'accueil")),
         ]
     }
-    return {
+    document = {
         "openapi": "3.0.3",
         "info": {
             "title": _("API de Néo Num Carto"),
             "version": VERSION,
             "description": _(
                 "Les acteurs publiés du numérique responsable du Pays Basque, en lecture "
-                "seule. Données sous Licence Ouverte 2.0."
+                "seule. Données sous Licence Ouverte 2.0. Chaque adresse répond aux requêtes "
+                "conditionnelles (ETag, Last-Modified, 304) ; un paramètre inconnu est refusé "
+                "(400) ; les erreurs sont en JSON."
             ),
             "license": {
                 "name": "Licence Ouverte 2.0",
@@ -244,6 +294,52 @@ def spec(server_url):
                     "responses": {"200": _json({"type": "object"}, ok)},
                 }
             },
+            "/api/v1/actors/removed/": {
+                "get": {
+                    "summary": _("Acteurs retirés de l'annuaire (archivés, dépubliés, supprimés)"),
+                    "description": _(
+                        "Pour chaque acteur sorti des données publiées : son ancien slug, le motif "
+                        "(archived, unpublished, deleted, renamed : publié sous un autre slug) et "
+                        "la date. Un acteur publié de nouveau n'y figure plus."
+                    ),
+                    "operationId": "list_removed_actors",
+                    "tags": [_("Acteurs")],
+                    "parameters": [
+                        {
+                            "name": "since",
+                            "in": "query",
+                            "required": False,
+                            "description": _(
+                                "Seulement les retraits depuis cet instant (ISO 8601)."
+                            ),
+                            "schema": DATE_TIME,
+                        }
+                    ],
+                    "responses": {
+                        "200": _json(_results(_ref("Removal")), ok),
+                        "400": invalid,
+                    },
+                }
+            },
+            "/export/actors.csv": _download(_("Acteurs filtrés, CSV"), "export_csv", csv, filters),
+            "/export/actors.geojson": _download(
+                _("Acteurs filtrés, GeoJSON"), "export_geojson", geojson, filters
+            ),
+            "/export/lamednum.csv": _download(
+                _("Lieux de médiation numérique, standard LaMednum v1.0.2"),
+                "export_lamednum",
+                csv,
+                [updated_since],
+            ),
+            "/export/data-inclusion/structures.json": _download(
+                _("Structures data·inclusion v1"), "export_structures", json, [updated_since]
+            ),
+            "/export/data-inclusion/services.json": _download(
+                _("Services data·inclusion v1 (un par service de chaque structure)"),
+                "export_services",
+                json,
+                [updated_since],
+            ),
         },
         "components": {
             "parameters": {p["name"]: p for p in _filter_parameters()},
@@ -283,6 +379,17 @@ def spec(server_url):
                         "longitude": NUMBER,
                     },
                 },
+                "Removal": {
+                    "type": "object",
+                    "properties": {
+                        "slug": STRING,
+                        "reason": {
+                            **STRING,
+                            "enum": ActorRemoval.Reason.values,
+                        },
+                        "removed_at": {**STRING, "format": "date-time"},
+                    },
+                },
                 "Errors": {
                     "type": "object",
                     "description": _("Pour chaque paramètre invalide, ses messages d'erreur."),
@@ -291,3 +398,5 @@ def spec(server_url):
             },
         },
     }
+    _conditional(document["paths"])
+    return document

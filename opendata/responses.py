@@ -46,18 +46,33 @@ def base_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def geojson_chunks(records):
-    """A FeatureCollection written feature by feature, so memory stays flat."""
-    yield '{"type": "FeatureCollection", "features": ['
+def json_array_chunks(items, opening="[", closing="]\n"):
+    """A JSON array written item by item, between `opening` and `closing`, so that memory
+    stays flat whatever its length."""
+    yield opening
     separator = ""
-    for record in records:
-        yield separator + json.dumps(feature(record), ensure_ascii=False)
+    for item in items:
+        yield separator + json.dumps(item, ensure_ascii=False)
         separator = ",\n"
-    yield "]}\n"
+    yield closing
 
 
-def geojson_response(records, filename=None):
-    response = StreamingHttpResponse(geojson_chunks(records), content_type="application/geo+json")
+def geojson_chunks(records):
+    """A FeatureCollection written feature by feature."""
+    features = (feature(record) for record in records)
+    return json_array_chunks(features, '{"type": "FeatureCollection", "features": [', "]}\n")
+
+
+def streamed(chunks, content_type, filename=None):
+    response = StreamingHttpResponse(chunks, content_type=content_type)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def geojson_response(records, filename=None):
+    return streamed(geojson_chunks(records), "application/geo+json", filename)
+
+
+def json_stream_response(items, filename=None, opening="[", closing="]\n"):
+    return streamed(json_array_chunks(items, opening, closing), "application/json", filename)

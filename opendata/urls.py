@@ -13,6 +13,8 @@ urlpatterns = [
     path("api/v1/openapi.json", api.openapi_json, name="api-openapi"),
     path("api/v1/actors/", api.ActorListView.as_view(), name="api-actors"),
     path("api/v1/actors.geojson", api.actors_geojson, name="api-actors-geojson"),
+    # Before the actors' slugs, which it would match.
+    path("api/v1/actors/removed/", api.removed, name="api-actors-removed"),
     path("api/v1/actors/<slug:slug>/", api.actor_detail, name="api-actor"),
     *[path(f"api/v1/{name}/", api.term_list(model), name=f"api-{name}")
       for name, model in api.TAXONOMIES.items()],
@@ -24,6 +26,11 @@ urlpatterns = [
         "export/data-inclusion/structures.json",
         exports.data_inclusion_structures,
         name="export-data-inclusion",
+    ),
+    path(
+        "export/data-inclusion/services.json",
+        exports.data_inclusion_services,
+        name="export-data-inclusion-services",
     ),
 ]  # fmt: skip
 

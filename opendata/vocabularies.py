@@ -56,6 +56,43 @@ FEES_FROM_LAMEDNUM = {label: value for value, label in LAMEDNUM_FEES.items()}
 LAMEDNUM_SEPARATOR = "|"
 DATA_INCLUSION_SOURCE = "neonum-carto"
 
+# data·inclusion services (schema v1): our service slug -> their `type` and `thematiques`,
+# only where the meaning is the same; other services go out with neither.
+DATA_INCLUSION_SERVICE_TYPES = {
+    "initiation-numerique": "atelier",
+    "accompagnement-demarches": "accompagnement",
+    "acces-equipements": "aide-materielle",
+    "materiel-reconditionne": "aide-materielle",
+    "formation-professionnelle": "formation",
+    "sensibilisation-animations": "information",
+}
+DATA_INCLUSION_THEMATIQUES = {
+    "initiation-numerique": ["numerique--maitriser-les-fondamentaux-du-numerique"],
+    "accompagnement-demarches": [
+        "numerique--acceder-a-des-services-en-ligne",
+        "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
+    ],
+    "acces-equipements": ["numerique--acceder-a-une-connexion-internet"],
+    "materiel-reconditionne": ["numerique--acquerir-un-equipement"],
+}
+# Their `tous-publics` excludes every other value.
+DATA_INCLUSION_ALL_PUBLICS = "tous-publics"
+DATA_INCLUSION_PUBLICS = {
+    "tout-public": DATA_INCLUSION_ALL_PUBLICS,
+    "seniors": "seniors",
+    "jeunes": "jeunes",
+    "familles-parents": "familles",
+    "demandeurs-emploi": "demandeurs-emploi",
+    "personnes-handicap": "personnes-en-situation-de-handicap",
+    "etudiants": "etudiants",
+}
+# Their `frais` has two values; "free under conditions" is free, with the condition said.
+DATA_INCLUSION_FEES = {
+    "gratuit": "gratuit",
+    "gratuit_sous_condition": "gratuit",
+    "payant": "payant",
+}
+
 
 def lamednum_services(themes, services):
     """LaMednum `services` values for an actor's theme and service slugs (empty: not a place
@@ -77,6 +114,13 @@ def mediation_q():
         Q(theme_ids__overlap=inclusion)
         & (Q(service_ids__overlap=extra) | Q(theme_ids__overlap=extra_themes))
     )
+
+
+def data_inclusion_publics(publics):
+    values = [DATA_INCLUSION_PUBLICS[p] for p in publics if p in DATA_INCLUSION_PUBLICS]
+    if DATA_INCLUSION_ALL_PUBLICS in values:
+        return [DATA_INCLUSION_ALL_PUBLICS]
+    return values
 
 
 def lamednum_publics(publics):

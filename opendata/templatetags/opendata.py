@@ -6,8 +6,8 @@ from django.utils.http import urlencode
 
 register = template.Library()
 
-# Paging and display state, not part of what the results are.
-NOT_FILTERS = ("page", "page_size", "zoom", "fit")
+# Paging and display state, not part of what the results are (the exports refuse them).
+NOT_FILTERS = ("page", "page_size", "zoom", "fit", "tout")
 
 
 def filters_only(query):

@@ -3,25 +3,29 @@ the reference lists. Plain views: every answer is built from `.values()`."""
 
 import math
 
+from django import forms
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.decorators.http import require_safe
 
+from actors.filters import IsoDateTimeField
 from actors.models import ActorKind, Commune, Language, Public, Service, Theme
 
 from .. import openapi
+from ..http import FILTERS, PAGING, code_version, endpoint, reference_version
+from ..models import ActorRemoval
 from ..records import published, records
 from ..responses import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
-    InvalidQuery,
     base_url,
     error_response,
     filtered_actors,
     geojson_response,
     json_response,
+    json_stream_response,
     not_found,
 )
 
@@ -49,13 +53,10 @@ def _param_error(name, message):
     return error_response({name: [{"message": message, "code": "invalid"}]})
 
 
-@method_decorator(require_safe, name="dispatch")
+@method_decorator(endpoint(FILTERS + PAGING), name="dispatch")
 class ActorListView(View):
     def get(self, request):
-        try:
-            queryset = filtered_actors(request)
-        except InvalidQuery as invalid:
-            return error_response(invalid.errors)
+        queryset = filtered_actors(request)
         size = _positive_int(request, "page_size", DEFAULT_PAGE_SIZE)
         if size is None or size > MAX_PAGE_SIZE:
             return _param_error(
@@ -88,16 +89,13 @@ class ActorListView(View):
         return request.build_absolute_uri("?" + query.urlencode())
 
 
-@require_safe
+@endpoint(FILTERS)
 def actors_geojson(request):
-    try:
-        queryset = filtered_actors(request)
-    except InvalidQuery as invalid:
-        return error_response(invalid.errors)
+    queryset = filtered_actors(request)
     return geojson_response(records(queryset, base_url(request)))
 
 
-@require_safe
+@endpoint()
 def actor_detail(request, slug):
     found = list(records(published().filter(slug=slug), base_url(request)))
     if not found:
@@ -110,19 +108,25 @@ def term_list(model):
     if model is Language:
         fields.append("code")
 
-    @require_safe
+    def terms():
+        return model.objects.order_by("position", "name").values(*fields)
+
+    @endpoint(version=reference_version(terms))
     def view(request):
-        terms = model.objects.order_by("position", "name").values(*fields)
-        return json_response({"results": list(terms)})
+        return json_response({"results": list(terms())})
 
     return view
 
 
-@require_safe
-def communes(request):
-    rows = Commune.objects.order_by("name").values(
+def commune_rows():
+    return Commune.objects.order_by("name").values(
         "insee", "name", "name_eu", "postcodes", "population", "centroid"
     )
+
+
+@endpoint(version=reference_version(commune_rows))
+def communes(request):
+    rows = commune_rows()
     results = [
         {
             **{k: v for k, v in row.items() if k != "centroid"},
@@ -134,12 +138,35 @@ def communes(request):
     return json_response({"results": results})
 
 
-@require_safe
+class RemovalsForm(forms.Form):
+    since = IsoDateTimeField(required=False, label=gettext_lazy("Depuis"))
+
+
+@endpoint(("since",))
+def removed(request):
+    """The actors that left the published data (archived, unpublished, deleted, renamed)
+    since `since`, oldest first; a slug published again is no longer listed."""
+    form = RemovalsForm(request.GET)
+    if not form.is_valid():
+        return error_response(form.errors.get_json_data())
+    removals = ActorRemoval.objects.exclude(slug__in=published().values("slug"))
+    if form.cleaned_data["since"]:
+        removals = removals.filter(removed_at__gte=form.cleaned_data["since"])
+    rows = removals.order_by("removed_at", "pk").values_list("slug", "reason", "removed_at")
+    results = (
+        {"slug": slug, "reason": reason, "removed_at": at.isoformat()}
+        for slug, reason, at in rows.iterator(chunk_size=2000)
+    )
+    return json_stream_response(results, opening='{"results": [', closing="]}\n")
+
+
+@endpoint(version=code_version)
 def index(request):
     links = {name: reverse(f"opendata:api-{name}") for name in TAXONOMIES}
     links.update(
         actors=reverse("opendata:api-actors"),
         actors_geojson=reverse("opendata:api-actors-geojson"),
+        actors_removed=reverse("opendata:api-actors-removed"),
         communes=reverse("opendata:api-communes"),
         openapi=reverse("opendata:api-openapi"),
         documentation=reverse("opendata_pages:api-docs"),
@@ -147,6 +174,6 @@ def index(request):
     return json_response({k: request.build_absolute_uri(v) for k, v in links.items()})
 
 
-@require_safe
+@endpoint(version=code_version)
 def openapi_json(request):
     return json_response(openapi.spec(base_url(request)))

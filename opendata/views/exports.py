@@ -2,17 +2,15 @@
 and the whole dataset in the two national formats."""
 
 from django.http import StreamingHttpResponse
-from django.views.decorators.http import require_safe
 
 from .. import csvexport, datainclusion, lamednum
-from ..records import published, records
+from ..http import FILTERS, UPDATED_SINCE, endpoint
+from ..records import records
 from ..responses import (
-    InvalidQuery,
     base_url,
-    error_response,
     filtered_actors,
     geojson_response,
-    json_response,
+    json_stream_response,
 )
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -23,33 +21,39 @@ def attachment(response, filename):
     return response
 
 
-@require_safe
+@endpoint(FILTERS)
 def actors_csv(request):
-    try:
-        queryset = filtered_actors(request)
-    except InvalidQuery as invalid:
-        return error_response(invalid.errors)
+    queryset = filtered_actors(request)
     body = csvexport.lines(records(queryset, base_url(request)))
     return attachment(StreamingHttpResponse(body, content_type=CSV_TYPE), "neonum-acteurs.csv")
 
 
-@require_safe
+@endpoint(FILTERS)
 def actors_geojson(request):
-    try:
-        queryset = filtered_actors(request)
-    except InvalidQuery as invalid:
-        return error_response(invalid.errors)
+    queryset = filtered_actors(request)
     return geojson_response(records(queryset, base_url(request)), "neonum-acteurs.geojson")
 
 
-@require_safe
-def lamednum_csv(request):
-    body = csvexport.table_lines(lamednum.COLUMNS, lamednum.rows(published(), base_url(request)))
-    response = StreamingHttpResponse(body, content_type=CSV_TYPE)
-    return attachment(response, "neonum-lieux-mediation-numerique.csv")
+def national(rows, filename, respond):
+    """A national format of the published actors, `updated_since` its only parameter."""
+
+    @endpoint(UPDATED_SINCE)
+    def view(request):
+        queryset = filtered_actors(request)
+        return respond(rows(queryset, base_url(request)), filename)
+
+    return view
 
 
-@require_safe
-def data_inclusion_structures(request):
-    structures = list(datainclusion.structures(published(), base_url(request)))
-    return attachment(json_response(structures), "neonum-structures.json")
+def lamednum_table(rows, filename):
+    body = csvexport.table_lines(lamednum.COLUMNS, rows)
+    return attachment(StreamingHttpResponse(body, content_type=CSV_TYPE), filename)
+
+
+lamednum_csv = national(lamednum.rows, "neonum-lieux-mediation-numerique.csv", lamednum_table)
+data_inclusion_structures = national(
+    datainclusion.structures, "neonum-structures.json", json_stream_response
+)
+data_inclusion_services = national(
+    datainclusion.services, "neonum-services.json", json_stream_response
+)

@@ -8,6 +8,8 @@ OPEN_DATA_URLS = [
     "/export/actors.geojson",
     "/export/lamednum.csv",
     "/export/data-inclusion/structures.json",
+    "/export/data-inclusion/services.json",
+    "/api/v1/actors/removed/",
 ]
 
 

@@ -12,13 +12,14 @@ from jsonschema import Draft202012Validator
 
 from opendata import lamednum
 from opendata.csvsafe import neutralise
-from tests.factories import ActorFactory
+from tests.factories import ActorFactory, at, commune
 from tests.opendata.conftest import HIDDEN_NAMES
 from tests.opendata.helpers import OPEN_DATA_URLS, content, json_body
 
 pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path(settings.BASE_DIR) / "opendata" / "schemas"
+HENDAYE = "64260"
 
 
 def lamednum_report(path):
@@ -148,6 +149,58 @@ def test_data_inclusion_structures_are_valid_against_their_json_schema(client, w
     assert not validator.is_valid({"id": "x", "source": "y", "nom": "ab", "date_maj": "2024"})
 
 
+def validator_for(name):
+    schema = json.loads((SCHEMAS / "data-inclusion" / name).read_text("utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_data_inclusion_services_are_valid_one_per_service_of_each_structure(client, world):
+    ActorFactory(
+        name="Point Numérique Hendaye", commune=commune(HENDAYE), location=at(HENDAYE),
+        themes=["inclusion-mediation"], publics=["tout-public", "seniors"],
+        services=["initiation-numerique", "accompagnement-demarches", "reparation"],
+        fees="gratuit_sous_condition", appointment_url="https://rdv.example.org/pn",
+        works_remotely=True, email="pn@example.org",
+    )  # fmt: skip
+    response = client.get("/export/data-inclusion/services.json")
+    assert response.streaming
+    services = json_body(response)
+    validator = validator_for("service.json")
+    for service in services:
+        errors = [e.message for e in validator.iter_errors(service)]
+        assert errors == [], (service["id"], errors)
+    structures = {
+        s["id"]: s for s in json_body(client.get("/export/data-inclusion/structures.json"))
+    }
+    # Every service belongs to an exported structure, and every service of it is there.
+    assert {s["structure_id"] for s in services} == set(structures)
+    hendaye = {s["id"]: s for s in services if "hendaye" in s["id"]}
+    base = "neonum-carto--point-numerique-hendaye"
+    assert sorted(hendaye) == [
+        f"{base}--accompagnement-demarches", f"{base}--initiation-numerique", f"{base}--reparation"
+    ]  # fmt: skip
+    workshop = hendaye[f"{base}--initiation-numerique"]
+    assert workshop["type"] == "atelier"
+    assert workshop["thematiques"] == ["numerique--maitriser-les-fondamentaux-du-numerique"]
+    assert workshop["publics"] == ["tous-publics"]  # which excludes every other value
+    assert (workshop["frais"], workshop["frais_precisions"]) == (
+        "gratuit",
+        "Gratuit sous condition",
+    )
+    assert workshop["modes_accueil"] == ["en-presentiel", "a-distance"]
+    assert workshop["lien_mobilisation"] == "https://rdv.example.org/pn"
+    assert hendaye[f"{base}--reparation"]["type"] is None  # no national equivalent
+    # The validator can fail.
+    assert not validator.is_valid({**workshop, "publics": ["tout-public"]})
+
+
+def test_data_inclusion_exports_stream(client, world):
+    for url in ("/export/data-inclusion/structures.json", "/export/data-inclusion/services.json"):
+        response = client.get(url)
+        assert response.streaming, url
+        assert response["Content-Disposition"].startswith("attachment")
+
+
 def test_unpublished_actors_are_in_no_output(client, world):
     outputs = [
         content(client.get(url))
@@ -181,8 +234,11 @@ def test_export_opendata_writes_every_format(world, tmp_path):
     call_command("export_opendata", str(tmp_path / "out"), stdout=io.StringIO())
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [
-        "actors.csv", "actors.geojson", "data-inclusion-structures.json", "lamednum.csv"
+        "actors.csv", "actors.geojson", "data-inclusion-services.json",
+        "data-inclusion-structures.json", "lamednum.csv",
     ]  # fmt: skip
+    services = json.loads((tmp_path / "out" / "data-inclusion-services.json").read_text("utf-8"))
+    assert len(services) == 3  # the three places of digital mediation offer one each
     assert len(csv_rows((tmp_path / "out" / "actors.csv").read_text("utf-8"))) == 5
     geo = json.loads((tmp_path / "out" / "actors.geojson").read_text("utf-8"))
     assert len(geo["features"]) == 5

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 ENDPOINTS = ["/fr/", "/fr/carte/donnees.geojson", *OPEN_DATA_URLS, "/fr/embed/"]
 NAMES = [
     "q", "theme", "kind", "service", "public", "language", "commune", "near", "radius", "bbox",
-    "zoom", "sort", "page", "page_size", "format", "fit", "lang", "theme[]", "",
+    "zoom", "sort", "page", "page_size", "format", "fit", "lang", "theme[]", "", "updated_since",
+    "since",
 ]  # fmt: skip
 # Values that real parameters take, or nearly.
 TYPICAL = [
@@ -24,7 +25,8 @@ TYPICAL = [
     "association", "64102", "relevance", "distance", "name", "updated", "-1.6,43.4,-1.4,43.55",
     "1,1,1,1", "-1.4,43.55,-1.6,43.4", "NaN", "nan,nan,nan,nan", "inf", "-inf", "1e309", "-0",
     "0", "-1", "2", "5", "100", "101", "9" * 40, "0x10", " ", "%", "'", '"', "\\", "\x00",
-    "geojson", "json", "csv",
+    "geojson", "json", "csv", "2026-01-31", "2026-01-31T14:00:00+01:00", "2026-03-29T02:30",
+    "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "2026-02-30",
 ]  # fmt: skip
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 numbers = st.one_of(

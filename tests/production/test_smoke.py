@@ -114,6 +114,23 @@ def test_pages_api_exports_and_logo_answer_compressed_without_errors(server, act
     assert logo.body == actor.logo.open("rb").read()
 
 
+def test_conditional_requests_survive_gzip_and_errors_are_json(server, actor):
+    for path in ("/api/v1/actors/", "/export/actors.csv", "/export/data-inclusion/services.json"):
+        first = fetch(server, path)
+        etag = first.header("ETag")
+        assert first.status == 200 and etag and first.header("Last-Modified"), path
+        # Every worker gives the same version; gzip's weak ETag still matches.
+        for _ in range(4):
+            again = fetch(server, path, {**PROXIED, "If-None-Match": etag})
+            assert again.status == 304, (path, again.status)
+            assert not again.raw
+    missing = fetch(server, "/api/v1/nope/")
+    assert missing.status == 404
+    assert json.loads(missing.body)["errors"]["detail"][0]["code"] == "not_found"
+    unknown = fetch(server, "/api/v1/actors/?thme=x")
+    assert unknown.status == 400 and "thme" in json.loads(unknown.body)["errors"]
+
+
 def test_static_files_are_hashed_compressed_and_cached_for_a_year(server, actor):
     html = fetch(server, "/fr/").text
     assets = re.findall(r'(?:src|href)="(/static/[^"]+\.(?:js|css))"', html)

@@ -1,6 +1,5 @@
 """manage.py export_opendata DIR: the whole published dataset in every format, as files."""
 
-import json
 from pathlib import Path
 
 from django.conf import settings
@@ -8,13 +7,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from opendata import csvexport, datainclusion, lamednum
 from opendata.records import published, records
-from opendata.responses import geojson_chunks
+from opendata.responses import geojson_chunks, json_array_chunks
 
 FILES = {
     "actors.csv": "csv",
     "actors.geojson": "geojson",
     "lamednum.csv": "lamednum",
     "data-inclusion-structures.json": "data-inclusion",
+    "data-inclusion-services.json": "data-inclusion-services",
 }
 
 
@@ -39,9 +39,12 @@ class Command(BaseCommand):
             "lamednum": lambda: csvexport.table_lines(
                 lamednum.COLUMNS, lamednum.rows(published(), base)
             ),
-            "data-inclusion": lambda: [
-                json.dumps(list(datainclusion.structures(published(), base)), ensure_ascii=False)
-            ],
+            "data-inclusion": lambda: json_array_chunks(
+                datainclusion.structures(published(), base)
+            ),
+            "data-inclusion-services": lambda: json_array_chunks(
+                datainclusion.services(published(), base)
+            ),
         }
         for name, kind in FILES.items():
             # Written aside then renamed: a reader never sees half a file.
