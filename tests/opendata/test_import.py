@@ -75,7 +75,7 @@ def test_dry_run_reports_everything_and_writes_nothing(reference, ban):
     report = run(mixed_file())
     assert state() == before
     assert report.counts == {
-        "created": 2, "updated": 0, "unchanged": 0, "rejected": 3, "outside": 2,
+        "created": 2, "updated": 0, "unchanged": 0, "rejected": 3, "outside": 2, "duplicate": 0,
     }  # fmt: skip
     reasons = {r.line: r.reason for r in report.problems()}
     assert "hors de la Communauté d'Agglomération Pays Basque" in reasons[4]
@@ -114,7 +114,7 @@ def test_addresses_are_geocoded_before_the_import_transaction_opens(reference, b
     a long import must not hold it locked in its transaction."""
     from django.db import connection
 
-    from actors import places
+    from opendata.importing import places
 
     depths = []
     real = places.geocode
