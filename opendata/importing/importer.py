@@ -22,6 +22,7 @@ from . import values as check
 from .communes import CommuneIndex
 from .identity import ActorIndex, Known
 from .places import Locator
+from .updates import current_values, update
 from .values import OutsideTerritory, RowError
 
 CREATED, UPDATED, UNCHANGED, REJECTED, OUTSIDE, DUPLICATE = (
@@ -202,7 +203,7 @@ class Importer:
         if not self.publish:
             ChangeRequest.objects.create(
                 actor=actor, author=self.user, kind=ChangeRequestKind.NEW,
-                proposed=profile.snapshot(actor), base_updated_at=actor.updated_at,
+                proposed=current_values(actor), base_updated_at=actor.updated_at,
             )  # fmt: skip
         return actor
 
@@ -215,8 +216,6 @@ class Importer:
         return ""
 
     def update(self, known, candidate):
-        from .updates import update
-
         return update(self, known, candidate)
 
     def run_row(self, line, row):

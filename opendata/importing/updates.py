@@ -18,7 +18,7 @@ def current_values(actor):
 
 def update(importer, known, candidate):
     """UPDATED or UNCHANGED, after writing (or proposing) the row's values."""
-    from .importer import save_actor
+    from . import importer as writing
 
     actor = Actor.objects.select_related("kind", "commune").get(pk=known.pk)
     current = current_values(actor)
@@ -46,12 +46,12 @@ def update(importer, known, candidate):
         return UPDATED
     if publishing:
         actor.status = ActorStatus.PUBLISHED
-    save_actor(actor, proposed)
+    writing.save_actor(actor, proposed)
     requests = ChangeRequest.objects.open().for_actor(actor).filter(kind=ChangeRequestKind.NEW)
     if publishing:
         requests.update(status=RequestStatus.APPROVED, decided_by=importer.user,
                         decided_at=timezone.now())  # fmt: skip
     elif actor.status != ActorStatus.PUBLISHED:
         # Keep the pending "new organisation" request showing what will be published.
-        requests.update(proposed=profile.snapshot(actor), base_updated_at=actor.updated_at)
+        requests.update(proposed=current_values(actor), base_updated_at=actor.updated_at)
     return UPDATED
