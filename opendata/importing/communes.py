@@ -49,10 +49,16 @@ class CommuneIndex:
                 self.by_name[short] = by_pk[next(iter(pks))]
 
         self.shapes = {c.insee: c.boundary.prepared for c in communes}
+        self.boxes = [(c.boundary.extent, c.insee) for c in communes]
 
     def containing(self, point):
         """The commune whose boundary holds the point (its edge included), or None."""
-        found = (insee for insee, shape in self.shapes.items() if shape.intersects(point))
+        x, y = point.x, point.y
+        found = (
+            insee
+            for (xmin, ymin, xmax, ymax), insee in self.boxes
+            if xmin <= x <= xmax and ymin <= y <= ymax and self.shapes[insee].intersects(point)
+        )
         return self.by_insee.get(next(found, None))
 
     def holds(self, insee, point):

@@ -56,6 +56,7 @@ class ActorIndex:
         self.by_number = defaultdict(list)
         self.by_name = defaultdict(list)
         self.by_cell = defaultdict(list)
+        self.slugs = set()
         rows = Actor.objects.values_list(
             "pk", "slug", "name", "siret", "rna", "commune__insee", "street_address",
             "lon", "lat", "status", "source", "source_id", "location_precision",
@@ -66,6 +67,7 @@ class ActorIndex:
             self.add(known, src_id if src == source else "")
 
     def add(self, known, source_id=""):
+        self.slugs.add(known.slug)
         if source_id:
             self.by_source_id[source_id] = known
         for number in (known.siret, known.rna):

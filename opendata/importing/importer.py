@@ -181,7 +181,7 @@ class Importer:
             raise RowError(_("Au moins une thématique est nécessaire."))
         warnings = []
         for _attempt in range(2):
-            error = probe_errors(values, actor, self.kinds, self.communes)
+            error = probe_errors(values, actor, self.communes)
             if error is None:
                 return warnings
             check.drop_invalid(values, error, warnings)
@@ -211,7 +211,7 @@ class Importer:
         """Our own export's slug, kept when free: a round trip keeps the actors' URLs."""
         from django.utils.text import slugify
 
-        if slug and slugify(slug) == slug and not Actor.objects.filter(slug=slug).exists():
+        if slug and slugify(slug) == slug and slug not in self.index.slugs:
             return slug
         return ""
 

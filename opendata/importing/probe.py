@@ -1,43 +1,40 @@
-"""The model's checks on a would-be actor, without a query per row: its fields' own
-validators, then the rules the database would enforce, read from memory (the commune's
-boundary, the summary in some language)."""
+"""The model's checks on a would-be actor, without a query or a model instance per row: the
+validators of each field the row gives, then the rules the database would enforce, read from
+memory (the commune's boundary, the summary in some language)."""
 
 from django.contrib.gis.geos import Point
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
 from actors.models.actor import SUMMARY_REQUIRED
-from contributions import profile
 
-# Checked by the importer itself, or not the import's business.
-EXCLUDED = ["slug", "logo", "status", "kind", "commune", "location", "search_vector",
-            "search_text", "open_intervals", "open_hours"]  # fmt: skip
-
-
-def probe(values, actor, kinds):
-    actor_probe = Actor(pk=actor.pk if actor else None, slug="probe")
-    if actor is not None:
-        for name in profile.SCALARS:
-            setattr(actor_probe, name, getattr(actor, name))
-        actor_probe.kind = actor.kind
-    for name in profile.SCALARS:
-        if name in values:
-            setattr(actor_probe, name, values[name])
-    if "kind" in values:
-        actor_probe.kind = kinds[values["kind"]]
-    return actor_probe
+# Checked by the importer itself (slugs, the commune, the position, taxonomies).
+CHECKED_ELSEWHERE = {"kind", "commune", "location", "location_precision", "themes", "services",
+                     "publics", "languages"}  # fmt: skip
+SUMMARIES = ("summary", "summary_eu", "summary_es")
 
 
-def probe_errors(values, actor, kinds, communes):
-    """A ValidationError naming the refused fields, or None."""
-    candidate = probe(values, actor, kinds)
+def field_errors(values):
     errors = {}
-    try:
-        candidate.clean_fields(exclude=EXCLUDED)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    if not (candidate.summary or candidate.summary_eu or candidate.summary_es):
+    for name, value in values.items():
+        if name in CHECKED_ELSEWHERE:
+            continue
+        try:
+            field = Actor._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        try:
+            values[name] = field.clean(value, None)
+        except ValidationError as error:
+            errors[name] = error.messages
+    return errors
+
+
+def probe_errors(values, actor, communes):
+    """A ValidationError naming the refused fields, or None."""
+    errors = field_errors(values)
+    if not any(values.get(name, getattr(actor, name, "")) for name in SUMMARIES):
         errors.setdefault("__all__", []).append(str(SUMMARY_REQUIRED))
     if not communes.holds(values["commune"], Point(*values["location"], srid=4326)):
         errors.setdefault("location", []).append(
