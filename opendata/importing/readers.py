@@ -23,7 +23,7 @@ OUR_COLUMNS = set(FIELDS) | {"source_id"}
 # Read back from our own exports, but derived by the site rather than imported.
 DERIVED_COLUMNS = {"url", "updated_at"}
 LIST_FIELDS = ("themes", "services", "publics", "languages")
-SEPARATORS = {",": "virgule", ";": "point-virgule", "\t": "tabulation"}
+SEPARATORS = (",", ";", "\t")
 LAMEDNUM_COLUMNS = {"pivot", "nom", "date_maj"}
 # Cells may be long descriptions, not megabytes: beyond, the file is refused with a message.
 CELL_LIMIT = 1_000_000
