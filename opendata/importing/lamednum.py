@@ -4,7 +4,7 @@ ours. Its places all work on digital inclusion; the kind defaults to association
 read into our fields over what the standard's columns gave, and its defaults fill the rest."""
 
 from .. import vocabularies as vocab
-from .readers import Reading, _head, column_notes, csv_header, csv_records, sniff_separator
+from .readers import read_table
 
 READ = {
     "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "latitude",
@@ -73,14 +73,4 @@ def mapped_row(raw, mapping):
 
 
 def read_lamednum(source, mapping=None):
-    separator = sniff_separator(_head(source))
-    header = csv_header(source, separator)
-    lists = (mapping or {}).get("separator", "|")
-
-    def records():
-        from .readers import split_lists
-
-        for number, raw in csv_records(source, separator):
-            yield number, split_lists(mapped_row(raw, mapping), lists)
-
-    return Reading("lamednum", records, separator, column_notes(header, mapping, READ))
+    return read_table(source, "lamednum", mapping, mapped_row, READ)

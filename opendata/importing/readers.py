@@ -178,17 +178,26 @@ def split_lists(row, separator):
     return row
 
 
-def read_csv(source, mapping=None):
+def read_table(source, fmt, mapping, to_row, known):
+    """A CSV file whose records `to_row(raw, mapping)` turns into rows; `known`: the columns
+    it reads."""
     separator = sniff_separator(_head(source))
     header = csv_header(source, separator)
     lists = (mapping or {}).get("separator", "|")
 
     def records():
         for number, raw in csv_records(source, separator):
-            yield number, split_lists({**rename(raw, mapping), **_extra(raw)}, lists)
+            yield number, split_lists(to_row(raw, mapping), lists)
 
-    notes = column_notes(header, mapping, OUR_COLUMNS | DERIVED_COLUMNS)
-    return Reading("csv", records, separator, notes)
+    return Reading(fmt, records, separator, column_notes(header, mapping, known))
+
+
+def our_row(raw, mapping):
+    return {**rename(raw, mapping), **_extra(raw)}
+
+
+def read_csv(source, mapping=None):
+    return read_table(source, "csv", mapping, our_row, OUR_COLUMNS | DERIVED_COLUMNS)
 
 
 def _extra(raw):
