@@ -24,7 +24,7 @@ NEARBY_KM = 0.2
 CELL = 0.01
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Known:
     pk: object  # the actor's id, or a placeholder for one a dry run would create
     slug: str
@@ -74,7 +74,7 @@ class ActorIndex:
             if number:
                 self.by_number[number].append(known)
         self.by_name[(known.name, known.insee)].append(known)
-        self.by_cell[cell(known.lon, known.lat)].append(known)
+        self.by_cell[(cell(known.lon, known.lat), known.name)].append(known)
 
     def find(self, values, source_id):
         """(the Known actor or None, a note for the report or "")."""
@@ -92,12 +92,13 @@ class ActorIndex:
         for known in self.by_name.get((name, insee), []):
             if known not in shared and not conflicts(known, values, street):
                 return known, ""
-        for known in self.nearby(values):
-            if known.name == name and known not in shared and not conflicts(known, values, street):
+        for known in self.nearby(values, name):
+            if known not in shared and not conflicts(known, values, street):
                 return known, ""
         return None, shared_note(shared)
 
-    def nearby(self, values):
+    def nearby(self, values, name):
+        """The actors of that name within 200 m."""
         if "location" not in values:
             return []
         here = values["location"]
@@ -105,7 +106,7 @@ class ActorIndex:
         found = []
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
-                found += [k for k in self.by_cell.get((x + dx, y + dy), [])
+                found += [k for k in self.by_cell.get(((x + dx, y + dy), name), [])
                           if km(here, (k.lon, k.lat)) <= NEARBY_KM]  # fmt: skip
         return found
 

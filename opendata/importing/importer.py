@@ -30,6 +30,8 @@ CREATED, UPDATED, UNCHANGED, REJECTED, OUTSIDE, DUPLICATE = (
 )  # fmt: skip
 OUTCOMES = (CREATED, UPDATED, UNCHANGED, REJECTED, OUTSIDE, DUPLICATE)
 PROBLEMS = (REJECTED, OUTSIDE, DUPLICATE)
+# Rows without problem or warning kept in a report, beyond which only counts are.
+KEPT_PLAIN = 1000
 TAXONOMIES = profile.TAXONOMIES
 
 
@@ -49,21 +51,31 @@ class RowResult:
 
 @dataclass
 class Report:
+    """Counts every row; keeps the rows with a problem or a warning, and the first
+    KEPT_PLAIN others, so that a large file's report stays small."""
+
     applied: bool = False
     rows: list = field(default_factory=list)
     format: str = ""
     separator: str = ""
     notes: list = field(default_factory=list)
+    tally: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    plain: int = 0
 
     def add(self, result):
-        self.rows.append(result)
+        self.tally[result.outcome] += 1
+        if result.outcome in PROBLEMS or result.warnings:
+            self.rows.append(result)
+        elif self.plain < KEPT_PLAIN:
+            self.plain += 1
+            self.rows.append(result)
 
     def count(self, outcome):
-        return sum(1 for row in self.rows if row.outcome == outcome)
+        return self.tally[outcome]
 
     @property
     def counts(self):
-        return {outcome: self.count(outcome) for outcome in OUTCOMES}
+        return dict(self.tally)
 
     def problems(self):
         return [row for row in self.rows if row.outcome in PROBLEMS or row.warnings]
