@@ -63,3 +63,12 @@ def drop_unconfirmed_imports(timestamp):
     cutoff = timezone.now() - timedelta(days=UNCONFIRMED_DAYS)
     stale = ImportRun.objects.filter(status=ImportRun.Status.PREVIEWED, created_at__lt=cutoff)
     return stale.delete()[0]
+
+
+# Every day at 04:30 UTC.
+@app.periodic(cron="30 4 * * *")
+@app.task(name="opendata.relocate_approximate", queue="periodic")
+def relocate_approximate(timestamp):
+    from .relocate import relocate_approximate as relocate
+
+    return relocate()

@@ -115,3 +115,17 @@ def test_the_moderation_review_says_the_position_is_approximate(reference, ban, 
     page = client.get(f"/fr/moderation/demandes/{request.pk}/")
     assert page.status_code == 200
     assert "Position approximative" in page.content.decode()
+
+
+def test_the_daily_job_moves_approximate_actors_once_the_geocoder_answers(reference, ban):
+    from opendata.relocate import relocate_approximate
+
+    ban.mode = "down"
+    run(pannecau_file(), apply=True, publish=True)
+    assert relocate_approximate() == 0
+    ban.mode = "ok"
+    cache.clear()
+    assert relocate_approximate() == 1
+    actor = Actor.objects.get(name="Atelier Beta")
+    assert actor.location_precision == LocationPrecision.PRECISE
+    assert (round(actor.location.x, 4), round(actor.location.y, 4)) == PANNECAU
