@@ -14,6 +14,7 @@ from .importing import readers
 from .importing.importer import import_rows
 from .importing.reporting import as_data
 from .models import ImportRun
+from .progress import recorder
 
 logger = logging.getLogger(__name__)
 # A previewed file nobody confirmed is dropped after this long.
@@ -45,7 +46,8 @@ def import_file(run_id):
         try:
             rows = readers.read(bytes(run.data), options["format"], options.get("mapping"))
             report = import_rows(rows, options["source"], apply=True,
-                                 publish=options["publish"], user=run.user)  # fmt: skip
+                                 publish=options["publish"], user=run.user,
+                                 progress=recorder(run_id))  # fmt: skip
         except Exception as error:
             logger.exception("Import %s failed", run_id)
             message = _("L'import a échoué, rien n'a été écrit : %(error)s") % {
