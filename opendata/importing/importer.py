@@ -237,8 +237,8 @@ class Importer:
             candidate.note = note
             if known is not None and known.pk in self.matched:
                 raise Duplicate(
-                    _("Doublon de la ligne %(line)s (%(slug)s) : non appliqué.")
-                    % {"line": self.matched[known.pk], "slug": known.slug}
+                    _("Doublon de la ligne %(line)s : non appliqué.")
+                    % {"line": self.matched[known.pk]}
                 )
             if known is None:
                 actor, outcome = self.create(candidate), CREATED
