@@ -89,6 +89,7 @@ bench: setup
 	@$(PY) manage.py bench_relevance
 	@$(PY) manage.py bench
 	@$(PY) manage.py bench_weight
+	@$(PY) manage.py bench_import
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.
 lock:

@@ -80,8 +80,8 @@ class ActorAdmin(LeafletGeoAdmin):
         ]}),
         (None, {"fields": [
             "themes", "services", "publics", "languages", "website", "email", "phone",
-            "street_address", "commune", "location", "welcomes_public", "works_remotely",
-            "travels", "opening_hours", "acceslibre_url", "step_free_access",
+            "street_address", "commune", "location", "location_precision", "welcomes_public",
+            "works_remotely", "travels", "opening_hours", "acceslibre_url", "step_free_access",
             "accessible_toilets", "hearing_loop", "appointment_url", "fees", "siret", "rna",
             "logo", "status", "verified_at",
             "is_demo", "source", "source_id", "created_at", "updated_at",

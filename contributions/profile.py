@@ -92,6 +92,8 @@ def apply(actor, values):
         actor.commune = Commune.objects.get(insee=values["commune"])
     if values.get("location"):
         actor.location = Point(*values["location"], srid=4326)
+    if values.get("location_precision"):
+        actor.location_precision = values["location_precision"]
     actor.full_clean(exclude=["slug", "logo"])
     with indexing.deferred():
         actor.save()

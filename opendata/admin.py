@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from .forms import ImportForm
 from .importing import readers
 from .importing.importer import import_rows
+from .importing.reporting import read_as
 from .models import ActorImport, ImportRun
 from .tasks import enqueue
 
@@ -73,10 +74,6 @@ class ActorImportAdmin(admin.ModelAdmin):
         context["form"] = form
         return TemplateResponse(request, "opendata/admin/import.html", context)
 
-    def _read(self, data, options):
-        mapping = options.get("mapping")
-        return readers.read(data, options["format"], mapping)
-
     def preview(self, request, form, context):
         upload = form.cleaned_data["file"]
         data = upload.read()
@@ -84,9 +81,7 @@ class ActorImportAdmin(admin.ModelAdmin):
             mapping = None
             if form.cleaned_data.get("mapping"):
                 mapping = readers.load_mapping(form.cleaned_data["mapping"].read())
-            fmt = form.cleaned_data["format"] or readers.guess_format(
-                upload.name, data[:4096].decode("utf-8", "ignore")
-            )
+            fmt = form.cleaned_data["format"] or readers.guess_format(upload.name, data)
             options = {
                 "format": fmt,
                 "mapping": mapping,
@@ -96,17 +91,17 @@ class ActorImportAdmin(admin.ModelAdmin):
                 "name": upload.name,
                 "language": request.LANGUAGE_CODE,
             }
-            rows = self._read(data, options)
+            rows = readers.read(data, fmt, mapping)
+            report = import_rows(rows, options["source"], apply=False,
+                                 publish=options["publish"], user=request.user)  # fmt: skip
         except readers.UnreadableFile as error:
             form.add_error("file", str(error))
             context["form"] = form
             return TemplateResponse(request, "opendata/admin/import.html", context, status=400)
-        report = import_rows(rows, options["source"], apply=False, publish=options["publish"],
-                             user=request.user)  # fmt: skip
         token = secrets.token_hex(16)
         ImportRun.objects.create(token=token, user=request.user, name=upload.name,
                                  options=options, data=data)  # fmt: skip
-        context.update(report=report, token=token, options=options)
+        context.update(report=report, token=token, options=options, read_as=read_as(report))
         return TemplateResponse(request, "opendata/admin/import_report.html", context)
 
     def confirm(self, request, context):
@@ -130,5 +125,6 @@ class ActorImportAdmin(admin.ModelAdmin):
             runs = runs.filter(user=request.user)
         run = get_object_or_404(runs, pk=pk)
         context = self._context(request)
-        context.update(run=run, report=run.report, options=run.options)
+        context.update(run=run, report=run.report, options=run.options,
+                       read_as=(run.report or {}).get("read_as", ""))  # fmt: skip
         return TemplateResponse(request, "opendata/admin/import_status.html", context)

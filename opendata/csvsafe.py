@@ -28,3 +28,14 @@ class Echo:
 
     def write(self, value):
         return value
+
+
+def undo_neutralise(value):
+    """The cell as it was before `neutralise`: reading our own exports back changes nothing."""
+    if (
+        value.startswith("'")
+        and value[1:].startswith(TRIGGERS)
+        and neutralise(value[1:]) != value[1:]
+    ):
+        return value[1:]
+    return value

@@ -37,6 +37,8 @@ class ImportRun(models.Model):
         _("état"), max_length=10, choices=Status.choices, default=Status.PREVIEWED
     )
     report = models.JSONField(null=True, blank=True)
+    # Records read so far by the worker (opendata.progress).
+    rows_done = models.PositiveIntegerField(_("enregistrements traités"), default=0)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -17,8 +17,9 @@ FIELDS = [
     "slug", "name", "url", "kind", "summary", "summary_eu", "summary_es", "description",
     "description_eu", "description_es", "themes", "services", "publics",
     "languages", "website", "email", "phone", "street_address", "postcode", "commune",
-    "commune_insee", "latitude", "longitude", "welcomes_public", "works_remotely", "travels",
-    "opening_hours", *ACCESS_FIELDS, "siret", "rna", "is_demo", "updated_at",
+    "commune_insee", "latitude", "longitude", "location_precision", "welcomes_public",
+    "works_remotely", "travels", "opening_hours", *ACCESS_FIELDS, "siret", "rna", "is_demo",
+    "updated_at",
 ]  # fmt: skip
 LIST_FIELDS = ("themes", "services", "publics", "languages")
 # The summary and description in French, Basque and Spanish, each empty when not written.
@@ -79,7 +80,8 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
         _lat=_Y,
     ).values(
         "slug", "name", *TEXTS, "website", "email", "phone",
-        "street_address", "welcomes_public", "works_remotely", "travels", "opening_hours",
+        "street_address", "location_precision", "welcomes_public", "works_remotely", "travels",
+        "opening_hours",
         *ACCESS_FIELDS, "siret", "rna", "is_demo", "updated_at", "theme_ids", "service_ids",
         "public_ids", "language_ids", "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
         *(["distance_km"] if with_distance else []),
@@ -105,6 +107,7 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
             commune_insee=row["_insee"],
             latitude=round(row["_lat"], 6),
             longitude=round(row["_lon"], 6),
+            location_precision=row["location_precision"],
             welcomes_public=row["welcomes_public"],
             works_remotely=row["works_remotely"],
             travels=row["travels"],

@@ -14,6 +14,7 @@ from .importing import readers
 from .importing.importer import import_rows
 from .importing.reporting import as_data
 from .models import ImportRun
+from .progress import recorder
 
 logger = logging.getLogger(__name__)
 # A previewed file nobody confirmed is dropped after this long.
@@ -45,7 +46,8 @@ def import_file(run_id):
         try:
             rows = readers.read(bytes(run.data), options["format"], options.get("mapping"))
             report = import_rows(rows, options["source"], apply=True,
-                                 publish=options["publish"], user=run.user)  # fmt: skip
+                                 publish=options["publish"], user=run.user,
+                                 progress=recorder(run_id))  # fmt: skip
         except Exception as error:
             logger.exception("Import %s failed", run_id)
             message = _("L'import a échoué, rien n'a été écrit : %(error)s") % {
@@ -63,3 +65,12 @@ def drop_unconfirmed_imports(timestamp):
     cutoff = timezone.now() - timedelta(days=UNCONFIRMED_DAYS)
     stale = ImportRun.objects.filter(status=ImportRun.Status.PREVIEWED, created_at__lt=cutoff)
     return stale.delete()[0]
+
+
+# Every day at 04:30 UTC.
+@app.periodic(cron="30 4 * * *")
+@app.task(name="opendata.relocate_approximate", queue="periodic")
+def relocate_approximate(timestamp):
+    from .relocate import relocate_approximate as relocate
+
+    return relocate()

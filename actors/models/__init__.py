@@ -1,4 +1,4 @@
-from .actor import ACCESS_FIELDS, Actor, ActorQuerySet, ActorStatus, Fees
+from .actor import ACCESS_FIELDS, Actor, ActorQuerySet, ActorStatus, Fees, LocationPrecision
 from .commune import Commune, CommuneQuerySet
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
@@ -12,6 +12,7 @@ __all__ = [
     "CommuneQuerySet",
     "Fees",
     "Language",
+    "LocationPrecision",
     "Public",
     "Service",
     "Theme",

@@ -36,6 +36,14 @@ class Fees(models.TextChoices):
     PAID = "payant", _("Payant")
 
 
+class LocationPrecision(models.TextChoices):
+    """How far the position can be trusted: an address or coordinates given, or only the
+    commune's centre standing in (the geocoder did not answer, or no address was given)."""
+
+    PRECISE = "precise", _("précise")
+    APPROXIMATE = "approximate", _("approximative (centre de la commune)")
+
+
 # The place's accessibility, appointment link and fees, in the order forms and exports use.
 ACCESS_FIELDS = [
     "acceslibre_url",
@@ -176,6 +184,13 @@ class Actor(models.Model):
         Commune, on_delete=models.PROTECT, related_name="actors", verbose_name=_("commune")
     )
     location = models.PointField(_("position"), srid=4326, spatial_index=True)
+    location_precision = models.CharField(
+        _("précision de la position"),
+        max_length=12,
+        choices=LocationPrecision.choices,
+        default=LocationPrecision.PRECISE,
+        db_default=LocationPrecision.PRECISE,
+    )
     welcomes_public = models.BooleanField(_("accueille le public à cette adresse"), default=True)
     works_remotely = models.BooleanField(_("intervient à distance"), default=False)
     travels = models.BooleanField(_("se déplace"), default=False)

@@ -1,53 +1,91 @@
-"""Files to rows. Each reader returns a list of (line number, dict) where the dict uses our
-field names (those of our own CSV export, plus `source_id`); values stay raw text, the
-importer checks them. A file that cannot be read at all raises UnreadableFile."""
+"""Files to rows. `read` returns a Reading: the format and separator it read, notes about the
+file's columns, and its records as (record number, dict) pairs where the dict uses our field
+names (those of our own CSV export, plus `source_id`). Values stay raw text; the importer
+checks them. Records are read as they are used, from the bytes or the file given, so that a
+large file is never held as a list; each iteration reads the file afresh.
+
+Record numbers are the spreadsheet's rows: the header is row 1, the first record row 2,
+however many lines its cells span. A file that cannot be read at all raises UnreadableFile."""
 
 import csv
 import io
 import json
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from .. import vocabularies as vocab
+from ..csvsafe import undo_neutralise
 from ..records import FIELDS
 
 FORMATS = ("csv", "geojson", "lamednum")
 OUR_COLUMNS = set(FIELDS) | {"source_id"}
-# Our export's `slug` identifies the row at its source when re-importing our own files.
-ALIASES = {"slug": "source_id"}
+# Read back from our own exports, but derived by the site rather than imported.
+DERIVED_COLUMNS = {"url", "updated_at"}
+LIST_FIELDS = ("themes", "services", "publics", "languages")
+SEPARATORS = (",", ";", "\t")
+LAMEDNUM_COLUMNS = {"pivot", "nom", "date_maj"}
+# Cells may be long descriptions, not megabytes: beyond, the file is refused with a message.
+CELL_LIMIT = 1_000_000
+csv.field_size_limit(CELL_LIMIT)
 
 
 class UnreadableFile(Exception):
     pass
 
 
-def guess_format(filename, head):
-    name = filename.lower()
-    if name.endswith((".geojson", ".json")):
+@dataclass
+class Reading:
+    format: str
+    records: object  # a callable giving a fresh iterator of (number, row)
+    separator: str = ""
+    notes: list = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.records())
+
+
+def _open_text(source):
+    raw = open(source, "rb") if isinstance(source, Path) else io.BytesIO(source)  # noqa: SIM115
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def _head(source, size=65536):
+    with _open_text(source) as text:
+        try:
+            return text.read(size)
+        except UnicodeDecodeError:
+            raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
+
+
+def sniff_separator(head):
+    """The header line's most frequent candidate separator (a comma when none)."""
+    first = head.splitlines()[0] if head.strip() else ""
+    counts = {sep: first.count(sep) for sep in SEPARATORS}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    return best if counts[best] else ","
+
+
+def guess_format(filename, source):
+    if filename.lower().endswith((".geojson", ".json")):
         return "geojson"
-    first_line = head.lstrip("\ufeff").splitlines()[0] if head.strip() else ""
-    columns = {c.strip().strip('"') for c in first_line.split(",")}
-    if {"pivot", "nom", "date_maj"} <= columns:
-        return "lamednum"
-    return "csv"
-
-
-def decode(data):
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
+    head = _head(source, 8192)
+    first = head.splitlines()[0] if head.strip() else ""
+    columns = {c.strip().strip('"') for c in first.split(sniff_separator(head))}
+    return "lamednum" if columns >= LAMEDNUM_COLUMNS else "csv"
 
 
 def load_mapping(data):
     """A mapping file: {"columns": {"their column": "our field"}, "defaults": {...},
     "separator": "|"}."""
     try:
-        mapping = json.loads(decode(data))
-    except json.JSONDecodeError as error:
+        mapping = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise UnreadableFile(_("Fichier de correspondance illisible : %s") % error) from None
     if not isinstance(mapping, dict) or not isinstance(mapping.get("columns", {}), dict):
         raise UnreadableFile(_("Le fichier de correspondance doit contenir « columns »."))
+    if not isinstance(mapping.get("defaults", {}), dict):
+        raise UnreadableFile(_("« defaults » doit associer des champs à des valeurs."))
     unknown = set(mapping.get("columns", {}).values()) - OUR_COLUMNS
     unknown |= set(mapping.get("defaults", {})) - OUR_COLUMNS
     if unknown:
@@ -57,133 +95,178 @@ def load_mapping(data):
     return mapping
 
 
-def _rename(raw, mapping):
-    if mapping and mapping.get("columns"):
-        row = {ours: raw.get(theirs, "") for theirs, ours in mapping["columns"].items()}
-    else:
-        row = {ALIASES.get(k, k): v for k, v in raw.items() if ALIASES.get(k, k) in OUR_COLUMNS}
+def column_notes(columns, mapping, known):
+    """What the report says of the file's columns: mapped ones missing from the file, and
+    the file's columns nothing reads."""
+    named = set((mapping or {}).get("columns", {}))
+    notes = []
+    missing = sorted(named - set(columns))
+    if missing:
+        notes.append(
+            _("Colonnes de la correspondance absentes du fichier : %s") % ", ".join(missing)
+        )
+    unused = [c for c in columns if c and c not in named and c not in known]
+    if unused:
+        notes.append(_("Colonnes du fichier ignorées : %s") % ", ".join(unused))
+    return notes
+
+
+def rename(raw, mapping):
+    """Our field names: the mapping's columns, and the file's columns already named as ours.
+    Our export's `slug` also identifies the row at its source."""
+    row = {k: v for k, v in raw.items() if k in OUR_COLUMNS}
+    for theirs, ours in (mapping or {}).get("columns", {}).items():
+        if theirs in raw:
+            row[ours] = raw[theirs]
+    if row.get("slug") and not row.get("source_id"):
+        row["source_id"] = row["slug"]
     for name, value in (mapping or {}).get("defaults", {}).items():
         if row.get(name) in (None, "", []):
             row[name] = value
     return row
 
 
-def _csv_rows(text):
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames:
+def clean_cell(value, warnings):
+    value = (value or "").strip()
+    if "\x00" in value:
+        warnings.append(_("caractère NUL retiré de « %s »") % value.replace("\x00", "")[:80])
+        value = value.replace("\x00", "")
+    return undo_neutralise(value)
+
+
+def csv_records(source, separator):
+    """(record number, {column: cleaned text}) for each record of a CSV file."""
+    with _open_text(source) as text:
+        reader = csv.reader(text, delimiter=separator)
+        number = 1
+        try:
+            header = [clean_cell(c, []) for c in next(reader, [])]
+            for cells in reader:
+                number += 1
+                if not any(c.strip() for c in cells):
+                    continue
+                warnings = []
+                row = {k: clean_cell(v, warnings) for k, v in zip(header, cells, strict=False) if k}
+                if warnings:
+                    row["_warnings"] = warnings
+                yield number, row
+        except csv.Error as error:
+            raise UnreadableFile(
+                _("Enregistrement %(number)s illisible : %(error)s")
+                % {"number": number, "error": error}
+            ) from None
+        except UnicodeDecodeError:
+            raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
+
+
+def csv_header(source, separator):
+    with _open_text(source) as text:
+        try:
+            header = next(csv.reader(text, delimiter=separator), [])
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise UnreadableFile(_("CSV illisible : %s") % error) from None
+    header = [clean_cell(c, []) for c in header]
+    if not any(header):
         raise UnreadableFile(_("Le fichier CSV est vide."))
+    return header
+
+
+def split_lists(row, separator):
+    for name in LIST_FIELDS:
+        if isinstance(row.get(name), str):
+            row[name] = [s.strip() for s in row[name].split(separator) if s.strip()]
+    return row
+
+
+def read_table(source, fmt, mapping, to_row, known):
+    """A CSV file whose records `to_row(raw, mapping)` turns into rows; `known`: the columns
+    it reads."""
+    separator = sniff_separator(_head(source))
+    header = csv_header(source, separator)
+    lists = (mapping or {}).get("separator", "|")
+
+    def records():
+        for number, raw in csv_records(source, separator):
+            yield number, split_lists(to_row(raw, mapping), lists)
+
+    return Reading(fmt, records, separator, column_notes(header, mapping, known))
+
+
+def our_row(raw, mapping):
+    return {**rename(raw, mapping), **_extra(raw)}
+
+
+def read_csv(source, mapping=None):
+    return read_table(source, "csv", mapping, our_row, OUR_COLUMNS | DERIVED_COLUMNS)
+
+
+def _extra(raw):
+    return {k: raw[k] for k in ("_warnings",) if k in raw}
+
+
+def read_geojson(source, mapping=None):
     try:
-        # Line numbers as a spreadsheet shows them: the header is line 1.
-        return [
-            (reader.line_num, {k: (v or "").strip() for k, v in raw.items() if k}) for raw in reader
-        ]
-    except csv.Error as error:
-        raise UnreadableFile(_("CSV illisible : %s") % error) from None
-
-
-def read_csv(data, mapping=None):
-    rows = _csv_rows(decode(data))
-    separator = (mapping or {}).get("separator", "|")
-    result = []
-    for line, raw in rows:
-        row = _rename(raw, mapping)
-        for name in ("themes", "services", "publics", "languages"):
-            if isinstance(row.get(name), str):
-                row[name] = [s.strip() for s in row[name].split(separator) if s.strip()]
-        result.append((line, row))
-    return result
-
-
-def read_geojson(data, mapping=None):
-    try:
-        collection = json.loads(decode(data))
+        with _open_text(source) as text:
+            collection = json.load(text)
+    except UnicodeDecodeError:
+        raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
     except json.JSONDecodeError as error:
         raise UnreadableFile(_("GeoJSON illisible : %s") % error) from None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise UnreadableFile(_("Le GeoJSON doit être une FeatureCollection."))
-    result = []
-    for number, feature in enumerate(collection.get("features") or [], start=1):
-        if not isinstance(feature, dict):
-            result.append((number, {"_error": _("objet GeoJSON invalide")}))
-            continue
-        properties = feature.get("properties") or {}
-        row = _rename(dict(properties) if isinstance(properties, dict) else {}, mapping)
-        geometry = feature.get("geometry") or {}
-        if geometry.get("type") == "Point":
-            coordinates = geometry.get("coordinates") or []
-            if len(coordinates) >= 2:
-                row["longitude"], row["latitude"] = coordinates[0], coordinates[1]
-        elif geometry:
-            row["_error"] = _("seuls les points sont acceptés")
-        if not row.get("source_id") and feature.get("id") is not None:
-            row["source_id"] = str(feature["id"])
-        result.append((number, row))
-    return result
+    features = collection.get("features")
+    if not isinstance(features, list):
+        raise UnreadableFile(_("« features » doit être une liste d'objets."))
+    columns = {}
+    for feature in features:
+        if isinstance(feature, dict) and isinstance(feature.get("properties"), dict):
+            columns.update(dict.fromkeys(feature["properties"]))
+    lists = (mapping or {}).get("separator", "|")
+
+    def records():
+        for number, feature in enumerate(features, start=1):
+            yield number, split_lists(geojson_row(feature, mapping), lists)
+
+    notes = column_notes(list(columns), mapping, OUR_COLUMNS | DERIVED_COLUMNS)
+    return Reading("geojson", records, "", notes)
 
 
-def _split(value):
-    return [v.strip() for v in (value or "").split(vocab.LAMEDNUM_SEPARATOR) if v.strip()]
+def geojson_row(feature, mapping):
+    if not isinstance(feature, dict):
+        return {"_error": _("objet GeoJSON invalide : chaque élément doit être un objet Feature")}
+    properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        return {"_error": _("« properties » doit être un objet.")}
+    row = rename(properties, mapping)
+    warnings = []
+    for key, value in row.items():
+        if isinstance(value, str):
+            row[key] = clean_cell(value, warnings)
+    if warnings:
+        row["_warnings"] = warnings
+    geometry = feature.get("geometry")
+    if geometry is not None and not isinstance(geometry, dict):
+        row["_error"] = (
+            _("« geometry » doit être un objet GeoJSON ou null, pas « %s ».") % str(geometry)[:80]
+        )
+    elif geometry and geometry.get("type") == "Point":
+        coordinates = geometry.get("coordinates")
+        if isinstance(coordinates, list) and len(coordinates) >= 2:
+            row["longitude"], row["latitude"] = coordinates[0], coordinates[1]
+        else:
+            row["_error"] = _("Coordonnées du point invalides : « %s ».") % str(coordinates)[:80]
+    elif geometry:
+        row["_error"] = _("seuls les points sont acceptés")
+    if not row.get("source_id") and feature.get("id") is not None:
+        row["source_id"] = str(feature["id"])
+    return row
 
 
-def _translate(values, table):
-    return [table[v] for v in values if v in table]
+def read(source, fmt, mapping=None):
+    """`source`: the file's bytes, or its Path (read as it goes)."""
+    from .lamednum import read_lamednum
 
-
-def read_lamednum(data, mapping=None):
-    """A "lieux de médiation numérique" file: its columns and vocabularies to ours. Its
-    places all work on digital inclusion; the kind defaults to association unless its
-    `typologie` says otherwise (a mapping's defaults can change both)."""
-    result = []
-    for line, raw in _csv_rows(decode(data)):
-        pivot = raw.get("pivot", "")
-        services = _split(raw.get("services"))
-        publics = _split(raw.get("publics_specifiquement_adresses"))
-        kinds = [
-            vocab.KINDS_FROM_LAMEDNUM[t]
-            for t in _split(raw.get("typologie"))
-            if t in vocab.KINDS_FROM_LAMEDNUM
-        ]
-        summary = raw.get("presentation_resume") or raw.get("presentation_detail", "")[:280]
-        row = {
-            "source_id": raw.get("id", ""),
-            "name": raw.get("nom", ""),
-            "siret": pivot if pivot.isdigit() else "",
-            "rna": pivot if pivot[:1].upper() == "W" else "",
-            "commune": raw.get("commune", ""),
-            "postcode": raw.get("code_postal", ""),
-            "commune_insee": raw.get("code_insee", ""),
-            "street_address": raw.get("adresse", ""),
-            "latitude": raw.get("latitude", ""),
-            "longitude": raw.get("longitude", ""),
-            "phone": raw.get("telephone", ""),
-            "email": (_split(raw.get("courriels")) or [""])[0],
-            "website": (_split(raw.get("site_web")) or [""])[0],
-            "opening_hours": raw.get("horaires", ""),
-            "acceslibre_url": raw.get("fiche_acces_libre", ""),
-            "appointment_url": raw.get("prise_rdv", ""),
-            # Several values allowed there, one here: the first.
-            "fees": next(
-                iter(_translate(_split(raw.get("frais_a_charge")), vocab.FEES_FROM_LAMEDNUM)), ""
-            ),
-            "summary": summary.strip(),
-            "description": raw.get("presentation_detail", ""),
-            "themes": [vocab.INCLUSION_THEME],
-            "services": _translate(services, vocab.SERVICES_FROM_LAMEDNUM),
-            "publics": _translate(publics, vocab.PUBLICS_FROM_LAMEDNUM),
-            "kind": kinds[0] if kinds else "association",
-            "travels": "Itinérant" in _split(raw.get("itinerance")),
-            "works_remotely": "À distance" in _split(raw.get("modalites_accompagnement")),
-        }  # fmt: skip
-        for name, value in (mapping or {}).get("defaults", {}).items():
-            row[name] = value
-        result.append((line, row))
-    return result
-
-
-READERS = {"csv": read_csv, "geojson": read_geojson, "lamednum": read_lamednum}
-
-
-def read(data, fmt, mapping=None):
-    if fmt not in READERS:
+    readers = {"csv": read_csv, "geojson": read_geojson, "lamednum": read_lamednum}
+    if fmt not in readers:
         raise UnreadableFile(_("Format inconnu : %s") % fmt)
-    return READERS[fmt](data, mapping)
+    return readers[fmt](source, mapping)

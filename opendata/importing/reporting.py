@@ -5,7 +5,8 @@ from dataclasses import asdict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .importer import CREATED, OUTSIDE, REJECTED, UNCHANGED, UPDATED
+from .importer import CREATED, DUPLICATE, OUTSIDE, REJECTED, UNCHANGED, UPDATED
+from .readers import SEPARATORS
 
 LABELS = {
     CREATED: gettext_lazy("créés"),
@@ -13,13 +14,36 @@ LABELS = {
     UNCHANGED: gettext_lazy("inchangés"),
     REJECTED: gettext_lazy("rejetés"),
     OUTSIDE: gettext_lazy("hors territoire (ignorés)"),
+    DUPLICATE: gettext_lazy("doublons dans le fichier (ignorés)"),
 }
+SEPARATOR_NAMES = {
+    ",": gettext_lazy("virgule"),
+    ";": gettext_lazy("point-virgule"),
+    "\t": gettext_lazy("tabulation"),
+}
+assert set(SEPARATOR_NAMES) == set(SEPARATORS)
+
+
+def label(outcome):
+    return LABELS.get(outcome, outcome)
+
+
+def read_as(report):
+    """ "Format lu : csv (séparateur : point-virgule)"."""
+    if not report.format:
+        return ""
+    text = _("Format lu : %s") % report.format
+    if report.separator:
+        text += " " + _("(séparateur : %s)") % SEPARATOR_NAMES[report.separator]
+    return text
 
 
 def as_text(report, verbose=False):
     lines = [
         _("Import appliqué.") if report.applied else _("Simulation : rien n'a été écrit (--apply).")
     ]
+    lines += [line for line in [read_as(report)] if line]
+    lines += [f"  {note}" for note in report.notes]
     lines += [f"  {LABELS[outcome]} : {count}" for outcome, count in report.counts.items()]
     shown = report.rows if verbose else report.problems()
     for row in shown:
@@ -33,6 +57,7 @@ def as_text(report, verbose=False):
                 "detail": row.reason or row.slug,
             }
         )
+        lines += [f"      ! {warning}" for warning in row.warnings]
     return "\n".join(lines)
 
 
@@ -40,6 +65,10 @@ def as_data(report):
     """The report as JSON-ready data, read by the admin's status page like the report."""
     return {
         "applied": report.applied,
+        "format": report.format,
+        "separator": report.separator,
+        "read_as": read_as(report),
+        "notes": report.notes,
         "counts": report.counts,
         "rows": [asdict(row) for row in report.rows],
     }

@@ -27,3 +27,11 @@ def opendata_url(name, query=None):
 def embed_url(context, query=None):
     request = context["request"]
     return request.build_absolute_uri(reverse("opendata_pages:embed") + filters_only(query))
+
+
+@register.filter
+def import_outcome(outcome):
+    """An import row's outcome code as the reader's words."""
+    from opendata.importing.reporting import label
+
+    return label(outcome)

@@ -154,3 +154,21 @@ def test_unreadable_upload_is_a_400(client, staff):
     response = client.post(URL, {"file": bad})
     assert response.status_code == 400
     assert "GeoJSON illisible" in response.content.decode()
+
+
+def test_the_progress_is_written_outside_the_import_transaction(transactional_db):
+    from django.db import transaction
+
+    from opendata.progress import recorder
+
+    run = ImportRun.objects.create(token="t", user=make_staff(), name="f.csv")
+    rows = iter(recorder(run.pk, every=2)([(n, {}) for n in range(5)]))
+    with transaction.atomic():
+        consumed = [next(rows) for _ in range(4)]
+        transaction.set_rollback(True)  # as a failing import would
+    assert len(consumed) == 4
+    run.refresh_from_db()
+    assert run.rows_done == 4
+    assert list(rows) == [(4, {})]
+    run.refresh_from_db()
+    assert run.rows_done == 5

@@ -1,6 +1,5 @@
 """import_actors: dry run, apply, idempotence, atomicity, dedupe, territory, moderation."""
 
-import csv
 import io
 import json
 
@@ -9,42 +8,18 @@ from django.core.management import CommandError, call_command
 
 from actors.models import Actor, ActorStatus
 from contributions.models import ChangeRequest, ChangeRequestKind
-from opendata.importing import importer, readers
-from opendata.importing.importer import import_rows
+from opendata.importing import importer
 from tests.factories import BAYONNE, ActorFactory, at, commune
 from tests.opendata.conftest import ANGLET, siret
+from tests.opendata.importing import PANNECAU, bayonne, csv_bytes, row, run, state
 
 pytestmark = pytest.mark.django_db
-
-COLUMNS = ["slug", "name", "kind", "summary", "themes", "services", "street_address",
-           "commune", "commune_insee", "latitude", "longitude", "siret"]  # fmt: skip
-PANNECAU = (-1.4736, 43.4898)
 
 
 @pytest.fixture(autouse=True)
 def geocoder(ban):
     """No test reaches the real address geocoder: the local stub answers."""
     return ban
-
-
-def csv_bytes(rows, columns=COLUMNS):
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
-    return out.getvalue().encode("utf-8")
-
-
-def row(**values):
-    base = {"kind": "association", "summary": "Ateliers numériques.",
-            "themes": "inclusion-mediation", "commune_insee": BAYONNE}  # fmt: skip
-    return {**base, **values}
-
-
-def bayonne(dx=0.0):
-    point = at(BAYONNE, dx)
-    return {"longitude": point.x, "latitude": point.y}
 
 
 def mixed_file():
@@ -59,23 +34,12 @@ def mixed_file():
     ])  # fmt: skip
 
 
-def run(data, apply=False, publish=False, source="test", fmt="csv", mapping=None):
-    return import_rows(readers.read(data, fmt, mapping), source, apply=apply, publish=publish)
-
-
-def state():
-    return (
-        sorted(Actor.objects.values_list("slug", "status", "name", "summary", "updated_at")),
-        ChangeRequest.objects.count(),
-    )
-
-
 def test_dry_run_reports_everything_and_writes_nothing(reference, ban):
     before = state()
     report = run(mixed_file())
     assert state() == before
     assert report.counts == {
-        "created": 2, "updated": 0, "unchanged": 0, "rejected": 3, "outside": 2,
+        "created": 2, "updated": 0, "unchanged": 0, "rejected": 3, "outside": 2, "duplicate": 0,
     }  # fmt: skip
     reasons = {r.line: r.reason for r in report.problems()}
     assert "hors de la Communauté d'Agglomération Pays Basque" in reasons[4]
@@ -114,7 +78,7 @@ def test_addresses_are_geocoded_before_the_import_transaction_opens(reference, b
     a long import must not hold it locked in its transaction."""
     from django.db import connection
 
-    from actors import places
+    from opendata.importing import places
 
     depths = []
     real = places.geocode

@@ -33,17 +33,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            data = path.read_bytes()
             mapping = None
             if options["mapping"]:
                 mapping = readers.load_mapping(Path(options["mapping"]).read_bytes())
-            fmt = options["format"] or readers.guess_format(
-                path.name, data[:4096].decode("utf-8", "ignore")
-            )
-            rows = readers.read(data, fmt, mapping)
-        except OSError as error:
-            raise CommandError(str(error)) from None
-        except readers.UnreadableFile as error:
+            fmt = options["format"] or readers.guess_format(path.name, path)
+            rows = readers.read(path, fmt, mapping)
+        except (OSError, readers.UnreadableFile) as error:
             raise CommandError(str(error)) from None
         user = None
         if options["user"]:
@@ -51,12 +46,15 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"Aucun compte pour {options['user']}.")
         source = options["source"] or "import-" + slugify(path.stem)
-        report = import_rows(
-            rows,
-            source=source,
-            apply=options["apply"],
-            publish=options["publish"],
-            user=user,
-            progress=lambda items: tqdm(items, file=sys.stderr, unit="ligne", disable=None),
-        )
+        try:
+            report = import_rows(
+                rows,
+                source=source,
+                apply=options["apply"],
+                publish=options["publish"],
+                user=user,
+                progress=lambda items: tqdm(items, file=sys.stderr, unit="ligne", disable=None),
+            )
+        except (OSError, readers.UnreadableFile) as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(as_text(report, verbose=options["verbosity"] >= 2))

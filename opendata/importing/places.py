@@ -1,0 +1,77 @@
+"""Where an imported actor goes: its coordinates; else its geocoded address; else, when the
+geocoder does not answer or finds nothing, its commune's centre, marked approximate so that
+the actor page, the moderation and the exports say so, and so that the next import asks the
+geocoder again. A point is always inside the actor's commune."""
+
+from django.contrib.gis.geos import Point
+
+from actors.geocoding import GeocoderUnavailable, geocode
+from actors.models import LocationPrecision
+from actors.text import normalise
+
+PRECISE, APPROXIMATE = LocationPrecision.PRECISE, LocationPrecision.APPROXIMATE
+
+
+def rounded(point):
+    return [round(point.x, 6), round(point.y, 6)]
+
+
+class Locator:
+    def __init__(self, communes):
+        self.communes = communes
+        # Positions found by `prepare`, by (street address, INSEE code).
+        self.places = {}
+
+    def keeps_position(self, values, known):
+        """An actor whose address did not change keeps its position (no new geocoding, no
+        drift), unless it was only approximate."""
+        return (
+            known is not None
+            and getattr(known, "precision", APPROXIMATE) == PRECISE
+            and known.insee == values["commune"]
+            and known.street == normalise(values.get("street_address", ""))
+        )
+
+    def prepare(self, values, known):
+        if "location" not in values and not self.keeps_position(values, known):
+            self.place(values.get("street_address", ""), values["commune"])
+
+    def place(self, street, insee):
+        key = (street, insee)
+        if key not in self.places:
+            self.places[key] = self.geocoded(street, insee)
+        return self.places[key]
+
+    def geocoded(self, street, insee):
+        """(position, precision) of the address."""
+        commune = self.communes.by_insee[insee]
+        if street:
+            try:
+                address = geocode(f"{street}, {commune.postcodes[0]} {commune.name}")
+            except GeocoderUnavailable:
+                address = None
+            if address and self.communes.holds(insee, address.point):
+                return rounded(address.point), PRECISE
+        return self.centre(insee), APPROXIMATE
+
+    def centre(self, insee):
+        commune = self.communes.by_insee[insee]
+        point = commune.centroid
+        if not self.communes.holds(insee, Point(*rounded(point), srid=4326)):
+            point = commune.boundary.point_on_surface
+        return rounded(point)
+
+    def locate(self, values, current=None, precision=PRECISE):
+        """Fills values["location"] and values["location_precision"]; `current` is the known
+        actor's snapshot, `precision` its current precision."""
+        if "location" in values:
+            return
+        same_place = current is not None and all(
+            values.get(k, current[k]) == current[k] for k in ("street_address", "commune")
+        )
+        if same_place and precision == PRECISE:
+            values["location"], values["location_precision"] = current["location"], PRECISE
+            return
+        street = values.get("street_address", current["street_address"] if current else "")
+        location, found = self.place(street, values["commune"])
+        values["location"], values["location_precision"] = list(location), found

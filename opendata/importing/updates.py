@@ -1,0 +1,57 @@
+"""A row that matches a known actor: unchanged, proposed as a change request, or written
+(`publish`, or an actor not published yet). With `publish`, an actor an earlier import left
+pending is published, and its "new organisation" request closed as approved."""
+
+from django.utils import timezone
+
+from actors.models import Actor, ActorStatus
+from contributions import profile
+from contributions.models import ChangeRequest, ChangeRequestKind
+from contributions.models.change_request import RequestStatus
+
+UPDATED, UNCHANGED = "updated", "unchanged"
+
+
+def current_values(actor):
+    return {**profile.snapshot(actor), "location_precision": actor.location_precision}
+
+
+def update(importer, known, candidate):
+    """UPDATED or UNCHANGED, after writing (or proposing) the row's values."""
+    from . import importer as writing
+
+    actor = Actor.objects.select_related("kind", "commune").get(pk=known.pk)
+    current = current_values(actor)
+    values = candidate.values
+    importer.locator.locate(values, current, actor.location_precision)
+    proposed = {**current, **{k: v for k, v in values.items() if k != "is_demo"}}
+    publishing = importer.publish and actor.status == ActorStatus.PENDING
+    if proposed == current and not publishing:
+        return UNCHANGED
+    candidate.warnings += importer.validate(values, actor)
+    proposed = {**current, **{k: v for k, v in values.items() if k != "is_demo"}}
+    if proposed == current and not publishing:
+        return UNCHANGED
+    if actor.status == ActorStatus.PUBLISHED and not importer.publish:
+        already = ChangeRequest.objects.open().changes().for_actor(actor)
+        if any(request.proposed == proposed for request in already):
+            return UNCHANGED
+        if importer.apply:
+            ChangeRequest.objects.create(
+                actor=actor, author=importer.user, kind=ChangeRequestKind.CHANGE,
+                proposed=proposed, base=current, base_updated_at=actor.updated_at,
+            )  # fmt: skip
+        return UPDATED
+    if not importer.apply:
+        return UPDATED
+    if publishing:
+        actor.status = ActorStatus.PUBLISHED
+    writing.save_actor(actor, proposed)
+    requests = ChangeRequest.objects.open().for_actor(actor).filter(kind=ChangeRequestKind.NEW)
+    if publishing:
+        requests.update(status=RequestStatus.APPROVED, decided_by=importer.user,
+                        decided_at=timezone.now())  # fmt: skip
+    elif actor.status != ActorStatus.PUBLISHED:
+        # Keep the pending "new organisation" request showing what will be published.
+        requests.update(proposed=current_values(actor), base_updated_at=actor.updated_at)
+    return UPDATED
