@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from actors.facets import FACETS
 from actors.filters import OPEN_CHOICES, RADIUS_CHOICES, ActorFilterSet, SortChoices
-from actors.models import Fees
+from actors.models import Fees, LocationPrecision
 
 from .models import ActorRemoval
 from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -97,6 +97,10 @@ def _actor_schema():
         "commune_insee": field(STRING, _("Code INSEE de la commune.")),
         "latitude": field(NUMBER, _("Latitude WGS84.")),
         "longitude": field(NUMBER, _("Longitude WGS84.")),
+        "location_precision": field(
+            {**STRING, "enum": LocationPrecision.values},
+            _("Précision de la position : « approximate » au centre de la commune."),
+        ),
         "welcomes_public": field(BOOLEAN, _("Accueille le public à cette adresse.")),
         "works_remotely": field(BOOLEAN, _("Intervient à distance.")),
         "travels": field(BOOLEAN, _("Se déplace.")),
