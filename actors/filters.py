@@ -140,7 +140,7 @@ class SearchFilter(django_filters.CharFilter):
             matches = expansion_condition(expansion) | matches
             relevance = relevance + expansion_score(expansion)
         exact = qs.filter(matches)
-        if exact.exists():
+        if self.finds(exact):
             return exact.annotate(relevance=relevance)
         words = [w for w in normalise(value).split() if len(w) >= 3][:6]
         if not words:
@@ -152,6 +152,17 @@ class SearchFilter(django_filters.CharFilter):
             term = TrigramWordSimilarity(word, "search_text")
             similarity = term if similarity is None else similarity + term
         return fuzzy.annotate(relevance=similarity)
+
+    def finds(self, queryset):
+        """queryset.exists(), asked once per filterset: the facets, the bounds and the list
+        each apply the filters again."""
+        known = getattr(self, "_finds", None)
+        if known is None:
+            known = self._finds = {}
+        key = str(queryset.query)
+        if key not in known:
+            known[key] = queryset.exists()
+        return known[key]
 
     def expansion(self, value):
         """The lexicon's reading of `value`, looked up once per filterset (the facets run
