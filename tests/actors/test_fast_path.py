@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from actors import opening
-from actors.facets import FACETS
+from actors.facets import FACETS, option_value
 from actors.filters import ActorFilterSet
 from actors.models import Actor
 from actors.views import directory
@@ -147,8 +147,5 @@ def test_the_cases_cover_several_pages_and_every_kind_of_order(world):
     assert sizes["q=reparation"] > PAGE
     assert sizes["q=zzzqqq"] == 0
     assert all(sizes[q] for q in ("q=ordenagailua", "q=reparación", "q=numerik"))
-    assert all(sizes[q] for q in ("open=now", "open=sa&near=Bayonne&radius=20", "open=th&q=atelier"))
-
-
-def option_value(obj):
-    return getattr(obj, "insee", None) or obj.slug
+    opened = ("open=now", "open=sa&near=Bayonne&radius=20", "open=th&q=atelier")
+    assert all(sizes[q] for q in opened)
