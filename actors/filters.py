@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -154,12 +155,15 @@ class SearchFilter(django_filters.CharFilter):
         return fuzzy.annotate(relevance=similarity)
 
     def finds(self, queryset):
-        """queryset.exists(), asked once per filterset: the facets, the bounds and the list
-        each apply the filters again."""
+        """queryset.exists(), asked once per filterset: the facet counts and the list each
+        apply the filters again."""
         known = getattr(self, "_finds", None)
         if known is None:
             known = self._finds = {}
-        key = str(queryset.query)
+        try:
+            key = str(queryset.query)
+        except EmptyResultSet:  # a queryset that can match nothing compiles no SQL
+            return False
         if key not in known:
             known[key] = queryset.exists()
         return known[key]
