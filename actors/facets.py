@@ -1,7 +1,7 @@
 """Facet counts: for every option of every facet, how many actors the directory would list
 with that option added to the other active filters. A facet's own selection does not shrink
-its own counts. One SQL query for the facets without a selection (and the total), one more
-per facet that has a selection."""
+its own counts. One SQL query for the facets without a selection (and the total and the
+bounds), one more per facet that has a selection."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -50,63 +50,77 @@ class Facet:
         return sum(1 for option in self.options if option.selected)
 
 
+# Where the results are, read in the same scan (the total's row): the map frames them.
+BOUNDS = "min(lon), min(lat), max(lon), max(lat)"
+
+
 def grouping_sql(names, base_sql):
-    # One scan: a grouping set per facet, plus () for the total. Array facets are grouped by
-    # the whole (sorted) array, which has few distinct values; Python then counts each term.
-    # Only constant names from FACETS and SQL compiled by Django are put together here.
+    # One scan: a grouping set per facet, plus () for the total and the bounds. Array facets
+    # are grouped by the whole (sorted) array, which has few distinct values; Python then
+    # counts each term. Only constant names from FACETS and SQL compiled by Django are put
+    # together here.
     columns = [FACETS[name][1] for name in names]
-    sets = ", ".join(f"({column})" for column in columns)
-    flags = ", ".join(f"GROUPING({column})" for column in columns)
-    select = ", ".join(columns)
+    sets = [f"({column})" for column in columns] + ["()"]
+    select = columns + [f"GROUPING({column})" for column in columns] + ["count(*)", BOUNDS]
     return (
-        f"SELECT {select}, {flags}, count(*) FROM ({base_sql}) b "  # noqa: S608
-        f"GROUP BY GROUPING SETS ({sets}, ())"
+        f"SELECT {', '.join(select)} FROM ({base_sql}) b "  # noqa: S608
+        f"GROUP BY GROUPING SETS ({', '.join(sets)})"
     )
 
 
+@dataclass
+class Counts:
+    """What one grouping scan found: per facet, the number of results per option; the total;
+    and the results' (west, south, east, north), None when there are none."""
+
+    by_facet: dict
+    total: int = 0
+    bounds: tuple | None = None
+
+
 def run_counts(names, queryset):
-    counts = {name: Counter() for name in names}
-    total = 0
-    columns = [FACETS[name][1] for name in names]
+    counts = Counts({name: Counter() for name in names})
+    columns = [FACETS[name][1] for name in names] + ["lon", "lat"]
     try:
         sql, params = queryset.order_by().values(*columns).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
-        return counts, total
+        return counts
     with connection.cursor() as cursor:
         cursor.execute(grouping_sql(names, sql), params)
         rows = cursor.fetchall()
     n = len(names)
     for row in rows:
-        values, flags, count = row[:n], row[n : 2 * n], row[-1]
+        values, flags, count = row[:n], row[n : 2 * n], row[2 * n]
         if all(flags):
-            total = count
+            counts.total = count
+            counts.bounds = tuple(row[2 * n + 1 :]) if row[2 * n + 1] is not None else None
             continue
         index = flags.index(0)
         name, value = names[index], values[index]
         if FACETS[name][2]:
             for term in value:
-                counts[name][term] += count
+                counts.by_facet[name][term] += count
         else:
-            counts[name][value] += count
-    return counts, total
+            counts.by_facet[name][value] += count
+    return counts
 
 
 def all_counts(filterset, base_queryset, selected):
     plain = [name for name in FACETS if not selected[name]]
-    counts, total = run_counts(plain, filterset.filter_queryset(base_queryset))
+    counts = run_counts(plain, filterset.filter_queryset(base_queryset))
     for name in FACETS:
         if selected[name]:
-            own, _ = run_counts([name], filterset.filter_queryset(base_queryset, skip=name))
-            counts.update(own)
-    return counts, total
+            own = run_counts([name], filterset.filter_queryset(base_queryset, skip=name))
+            counts.by_facet.update(own.by_facet)
+    return counts
 
 
 def compute_facets(filterset, base_queryset):
-    """The facets of the filterset's current query, and the total number of results."""
+    """The facets of the filterset's current query and its Counts (total, bounds)."""
     data = filterset.form.cleaned_data
     selected = {name: {obj.pk for obj in (data.get(name) or [])} for name in FACETS}
-    counts, total = cached(
-        "facets",
+    counts = cached(
+        "facet-counts",
         canonical_query(filterset.data),
         lambda: all_counts(filterset, base_queryset, selected),
     )
@@ -115,12 +129,12 @@ def compute_facets(filterset, base_queryset):
         model, _, _ = FACETS[name]
         options = []
         for obj in option_objects(model):
-            count = counts[name].get(obj.pk, 0)
+            count = counts.by_facet[name].get(obj.pk, 0)
             is_selected = obj.pk in selected[name]
             if count or is_selected:
                 options.append(Option(option_value(obj), obj.label, count, is_selected))
         facets.append(Facet(name, str(filterset.filters[name].label), options))
-    return facets, total
+    return facets, counts
 
 
 def shorten(facets, show_all=""):

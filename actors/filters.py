@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -145,7 +146,7 @@ class SearchFilter(django_filters.CharFilter):
             matches = expansion_condition(expansion) | matches
             relevance = relevance + expansion_score(expansion)
         exact = qs.filter(matches)
-        if exact.exists():
+        if self.finds(exact):
             return exact.annotate(relevance=relevance)
         words = [w for w in normalise(value).split() if len(w) >= 3][:6]
         if not words:
@@ -157,6 +158,20 @@ class SearchFilter(django_filters.CharFilter):
             term = TrigramWordSimilarity(word, "search_text")
             similarity = term if similarity is None else similarity + term
         return fuzzy.annotate(relevance=similarity)
+
+    def finds(self, queryset):
+        """queryset.exists(), asked once per filterset: the facet counts and the list each
+        apply the filters again."""
+        known = getattr(self, "_finds", None)
+        if known is None:
+            known = self._finds = {}
+        try:
+            key = str(queryset.query)
+        except EmptyResultSet:  # a queryset that can match nothing compiles no SQL
+            return False
+        if key not in known:
+            known[key] = queryset.exists()
+        return known[key]
 
     def expansion(self, value):
         """The lexicon's reading of `value`, looked up once per filterset (the facets run

@@ -29,6 +29,14 @@ COLUMNS = [
     "source", "source_id", "theme_ids", "service_ids", "public_ids", "language_ids", "search_text",
 ]  # fmt: skip
 RELATIONS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
+# Two actors in three declare hours, in the shapes real profiles have: the `open` filter is
+# measured on a realistic share of candidates.
+HOURS = [
+    "Mo-Fr 09:00-12:00,14:00-18:00", "Mo-Fr 09:00-17:00", "Tu-Sa 10:00-12:30,14:00-19:00",
+    "We 14:00-17:00", "Mo,Th 09:00-12:00", "Mo-Sa 08:30-19:30; PH off", "Sa 10:00-12:00",
+    "Mo-Fr 13:30-17:30", "Tu,Th 18:00-21:00", "Mo-Su 10:00-18:00",
+]  # fmt: skip
+HOURS_SHARE = 2 / 3
 
 
 def place_actors(count, rng):
@@ -52,6 +60,8 @@ def random_points(commune_pk, n, seed):
 @transaction.atomic
 def create_synthetic_actors(count, seed=1, progress=None):
     rng = random.Random(seed)  # noqa: S311 -- repeatable benchmark data, not secrets
+    # Their own generator, so that the other fields stay those of earlier benchmarks.
+    hours_rng = random.Random(seed + 1)  # noqa: S311
     kinds = list(ActorKind.objects.values_list("pk", flat=True))
     terms = {
         name: list(model.objects.values_list("pk", flat=True)) for name, model in RELATIONS.items()
@@ -73,7 +83,8 @@ def create_synthetic_actors(count, seed=1, progress=None):
                     f"Actor sintético n.º {serial} para las medidas de rendimiento.",
                     "", "", "", "", "", "", "", commune_pk, f"SRID=4326;POINT({lon} {lat})",
                     rng.random() < 0.8, rng.random() < 0.3, rng.random() < 0.2,
-                    "", "", "", "", ActorStatus.PUBLISHED, now, now, True, SOURCE, str(serial),
+                    opening_hours(hours_rng), "", "", "", ActorStatus.PUBLISHED, now, now, True,
+                    SOURCE, str(serial),
                     "{}", "{}", "{}", "{}", "",
                 )
             )  # fmt: skip
@@ -98,6 +109,10 @@ def create_synthetic_actors(count, seed=1, progress=None):
     if progress:
         progress("search index")
     return len(ids)
+
+
+def opening_hours(rng):
+    return rng.choice(HOURS) if rng.random() < HOURS_SHARE else ""
 
 
 def copy_rows(cursor, table, columns, rows):

@@ -285,12 +285,14 @@ class Actor(models.Model):
             GinIndex(fields=["language_ids"], name="actor_language_ids"),
             models.Index(fields=["indexed_at"], name="actor_indexed_at"),
             GinIndex(fields=["open_hours"], name="actor_open_hours"),
-            # Facets and map clusters read only these columns of published actors: an
-            # index-only scan of this narrow index instead of the wide table.
+            # Facets, map clusters and the nearest-first list (distance, then name) read only
+            # these columns of published actors: an index-only scan of this narrow index
+            # instead of the wide table.
             models.Index(
                 fields=["lat", "lon"],
                 include=[
                     "id",
+                    "name",
                     "commune",
                     "kind",
                     "theme_ids",

@@ -7,10 +7,10 @@ from django.views import View
 
 from actors.facets import SHOW_ALL_PARAMETER, compute_facets, shorten
 from actors.filters import ActorFilterSet, SortChoices
+from actors.listing import PageRows
 from actors.models import Actor
 from actors.relax import closest
 from actors.templatetags.directory import query_with
-from actors.views.map_data import bounds
 
 # Fifteen cards: a phone's few screens of reading, and the home page's weight (issue #11: its
 # EcoIndex counts every element, and the cards are a third of them).
@@ -42,14 +42,15 @@ class DirectoryView(View):
         context = {"filterset": filterset, "query": request.GET, "map": map_settings()}
         status = 200
         if filterset.is_valid():
-            facets, total = compute_facets(filterset, filterset.queryset)
+            facets, counts = compute_facets(filterset, filterset.queryset)
+            total = counts.total
             show_all = request.GET.get(SHOW_ALL_PARAMETER, "")
             facets = shorten(facets, show_all)
             context["show_all"] = show_all
             # The map frames the results with these, without asking the server again.
-            box = bounds(filterset.qs) if total else None
+            box = counts.bounds
             context["map_bounds"] = ",".join(f"{n:.5f}" for n in box) if box else ""
-            results = filterset.sorted(filterset.qs).for_listing()
+            results = PageRows(filterset.sorted(filterset.qs), filterset.place)
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get("page"))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)

@@ -19,7 +19,13 @@ CASES = [
     ("directory, 2 filters", "/fr/?theme=reemploi-reparation&language=euskara"),
     ("directory, text search", "/fr/?q=reparation"),
     ("directory, Basque search", "/eu/?q=konponketa"),
+    ("directory, Spanish search", "/es/?q=reparación"),
+    ("directory, everyday words", "/fr/?q=ordi+lent"),
+    ("directory, Spanish everyday", "/es/?q=arreglar+móvil"),
     ("directory, near a town", "/fr/?near=Bayonne&radius=10"),
+    ("directory, search near", "/fr/?q=reparation&near=Bayonne&radius=10"),
+    ("directory, open Monday", "/fr/?open=mo"),
+    ("directory, open now", "/fr/?open=now"),
 ]
 
 
@@ -45,7 +51,7 @@ class Command(BaseCommand):
                     warm, body = self.measure(client, url, runs)
                     gzipped = len(gzip.compress(body, 6))
                     self.stdout.write(
-                        f"{total:>8} published | {label:<26} | p50 uncached {cold:7.1f} ms "
+                        f"{total:>8} published | {label:<28} | p50 uncached {cold:7.1f} ms "
                         f"| p50 cached {warm:6.1f} ms | {gzipped / 1024:5.1f} KiB gzip"
                     )
         finally:

@@ -1,0 +1,151 @@
+"""The directory's fast path gives what a straightforward reading gives.
+
+The page reads the list in two steps (the page's ids from a narrow query, then their rows:
+actors.listing), the total and the map's bounds from the facets' grouping scan, and each
+search's match test once per request. Here every page of the list, each card's distance,
+every facet count, the total and the bounds are compared with one plain query of all the
+results in their order, counted by hand in Python, for filter combinations, searches in the
+three languages (full text, everyday words, typos), near a town and open."""
+
+from datetime import datetime
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from actors import opening
+from actors.facets import FACETS, option_value
+from actors.filters import ActorFilterSet
+from actors.models import Actor
+from actors.views import directory
+from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
+
+pytestmark = pytest.mark.django_db
+
+ANGLET = "64024"
+PAGE = 4
+# A Thursday, 10:00 in Paris.
+THURSDAY_MORNING = datetime(2026, 10, 15, 10, 0, tzinfo=opening.PARIS)
+
+CASES = [
+    "",
+    "theme=reemploi-reparation&language=euskara",
+    "theme=reemploi-reparation&theme=low-tech&kind=association&sort=updated",
+    "commune=64102&service=reparation",
+    "public=seniors&sort=name",
+    "bbox=-1.56,43.45,-1.44,43.53",
+    "q=reparation",
+    "q=ordenagailua",
+    "q=reparación",
+    "q=arreglar+móvil",
+    "q=atelier&sort=name",
+    "q=numerik",
+    "q=zzzqqq",
+    "near=Bayonne&radius=5",
+    "near=Bayonne&radius=50&page=2",
+    "q=reparation&near=Bayonne&radius=20",
+    "q=atelier&near=Bayonne&radius=20&sort=relevance",
+    "near=Bayonne&radius=20&sort=name&theme=reemploi-reparation",
+    "open=now",
+    "open=sa&near=Bayonne&radius=20",
+    "open=th&q=atelier",
+]
+
+TEXTS = [
+    ("Atelier Konpon", "Réparation d'ordinateurs et de téléphones.", ["reparation"]),
+    ("Atelier Konpon", "Ordenagailuen konponketa.", ["reparation"]),
+    ("Atelier", "Reparación de móviles y ordenadores.", []),
+    ("Clic Solidaire", "Ateliers pour apprendre le numérique.", ["initiation-numerique"]),
+    ("Xiberoa Numérique", "Numérique solidaire en Soule.", []),
+    ("Accessi Web", "Audit RGAA de sites web.", ["accompagnement-demarches"]),
+]
+THEMES = [["reemploi-reparation", "low-tech"], ["inclusion-mediation"], ["reemploi-reparation"]]
+LANGUAGES = [["euskara", "francais"], ["francais"], ["euskara"], []]
+HOURS = ["Mo-Fr 09:00-12:00", "Sa 10:00-12:00", "", "Th 09:00-18:00"]
+PLACES = [(BAYONNE, 0.0, 0.0), (BAYONNE, 0.01, 0.0), (ANGLET, 0.0, 0.0), (MAULEON, 0.0, 0.0)]
+
+
+@pytest.fixture
+def world(monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: THURSDAY_MORNING)
+    monkeypatch.setattr(directory, "PAGE_SIZE", PAGE)
+    actors = []
+    for i in range(26):
+        name, summary, services = TEXTS[i % len(TEXTS)]
+        insee, dx, dy = PLACES[i % len(PLACES)]
+        actors.append(
+            ActorFactory(
+                # Same names at the same places: the order's tie-breaks are compared too.
+                name=name, summary=summary, services=services,
+                commune=commune(insee), location=at(insee, dx, dy),
+                themes=THEMES[i % len(THEMES)], languages=LANGUAGES[i % len(LANGUAGES)],
+                publics=["seniors"] if i % 5 == 0 else [],
+                kind=kind("association" if i % 2 else "entreprise-ess"),
+                opening_hours=HOURS[i % len(HOURS)],
+            )
+        )  # fmt: skip
+    ActorFactory(name="Atelier Konpon caché", draft=True, services=["reparation"])
+    return actors
+
+
+def reference(query):
+    """All the results in one plain query, in the directory's order, and their facet
+    counts, total and bounds counted in Python."""
+    filterset = ActorFilterSet(QueryDict(query), queryset=Actor.objects.published())
+    assert filterset.is_valid(), filterset.form.errors
+    results = list(filterset.sorted(filterset.qs))
+    data = filterset.form.cleaned_data
+    counts = {}
+    for name, (_model, column, is_array) in FACETS.items():
+        own = data.get(name)
+        rows = filterset.filter_queryset(filterset.queryset, skip=name) if own else results
+        tally = {}
+        for actor in rows:
+            for value in getattr(actor, column) if is_array else [getattr(actor, column)]:
+                tally[value] = tally.get(value, 0) + 1
+        counts[name] = tally
+    bounds = ""
+    if results:
+        box = (
+            min(a.lon for a in results), min(a.lat for a in results),
+            max(a.lon for a in results), max(a.lat for a in results),
+        )  # fmt: skip
+        bounds = ",".join(f"{n:.5f}" for n in box)
+    return results, counts, bounds
+
+
+@pytest.mark.parametrize("query", CASES)
+def test_the_page_matches_the_plain_query(client, world, query):
+    results, counts, bounds = reference(query)
+    response = client.get(f"/fr/?{query}&tout=commune")
+    assert response.status_code == 200
+    context = response.context
+    assert context["total"] == len(results)
+    assert context["map_bounds"] == bounds
+
+    number = context["page_obj"].number if results else 1
+    expected = results[(number - 1) * PAGE : number * PAGE]
+    shown = context["actors"]
+    assert [a.pk for a in shown] == [a.pk for a in expected]
+    assert [getattr(a, "distance_km", None) for a in shown] == [
+        getattr(a, "distance_km", None) for a in expected
+    ]
+
+    for facet in context["facets"]:
+        if facet.hidden:
+            continue
+        model = FACETS[facet.name][0]
+        pks = {option_value(obj): obj.pk for obj in model.objects.all()}
+        got = {pks[o.value]: o.count for o in facet.options if o.count}
+        assert got == counts[facet.name], facet.name
+
+
+def test_the_cases_cover_several_pages_and_every_kind_of_order(world):
+    """The comparison above would prove little on empty or one-page lists."""
+    sizes = {query: len(reference(query)[0]) for query in CASES}
+    assert sizes["near=Bayonne&radius=50&page=2"] > 2 * PAGE
+    assert sizes["q=reparation"] > PAGE
+    assert sizes["q=zzzqqq"] == 0
+    assert all(sizes[q] for q in ("q=ordenagailua", "q=reparación", "q=numerik"))
+    opened = ("open=now", "open=sa&near=Bayonne&radius=20", "open=th&q=atelier")
+    assert all(sizes[q] for q in opened)
