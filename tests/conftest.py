@@ -58,8 +58,14 @@ def reference_tx(transactional_db):
 
 
 @pytest.fixture
+def demo(db):
+    """The demo actors (load_demo_actors), written from memory after the first load."""
+    DEMO.add(connections["default"], load_demo_actors)
+
+
+@pytest.fixture
 def demo_tx(reference_tx):
-    """The demo actors, committed: written back from memory after the first load."""
+    """The demo actors, committed: written from memory after the first load."""
     DEMO.add(connections["default"], load_demo_actors)
 
 
