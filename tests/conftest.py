@@ -15,8 +15,8 @@ from tests.support import dbstate
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # The cache and the rate limits are tables of the test database (neonum.CacheEntry,
-# neonum.RateLimitHit): a test's entries are rolled back, or flushed after a transactional
-# test, with the rest of its data, so every test starts with them empty.
+# neonum.RateLimitHit): a test's entries are rolled back, or after a transactional test
+# emptied as the baseline has them, with the rest of its data, so every test starts without.
 
 
 BASELINES = {}  # database alias → its rows after the migrations and the reference data
@@ -99,7 +99,7 @@ def french_by_default():
 @pytest.fixture
 def task_queue(transactional_db):
     """The real task queue (tests/queue.py), emptied: its tables are not Django's, so the
-    transactional tests' flush leaves their rows behind."""
+    transactional tests' clean-up leaves their rows behind."""
     from django.db import connection
 
     with connection.cursor() as cursor:
