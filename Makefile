@@ -74,8 +74,12 @@ restore: venv db
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/neonum-<time> [INTO=name]" >&2; exit 2; }
 	@$(PY) manage.py restore "$(FILE)" $(if $(INTO),--into "$(INTO)")
 
+# Test processes (pytest-xdist), each with its own test database, live server and Chromium;
+# `auto`: one per core. Tests marked xdist_group (the replica, bin/serve) share one process.
+TEST_WORKERS ?= auto
+
 test: test-deps setup lint
-	@$(PY) -m pytest
+	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint:
 	@$(VENV)/bin/ruff check .

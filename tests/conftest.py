@@ -1,27 +1,50 @@
 import os
 
 import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.test import TransactionTestCase
 from playwright.sync_api import sync_playwright
 
+from actors.demo import load_demo_actors
 from actors.reference import load_reference_data
+from tests.support import dbstate
 
 # Playwright's sync API runs an event loop in the test thread; Django then refuses database
 # access from that thread unless told the code is synchronous, which it is.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # The cache and the rate limits are tables of the test database (neonum.CacheEntry,
-# neonum.RateLimitHit): a test's entries are rolled back, or flushed after a transactional
-# test, with the rest of its data, so every test starts with them empty.
+# neonum.RateLimitHit): a test's entries are rolled back, or after a transactional test
+# emptied as the baseline has them, with the rest of its data, so every test starts without.
+
+
+BASELINES = {}  # database alias → its rows after the migrations and the reference data
+DEMO = dbstate.Demo()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The communes and taxonomies, committed once in the test database.
-
-    pytest-django runs transactional tests (which empty the tables) after the others; those
-    ask for `reference` again, which reloads what is missing."""
+    """The communes and taxonomies, committed once in the test database, and that state kept
+    in memory (tests/support/dbstate.py) for the transactional tests."""
     with django_db_blocker.unblock():
         load_reference_data()
+        connection = connections["default"]
+        BASELINES["default"] = dbstate.take(connection, dbstate.django_tables(connection))
+
+
+def restore_baseline(test_case):
+    """After a transactional test: the baseline back instead of empty tables, so that the
+    next test needs not reload the communes (other databases: Django's flush)."""
+    for alias in test_case._databases_names(include_mirrors=False):
+        if alias in BASELINES:
+            dbstate.restore(connections[alias], BASELINES[alias])
+        else:
+            call_command("flush", database=alias, interactive=False, verbosity=0)
+
+
+# django.test.TestCase has its own teardown (a rollback): this one is the transactional tests'.
+TransactionTestCase._fixture_teardown = restore_baseline
 
 
 @pytest.fixture
@@ -32,6 +55,18 @@ def reference(db):
 @pytest.fixture
 def reference_tx(transactional_db):
     load_reference_data()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo actors (load_demo_actors), written from memory after the first load."""
+    DEMO.add(connections["default"], load_demo_actors)
+
+
+@pytest.fixture
+def demo_tx(reference_tx):
+    """The demo actors, committed: written from memory after the first load."""
+    DEMO.add(connections["default"], load_demo_actors)
 
 
 @pytest.fixture
@@ -64,7 +99,7 @@ def french_by_default():
 @pytest.fixture
 def task_queue(transactional_db):
     """The real task queue (tests/queue.py), emptied: its tables are not Django's, so the
-    transactional tests' flush leaves their rows behind."""
+    transactional tests' clean-up leaves their rows behind."""
     from django.db import connection
 
     with connection.cursor() as cursor:

@@ -3,15 +3,9 @@
 import pytest
 
 from actors import relevance
-from actors.demo import load_demo_actors
 from actors.models import Actor
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    load_demo_actors()
 
 
 def test_at_least_twenty_realistic_phrasings_per_language():

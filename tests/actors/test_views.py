@@ -4,7 +4,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from actors.demo import load_demo_actors
 from actors.models import Actor
 from actors.views.directory import PAGE_SIZE
 from tests.factories import ActorFactory
@@ -12,8 +11,7 @@ from tests.factories import ActorFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_home_lists_the_published_demo_actors(client):
-    load_demo_actors()
+def test_home_lists_the_published_demo_actors(client, demo):
     ActorFactory(name="Brouillon secret", draft=True)
     response = client.get("/fr/")
     assert response.status_code == 200
@@ -25,8 +23,7 @@ def test_home_lists_the_published_demo_actors(client):
     assert f"{Actor.objects.published().count()} acteurs trouvés" in html
 
 
-def test_home_paginates(client):
-    load_demo_actors()
+def test_home_paginates(client, demo):
     last = Actor.objects.published().order_by("-name").first()
     pages = -(-Actor.objects.published().count() // PAGE_SIZE)
     assert pages > 2

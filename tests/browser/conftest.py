@@ -11,9 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
-from actors.demo import load_demo_actors
-from actors.reference import load_reference_data
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -126,12 +123,6 @@ def visit_without_js(browser, live_server, reference_tx):
     yield Visit(context, live_server.url, auditor=auditor)
     auditor_context.close()
     context.close()
-
-
-@pytest.fixture
-def demo_tx(reference_tx):
-    load_reference_data()
-    load_demo_actors()
 
 
 def route_media(page):

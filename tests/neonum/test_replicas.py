@@ -29,9 +29,13 @@ PRIMARY_PORT = int(os.environ.get("NEONUM_PG_PORT", "25432"))
 REPLICA_PORT = int(os.environ.get("NEONUM_PG_REPLICA_PORT", PRIMARY_PORT + 1))
 MIDDLEWARE = "neonum.replicas.ReadYourWritesMiddleware"
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("DATABASE_URL")), reason="needs the project's own cluster (bin/pg)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        bool(os.environ.get("DATABASE_URL")), reason="needs the project's own cluster (bin/pg)"
+    ),
+    # One process starts and stops the cluster's single replica: these tests run in one.
+    pytest.mark.xdist_group("replica"),
+]
 
 
 def pg(*args):
@@ -48,6 +52,7 @@ def replica(django_db_setup):
     was_running = pg("replica", "status").returncode == 0
     started = pg("replica", "start")
     assert started.returncode == 0, started.stdout + started.stderr
+    accepting_connections()
     primary = connections["default"].settings_dict
     connections.settings["replica"] = {
         **primary, "PORT": REPLICA_PORT, "CONN_MAX_AGE": 0, "TEST": {"MIRROR": "default"},
@@ -58,6 +63,21 @@ def replica(django_db_setup):
     del connections.settings["replica"]
     if not was_running:
         pg("replica", "stop")
+
+
+def accepting_connections():
+    """A replica just copied returns from `pg_ctl start` while it still replays the copy's
+    WAL ("the database system is starting up"): waits until it takes connections."""
+    primary = connections["default"].settings_dict
+    conninfo = {"host": primary["HOST"], "user": primary["USER"], "dbname": "postgres"}
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with psycopg.connect(port=REPLICA_PORT, connect_timeout=5, **conninfo):
+                return
+        except psycopg.OperationalError as error:
+            assert time.monotonic() < deadline, f"the replica refused connections for 60 s: {error}"
+        time.sleep(0.1)  # polling a condition: the replica is not up yet
 
 
 @pytest.fixture

@@ -12,7 +12,11 @@ import pytest
 
 from tests.support.gunicorn import ROOT, database_env, free_port
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # bin/serve makes var/secret_key when missing: one process at a time.
+    pytest.mark.xdist_group("serve"),
+]
 
 
 def children(pid):

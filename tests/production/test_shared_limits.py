@@ -17,7 +17,6 @@ from tests.support.gunicorn import start_gunicorn
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PORT = 8113
 REQUESTS = 14
 WRONG = "L’adresse e-mail ou le mot de passe sont incorrects."
 TOO_MANY = "Trop de tentatives de connexion échouées."
@@ -33,7 +32,7 @@ def server(reference_tx):
         "SECRET_KEY": settings.SECRET_KEY,
         "SUGGESTIONS_PER_HOUR": "5",
     }
-    with start_gunicorn(PORT, workers=2, env=env) as gunicorn:
+    with start_gunicorn(workers=2, env=env) as gunicorn:
         yield gunicorn.url, gunicorn
 
 

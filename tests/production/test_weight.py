@@ -4,17 +4,13 @@ Chromium with an empty cache, the demo data; EcoIndex from DOM elements, request
 
 import pytest
 
-from actors.demo import load_demo_actors
-from actors.reference import load_reference_data
 from tests.production.test_smoke import static_root  # noqa: F401  (a fixture)
 from tests.support import weightbudget
 
 
 @pytest.fixture
-def figures(transactional_db, static_root, playwright):  # noqa: F811
-    # Function-scoped: the demo data is written to the test database (and flushed after).
-    load_reference_data()
-    load_demo_actors()
+def figures(demo_tx, static_root, playwright):  # noqa: F811
+    # Function-scoped: the demo data is written to the test database (and emptied after).
     results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)}, playwright)
     for result in results.values():
         print(result.line())
