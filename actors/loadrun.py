@@ -7,13 +7,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from neonum import gunicorn_conf
 from tests.support.weightbudget import SERVER_ENV
 
 SCRIPT = Path(__file__).with_name("loadmix.lua")
-# The benchmarks' server, as `make run` serves: gunicorn's default workers (2 × cores + 1),
-# the production settings, the local blank tile; the geocoder pointed at a closed local port,
-# so that nothing leaves the machine.
-BENCH_SERVER_ENV = {**SERVER_ENV, "WEB_CONCURRENCY": "", "GEOCODER_URL": "http://127.0.0.1:9/"}
+# The benchmarks' server, as `make run` serves: its workers (2 × cores + 1 unless
+# WEB_CONCURRENCY says), the production settings, the local blank tile; the geocoder pointed
+# at a closed local port, so that nothing leaves the machine.
+BENCH_SERVER_ENV = {**SERVER_ENV, "GEOCODER_URL": "http://127.0.0.1:9/"}
+BENCH_WORKERS = gunicorn_conf.workers
 ERRORS = ("connect", "read", "write", "status", "timeout")
 
 

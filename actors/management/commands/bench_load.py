@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from actors.loadmix import MIX, build_mix
-from actors.loadrun import BENCH_SERVER_ENV, run_wrk
+from actors.loadrun import BENCH_SERVER_ENV, BENCH_WORKERS, run_wrk
 from actors.models import Actor
 from actors.synthetic import ensure_synthetic, remove_synthetic_actors
 from tests.support.gunicorn import start_gunicorn
@@ -58,7 +58,7 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory() as folder:
             paths_file = Path(folder) / "paths.txt"
             paths_file.write_text("".join(path + "\n" for _, path in mix))
-            with start_gunicorn(workers=None, env=BENCH_SERVER_ENV) as server:
+            with start_gunicorn(workers=BENCH_WORKERS, env=BENCH_SERVER_ENV) as server:
                 if warmup:
                     run_wrk(server.url, paths_file, warmup, connections)
                 figures = run_wrk(server.url, paths_file, seconds, connections)

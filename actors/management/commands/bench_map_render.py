@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 "empty browser cache, median of the runs):"
             )
             for times in measure_renders(runs):
-                style = self.style.SUCCESS if times.median <= TARGET_MS else self.style.ERROR
+                style = self.style.SUCCESS if times.median() <= TARGET_MS else self.style.ERROR
                 self.stdout.write("  " + style(times.line()))
         finally:
             if not keep:
