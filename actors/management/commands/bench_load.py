@@ -5,15 +5,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from django.core.cache import cache
-from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from actors.loadmix import MIX, build_mix
 from actors.loadrun import BENCH_SERVER_ENV, BENCH_WORKERS, run_wrk
+from actors.management.synthetic_bench import SyntheticBenchCommand
 from actors.models import Actor
-from actors.synthetic import ensure_synthetic, remove_synthetic_actors
 from tests.support.gunicorn import start_gunicorn
 
 TARGET_THROUGHPUT = 50
@@ -21,33 +20,26 @@ TARGET_P95_MS = 300
 TARGET = f"≥ {TARGET_THROUGHPUT} req/s, p95 ≤ {TARGET_P95_MS} ms, 0 errors"
 
 
-class Command(BaseCommand):
+class Command(SyntheticBenchCommand):
     help = (
         "Load test: wrk's closed-loop clients over a fixed mix of paths drawn from the data, "
         "against gunicorn with the production settings, at 100,000 synthetic actors."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--size", type=int, default=100000, help="synthetic actors")
+    def add_bench_arguments(self, parser):
         parser.add_argument("--seconds", type=int, default=30, help="length of the measured run")
         parser.add_argument("--warmup", type=int, default=10, help="seconds before measuring")
         parser.add_argument("--connections", type=int, default=8, help="concurrent clients")
         parser.add_argument("--paths", type=int, default=2000, help="length of the path list")
-        parser.add_argument("--keep", action="store_true", help="keep the synthetic actors")
         parser.add_argument(
             "--profile", type=int, default=0, metavar="N",
             help="first, in-process: time, SQL time and queries of N uncached requests per kind",
         )  # fmt: skip
 
-    def handle(self, *args, size, seconds, warmup, connections, paths, keep, profile, **options):
-        try:
-            ensure_synthetic(size, self.stdout.write)
-            if profile:
-                self.profile(build_mix(paths), profile)
-            self.run(seconds, warmup, connections, paths)
-        finally:
-            if not keep:
-                remove_synthetic_actors()
+    def measure(self, *, seconds, warmup, connections, paths, profile, **options):
+        if profile:
+            self.profile(build_mix(paths), profile)
+        self.run(seconds, warmup, connections, paths)
 
     def run(self, seconds, warmup, connections, count):
         total = Actor.objects.published().count()
