@@ -89,9 +89,12 @@ lint:
 	  ALLOWED_HOSTS=carto.example.org DJANGO_SETTINGS_MODULE=neonum.settings.prod \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
-bench: setup
+# Chromium (bench_weight, bench_map_render) and wrk (bench_load) are among the test packages.
+bench: test-deps setup
 	@$(PY) manage.py bench_relevance
 	@$(PY) manage.py bench
+	@$(PY) manage.py bench_load
+	@$(PY) manage.py bench_map_render
 	@$(PY) manage.py bench_weight
 	@$(PY) manage.py bench_import
 

@@ -4,11 +4,10 @@ import time
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.test import Client
 
 from actors.models import Actor
-from actors.synthetic import create_synthetic_actors, remove_synthetic_actors
+from actors.synthetic import ensure_synthetic, remove_synthetic_actors
 
 TERRITORY = "-1.85,42.9,-0.75,43.6"
 BAYONNE = "-1.52,43.46,-1.43,43.52"
@@ -44,7 +43,7 @@ class Command(BaseCommand):
         client = Client(SERVER_NAME="localhost")
         try:
             for size in [int(s) for s in sizes.split(",")]:
-                self.ensure_synthetic(size)
+                ensure_synthetic(size, self.stdout.write)
                 total = Actor.objects.published().count()
                 for label, url in CASES:
                     cold, _ = self.measure(client, url, runs, clear_cache=True)
@@ -57,19 +56,6 @@ class Command(BaseCommand):
         finally:
             if not keep:
                 remove_synthetic_actors()
-
-    def ensure_synthetic(self, size):
-        current = Actor.objects.synthetic().count()
-        if current > size:
-            remove_synthetic_actors()
-            current = 0
-        if current < size:
-            self.stdout.write(f"Seeding {size - current} synthetic actors…")
-            create_synthetic_actors(size - current, seed=size)
-            # Fresh rows are not yet marked all-visible: index-only scans need a vacuum, as
-            # autovacuum would do soon after a bulk load in production.
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE actors_actor")
 
     def measure(self, client, url, runs, clear_cache=False):
         """p50 of `runs` requests; with clear_cache, none is answered from the result cache
