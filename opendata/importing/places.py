@@ -8,12 +8,9 @@ from django.contrib.gis.geos import Point
 from actors.geocoding import GeocoderUnavailable, geocode
 from actors.models import LocationPrecision
 from actors.text import normalise
+from contributions.profile import rounded
 
 PRECISE, APPROXIMATE = LocationPrecision.PRECISE, LocationPrecision.APPROXIMATE
-
-
-def rounded(point):
-    return [round(point.x, 6), round(point.y, 6)]
 
 
 class Locator:
