@@ -222,10 +222,25 @@ def _json_events(source, prefix=None):
             else:
                 yield from ijson.items(raw, prefix, use_float=True)
         except ijson.JSONError as error:
-            if "UTF8" in str(error):
+            if not is_utf8(source):
                 raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
-            detail = str(error).strip().splitlines()[0]
+            detail = error.args[0] if error.args else ""
+            if isinstance(detail, bytes):
+                detail = detail.decode("utf-8", "replace")
+            detail = (str(detail).strip().splitlines() or [""])[0]
             raise UnreadableFile(_("GeoJSON illisible : %s") % detail) from None
+
+
+def is_utf8(source, chunk=1 << 20):
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with _open_bytes(source) as raw:
+        try:
+            while block := raw.read(chunk):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def geojson_outline(source):

@@ -57,7 +57,8 @@ def test_a_geojson_file_keeps_its_record_numbers_and_columns(tmp_path):
      (b'{"type": "FeatureCollection", "features": {}}', "liste"),
      (b'{"type": "FeatureCollection", "features": [{"a": 1}', "GeoJSON illisible"),
      (b'{"type": "Feature\xff"}', "UTF-8"),
-     (bytes(range(256)), "GeoJSON illisible")],
+     (bytes(range(256)), "UTF-8"),
+     (b"\x00\x01 binaire", "GeoJSON illisible : lexical error")],
 )  # fmt: skip
 def test_a_bad_geojson_file_is_a_clear_error(body, message):
     with pytest.raises(readers.UnreadableFile, match=message):
