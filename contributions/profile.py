@@ -14,6 +14,7 @@ from actors.models import (
     Commune,
     Fees,
     Language,
+    LocationPrecision,
     Public,
     Service,
     Theme,
@@ -45,13 +46,20 @@ SCALARS = [
 NULLABLE_FLAGS = ("step_free_access", "accessible_toilets", "hearing_loop")
 TAXONOMIES = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 FIELDS = [*SCALARS, "kind", "commune", "location", *TAXONOMIES]
+# Not a field of the form: the importer's proposals and history versions carry it.
+PRECISION = "location_precision"
+
+
+def rounded(point):
+    """[lon, lat] to the micro-degree (about 10 cm), as requests store a location."""
+    return [round(point.x, 6), round(point.y, 6)]
 
 
 def snapshot(actor):
     values = {name: getattr(actor, name) for name in SCALARS}
     values["kind"] = actor.kind.slug
     values["commune"] = actor.commune.insee
-    values["location"] = [round(actor.location.x, 6), round(actor.location.y, 6)]
+    values["location"] = rounded(actor.location)
     for name in TAXONOMIES:
         values[name] = sorted(getattr(actor, name).values_list("slug", flat=True))
     return values
@@ -62,8 +70,7 @@ def from_form(cleaned_data):
     values = {name: cleaned_data[name] for name in SCALARS}
     values["kind"] = cleaned_data["kind"].slug
     values["commune"] = cleaned_data["commune"].insee
-    point = cleaned_data["location"]
-    values["location"] = [round(point.x, 6), round(point.y, 6)]
+    values["location"] = rounded(cleaned_data["location"])
     for name in TAXONOMIES:
         values[name] = sorted(term.slug for term in cleaned_data[name])
     return values
@@ -91,9 +98,14 @@ def apply(actor, values):
     if "commune" in values:
         actor.commune = Commune.objects.get(insee=values["commune"])
     if values.get("location"):
+        moved = actor.location is None or rounded(actor.location) != list(values["location"])
         actor.location = Point(*values["location"], srid=4326)
-    if values.get("location_precision"):
-        actor.location_precision = values["location_precision"]
+        # A point someone placed (a member's marker, a moderator's choice) is where the
+        # actor is; only the importer and the geocoder say a point is approximate.
+        if moved and not values.get(PRECISION):
+            actor.location_precision = LocationPrecision.PRECISE
+    if values.get(PRECISION):
+        actor.location_precision = values[PRECISION]
     actor.full_clean(exclude=["slug", "logo"])
     with indexing.deferred():
         actor.save()
@@ -150,8 +162,26 @@ def display(name, value):
     return str(value)
 
 
+def _differs(name, before, after):
+    if before.get(name) != after.get(name):
+        return True
+    if name != "location" or PRECISION not in before or PRECISION not in after:
+        return False
+    # The same point, found precisely where it was approximate (or the reverse).
+    return before[PRECISION] != after[PRECISION]
+
+
 def changed_fields(before, after):
-    return [name for name in FIELDS if name in after and before.get(name) != after.get(name)]
+    return [name for name in FIELDS if name in after and _differs(name, before, after)]
+
+
+def chosen(proposed, names):
+    """The proposed values of `names`; a location comes with its precision when the
+    proposal states one (an import's), else applying it marks the point precise."""
+    values = {name: proposed[name] for name in names}
+    if "location" in values and proposed.get(PRECISION):
+        values[PRECISION] = proposed[PRECISION]
+    return values
 
 
 def diff(before, after):

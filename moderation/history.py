@@ -96,7 +96,8 @@ def values_of(version):
         "insee", flat=True
     )[0]
     point = version.location
-    values["location"] = [round(point.x, 6), round(point.y, 6)]
+    values["location"] = profile.rounded(point)
+    values[profile.PRECISION] = version.location_precision
     for name, model in profile.TAXONOMIES.items():
         term = model._meta.model_name
         values[name] = sorted(getattr(version, name).values_list(f"{term}__slug", flat=True))

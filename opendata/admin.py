@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from .forms import ImportForm
 from .importing import readers
 from .importing.importer import import_rows
-from .importing.reporting import read_as
+from .importing.reporting import read_as, unlisted
 from .models import ActorImport, ImportRun
 from .tasks import enqueue
 
@@ -101,7 +101,8 @@ class ActorImportAdmin(admin.ModelAdmin):
         token = secrets.token_hex(16)
         ImportRun.objects.create(token=token, user=request.user, name=upload.name,
                                  options=options, data=data)  # fmt: skip
-        context.update(report=report, token=token, options=options, read_as=read_as(report))
+        context.update(report=report, token=token, options=options, read_as=read_as(report),
+                       unlisted=unlisted(report))  # fmt: skip
         return TemplateResponse(request, "opendata/admin/import_report.html", context)
 
     def confirm(self, request, context):
@@ -126,5 +127,6 @@ class ActorImportAdmin(admin.ModelAdmin):
         run = get_object_or_404(runs, pk=pk)
         context = self._context(request)
         context.update(run=run, report=run.report, options=run.options,
-                       read_as=(run.report or {}).get("read_as", ""))  # fmt: skip
+                       read_as=(run.report or {}).get("read_as", ""),
+                       unlisted=(run.report or {}).get("unlisted", ""))  # fmt: skip
         return TemplateResponse(request, "opendata/admin/import_status.html", context)

@@ -123,7 +123,7 @@ def apply_change_request(request, moderator, note="", fields=None, seen_updated_
         wanted = profile.changed_fields(request.base or current, request.proposed)
         if fields is not None:
             wanted = [name for name in wanted if name in fields]
-        profile.apply(actor, {**current, **{name: request.proposed[name] for name in wanted}})
+        profile.apply(actor, {**current, **profile.chosen(request.proposed, wanted)})
         applied = list(wanted)
         if request.proposed_logo and (fields is None or "logo" in fields):
             with request.proposed_logo.open("rb") as logo:

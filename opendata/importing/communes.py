@@ -7,6 +7,8 @@ Tardets-Sorholus) when they name one commune only."""
 import re
 from collections import defaultdict
 
+from django.contrib.gis.geos import Point
+
 from actors.models import Commune
 from actors.text import normalise
 
@@ -14,6 +16,8 @@ ABBREVIATIONS = {"st": "saint", "ste": "sainte", "s": "saint"}
 CEDEX = re.compile(r"\bcedex\b(\s*\d+)?")
 # A short form shorter than this is too vague to stand for a name ("la", "st").
 SHORTEST_SHORT_FORM = 4
+# Points remembered inside their commune: enough for the centres, and memory stays flat.
+INSIDE_CACHE_SIZE = 10_000
 
 
 def key(text):
@@ -50,19 +54,33 @@ class CommuneIndex:
 
         self.shapes = {c.insee: c.boundary.prepared for c in communes}
         self.boxes = [(c.boundary.extent, c.insee) for c in communes]
+        # (insee, lon, lat) already found inside: a row's point is checked when its commune
+        # is chosen and again before writing, and many rows share a commune's centre.
+        self.inside_cache = set()
 
-    def containing(self, point):
+    def containing(self, lon, lat):
         """The commune whose boundary holds the point (its edge included), or None."""
-        x, y = point.x, point.y
-        found = (
-            insee
-            for (xmin, ymin, xmax, ymax), insee in self.boxes
-            if xmin <= x <= xmax and ymin <= y <= ymax and self.shapes[insee].intersects(point)
-        )
-        return self.by_insee.get(next(found, None))
+        point = None
+        for (xmin, ymin, xmax, ymax), insee in self.boxes:
+            if xmin <= lon <= xmax and ymin <= lat <= ymax:
+                point = point or Point(lon, lat, srid=4326)
+                if self.shapes[insee].intersects(point):
+                    self.remember_inside(insee, lon, lat)
+                    return self.by_insee[insee]
+        return None
 
-    def holds(self, insee, point):
-        return self.shapes[insee].intersects(point)
+    def holds(self, insee, lon, lat):
+        if (insee, lon, lat) in self.inside_cache:
+            return True
+        inside = self.shapes[insee].intersects(Point(lon, lat, srid=4326))
+        if inside:
+            self.remember_inside(insee, lon, lat)
+        return inside
+
+    def remember_inside(self, insee, lon, lat):
+        if len(self.inside_cache) >= INSIDE_CACHE_SIZE:
+            self.inside_cache.clear()
+        self.inside_cache.add((insee, lon, lat))
 
     def find(self, insee="", postcode="", name=""):
         """The commune, or None when none of the CAPB fits."""

@@ -11,7 +11,6 @@ A row is a known actor only when the evidence says so:
   SIRET, another street address)."""
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -37,6 +36,24 @@ class Known:
     lat: float
     status: str
     precision: str = "precise"
+    line: int = 0  # the record of the file that matched it, once one has
+
+
+def put(index, key, known):
+    """Adds to a dict of one Known, or a tuple of several, by key: most keys have one actor,
+    and a list each would cost more memory than the actor itself."""
+    there = index.get(key)
+    if there is None:
+        index[key] = known
+    else:
+        index[key] = (*there, known) if isinstance(there, tuple) else (there, known)
+
+
+def get(index, key):
+    there = index.get(key)
+    if there is None:
+        return ()
+    return there if isinstance(there, tuple) else (there,)
 
 
 def km(a, b):
@@ -53,9 +70,9 @@ class ActorIndex:
     def __init__(self, source):
         self.source = source
         self.by_source_id = {}
-        self.by_number = defaultdict(list)
-        self.by_name = defaultdict(list)
-        self.by_cell = defaultdict(list)
+        self.by_number = {}
+        self.by_name = {}
+        self.by_cell = {}
         self.slugs = set()
         rows = Actor.objects.values_list(
             "pk", "slug", "name", "siret", "rna", "commune__insee", "street_address",
@@ -72,9 +89,9 @@ class ActorIndex:
             self.by_source_id[source_id] = known
         for number in (known.siret, known.rna):
             if number:
-                self.by_number[number].append(known)
-        self.by_name[(known.name, known.insee)].append(known)
-        self.by_cell[(cell(known.lon, known.lat), known.name)].append(known)
+                put(self.by_number, number, known)
+        put(self.by_name, (known.name, known.insee), known)
+        put(self.by_cell, (*cell(known.lon, known.lat), known.name), known)
 
     def find(self, values, source_id):
         """(the Known actor or None, a note for the report or "")."""
@@ -84,12 +101,12 @@ class ActorIndex:
         insee = values["commune"]
         shared = []
         for key in ("siret", "rna"):
-            for known in self.by_number.get(values.get(key) or "", []):
+            for known in get(self.by_number, values.get(key) or ""):
                 same_place = known.insee == insee and (not street or street == known.street)
                 if known.name == name or same_place:
                     return known, ""
                 shared.append(known)
-        for known in self.by_name.get((name, insee), []):
+        for known in get(self.by_name, (name, insee)):
             if known not in shared and not conflicts(known, values, street):
                 return known, ""
         for known in self.nearby(values, name):
@@ -106,7 +123,7 @@ class ActorIndex:
         found = []
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
-                found += [k for k in self.by_cell.get(((x + dx, y + dy), name), [])
+                found += [k for k in get(self.by_cell, (x + dx, y + dy, name))
                           if km(here, (k.lon, k.lat)) <= NEARBY_KM]  # fmt: skip
         return found
 

@@ -32,6 +32,9 @@ OUTCOMES = (CREATED, UPDATED, UNCHANGED, REJECTED, OUTSIDE, DUPLICATE)
 PROBLEMS = (REJECTED, OUTSIDE, DUPLICATE)
 # Rows without problem or warning kept in a report, beyond which only counts are.
 KEPT_PLAIN = 1000
+# Rows with a problem or a warning kept: a file with one on every row would otherwise be
+# held whole in memory (and in the admin's stored report); beyond, they are counted.
+KEPT_DETAILED = 5000
 TAXONOMIES = profile.TAXONOMIES
 
 
@@ -39,7 +42,7 @@ class Duplicate(RowError):
     """The row means an actor an earlier row of the file already matched."""
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     line: int
     outcome: str
@@ -61,11 +64,17 @@ class Report:
     notes: list = field(default_factory=list)
     tally: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     plain: int = 0
+    detailed: int = 0
+    unlisted: int = 0
 
     def add(self, result):
         self.tally[result.outcome] += 1
         if result.outcome in PROBLEMS or result.warnings:
-            self.rows.append(result)
+            if self.detailed < KEPT_DETAILED:
+                self.detailed += 1
+                self.rows.append(result)
+            else:
+                self.unlisted += 1
         elif self.plain < KEPT_PLAIN:
             self.plain += 1
             self.rows.append(result)
@@ -104,8 +113,6 @@ class Importer:
         self.communes = CommuneIndex()
         self.locator = Locator(self.communes)
         self.index = ActorIndex(self.source)
-        # The line that first matched each actor: a later row matching it is a duplicate.
-        self.matched = {}
 
     def prepare(self, rows):
         """Geocodes the addresses the rows will need, before the import's transaction opens:
@@ -150,7 +157,7 @@ class Importer:
         commune = self.commune(row, point)
         values["commune"] = commune.insee
         if point is not None:
-            values["location"] = [round(point.x, 6), round(point.y, 6)]
+            values["location"] = list(point)
             approximate = check.text(row, "location_precision") == LocationPrecision.APPROXIMATE
             values["location_precision"] = (
                 LocationPrecision.APPROXIMATE if approximate else LocationPrecision.PRECISE
@@ -162,7 +169,7 @@ class Importer:
         """Coordinates decide the commune; without them, the INSEE code, else the postcode and
         name. Anything not in the CAPB is outside the territory."""
         if point is not None:
-            commune = self.communes.containing(point)
+            commune = self.communes.containing(*point)
             if commune is None:
                 raise OutsideTerritory(
                     _("Position hors de la Communauté d'Agglomération Pays Basque.")
@@ -208,7 +215,8 @@ class Importer:
         status = ActorStatus.PUBLISHED if self.publish else ActorStatus.PENDING
         slug = self.free_slug(candidate.slug)
         if not self.apply:
-            return Known(object(), slug or "", "", "", "", values["commune"], "", 0.0, 0.0, status)
+            # No id: a later row meaning it is a duplicate, never an update.
+            return Known(None, slug or "", "", "", "", values["commune"], "", 0.0, 0.0, status)
         actor = Actor(status=status, source=self.source, source_id=candidate.source_id,
                       slug=slug or "", is_demo=values.get("is_demo", False))  # fmt: skip
         save_actor(actor, values)
@@ -235,10 +243,9 @@ class Importer:
             candidate = self.candidate(row)
             known, note = self.index.find(candidate.values, candidate.source_id)
             candidate.note = note
-            if known is not None and known.pk in self.matched:
+            if known is not None and known.line:
                 raise Duplicate(
-                    _("Doublon de la ligne %(line)s : non appliqué.")
-                    % {"line": self.matched[known.pk]}
+                    _("Doublon de la ligne %(line)s : non appliqué.") % {"line": known.line}
                 )
             if known is None:
                 actor, outcome = self.create(candidate), CREATED
@@ -247,7 +254,7 @@ class Importer:
                 raise RowError(_("Correspond à un acteur archivé (%s).") % known.slug)
             else:
                 outcome = self.update(known, candidate)
-            self.matched[known.pk] = line
+            known.line = line
         except OutsideTerritory as error:
             return RowResult(line, OUTSIDE, check.text(row, "name"), str(error))
         except Duplicate as error:

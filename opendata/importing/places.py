@@ -3,17 +3,12 @@ geocoder does not answer or finds nothing, its commune's centre, marked approxim
 the actor page, the moderation and the exports say so, and so that the next import asks the
 geocoder again. A point is always inside the actor's commune."""
 
-from django.contrib.gis.geos import Point
-
 from actors.geocoding import GeocoderUnavailable, geocode
 from actors.models import LocationPrecision
 from actors.text import normalise
+from contributions.profile import rounded
 
 PRECISE, APPROXIMATE = LocationPrecision.PRECISE, LocationPrecision.APPROXIMATE
-
-
-def rounded(point):
-    return [round(point.x, 6), round(point.y, 6)]
 
 
 class Locator:
@@ -50,14 +45,14 @@ class Locator:
                 address = geocode(f"{street}, {commune.postcodes[0]} {commune.name}")
             except GeocoderUnavailable:
                 address = None
-            if address and self.communes.holds(insee, address.point):
+            if address and self.communes.holds(insee, *rounded(address.point)):
                 return rounded(address.point), PRECISE
         return self.centre(insee), APPROXIMATE
 
     def centre(self, insee):
         commune = self.communes.by_insee[insee]
         point = commune.centroid
-        if not self.communes.holds(insee, Point(*rounded(point), srid=4326)):
+        if not self.communes.holds(insee, *rounded(point)):
             point = commune.boundary.point_on_surface
         return rounded(point)
 

@@ -2,7 +2,6 @@
 validators of each field the row gives, then the rules the database would enforce, read from
 memory (the commune's boundary, the summary in some language)."""
 
-from django.contrib.gis.geos import Point
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 
@@ -36,7 +35,7 @@ def probe_errors(values, actor, communes):
     errors = field_errors(values)
     if not any(values.get(name, getattr(actor, name, "")) for name in SUMMARIES):
         errors.setdefault("__all__", []).append(str(SUMMARY_REQUIRED))
-    if not communes.holds(values["commune"], Point(*values["location"], srid=4326)):
+    if not communes.holds(values["commune"], *values["location"]):
         errors.setdefault("location", []).append(
             _("La position doit se trouver dans la commune choisie.")
         )

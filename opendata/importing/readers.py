@@ -7,12 +7,14 @@ large file is never held as a list; each iteration reads the file afresh.
 Record numbers are the spreadsheet's rows: the header is row 1, the first record row 2,
 however many lines its cells span. A file that cannot be read at all raises UnreadableFile."""
 
+import codecs
 import csv
 import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ijson
 from django.utils.translation import gettext as _
 
 from ..csvsafe import undo_neutralise
@@ -28,6 +30,7 @@ LAMEDNUM_COLUMNS = {"pivot", "nom", "date_maj"}
 # Cells may be long descriptions, not megabytes: beyond, the file is refused with a message.
 CELL_LIMIT = 1_000_000
 csv.field_size_limit(CELL_LIMIT)
+BOM = codecs.BOM_UTF8
 
 
 class UnreadableFile(Exception):
@@ -45,9 +48,12 @@ class Reading:
         return iter(self.records())
 
 
+def _open_bytes(source):
+    return open(source, "rb") if isinstance(source, Path) else io.BytesIO(source)  # noqa: SIM115
+
+
 def _open_text(source):
-    raw = open(source, "rb") if isinstance(source, Path) else io.BytesIO(source)  # noqa: SIM115
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(_open_bytes(source), encoding="utf-8-sig", newline="")
 
 
 def _head(source, size=65536):
@@ -204,30 +210,71 @@ def _extra(raw):
     return {k: raw[k] for k in ("_warnings",) if k in raw}
 
 
+def _json_events(source, prefix=None):
+    """ijson's events (or, with `prefix`, the objects under it) as the file is read; the
+    byte-order mark some editors write is skipped."""
+    with _open_bytes(source) as raw:
+        if raw.read(3) != BOM:
+            raw.seek(0)
+        try:
+            if prefix is None:
+                yield from ijson.parse(raw)
+            else:
+                yield from ijson.items(raw, prefix, use_float=True)
+        except ijson.JSONError as error:
+            if not is_utf8(source):
+                raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
+            detail = error.args[0] if error.args else ""
+            if isinstance(detail, bytes):
+                detail = detail.decode("utf-8", "replace")
+            detail = (str(detail).strip().splitlines() or [""])[0]
+            raise UnreadableFile(_("GeoJSON illisible : %s") % detail) from None
+
+
+def is_utf8(source, chunk=1 << 20):
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with _open_bytes(source) as raw:
+        try:
+            while block := raw.read(chunk):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def geojson_outline(source):
+    """(its top-level `type`, whether `features` is a list, the properties' names), in one
+    pass over the file that holds nothing but the names."""
+    kind, features_list, columns = None, False, {}
+    for prefix, event, value in _json_events(source):
+        if prefix == "" and event not in ("start_map", "map_key", "end_map"):
+            break  # not an object
+        if prefix == "type" and event == "string":
+            kind = value
+        elif prefix == "features" and event == "start_array":
+            features_list = True
+        elif prefix == "features.item.properties" and event == "map_key":
+            columns[value] = None
+    return kind, features_list, list(columns)
+
+
 def read_geojson(source, mapping=None):
-    try:
-        with _open_text(source) as text:
-            collection = json.load(text)
-    except UnicodeDecodeError:
-        raise UnreadableFile(_("Le fichier doit être encodé en UTF-8.")) from None
-    except json.JSONDecodeError as error:
-        raise UnreadableFile(_("GeoJSON illisible : %s") % error) from None
-    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+    """A FeatureCollection read one feature at a time (ijson): a large file is never held
+    whole, only the feature being imported."""
+    kind, features_list, columns = geojson_outline(source)
+    if kind != "FeatureCollection":
         raise UnreadableFile(_("Le GeoJSON doit être une FeatureCollection."))
-    features = collection.get("features")
-    if not isinstance(features, list):
+    if not features_list:
         raise UnreadableFile(_("« features » doit être une liste d'objets."))
-    columns = {}
-    for feature in features:
-        if isinstance(feature, dict) and isinstance(feature.get("properties"), dict):
-            columns.update(dict.fromkeys(feature["properties"]))
     lists = (mapping or {}).get("separator", "|")
 
     def records():
+        features = _json_events(source, "features.item")
         for number, feature in enumerate(features, start=1):
             yield number, split_lists(geojson_row(feature, mapping), lists)
 
-    notes = column_notes(list(columns), mapping, OUR_COLUMNS | DERIVED_COLUMNS)
+    notes = column_notes(columns, mapping, OUR_COLUMNS | DERIVED_COLUMNS)
     return Reading("geojson", records, "", notes)
 
 

@@ -3,7 +3,7 @@
 from dataclasses import asdict
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .importer import CREATED, DUPLICATE, OUTSIDE, REJECTED, UNCHANGED, UPDATED
 from .readers import SEPARATORS
@@ -58,7 +58,18 @@ def as_text(report, verbose=False):
             }
         )
         lines += [f"      ! {warning}" for warning in row.warnings]
+    lines += [f"  {line}" for line in [unlisted(report)] if line]
     return "\n".join(lines)
+
+
+def unlisted(report):
+    if not report.unlisted:
+        return ""
+    return ngettext(
+        "%(count)s autre ligne avec un problème ou un avertissement n'est pas détaillée.",
+        "%(count)s autres lignes avec un problème ou un avertissement ne sont pas détaillées.",
+        report.unlisted,
+    ) % {"count": report.unlisted}
 
 
 def as_data(report):
@@ -71,4 +82,5 @@ def as_data(report):
         "notes": report.notes,
         "counts": report.counts,
         "rows": [asdict(row) for row in report.rows],
+        "unlisted": unlisted(report),
     }

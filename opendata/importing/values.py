@@ -5,7 +5,6 @@ it, and the row is kept)."""
 
 import math
 
-from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -67,6 +66,7 @@ def number(value):
 
 
 def point(row):
+    """(lon, lat) rounded as stored (about 10 cm), or None."""
     lat, lon = number(row.get("latitude")), number(row.get("longitude"))
     if (lat is None) != (lon is None):
         raise RowError(_("Latitude et longitude vont ensemble."))
@@ -76,7 +76,7 @@ def point(row):
         raise RowError(
             _("Coordonnées hors du monde : %(lat)s, %(lon)s.") % {"lat": lat, "lon": lon}
         )
-    return Point(lon, lat, srid=4326)
+    return round(lon, 6), round(lat, 6)
 
 
 def identifiers(values):
