@@ -28,8 +28,9 @@ LIST_FIELDS = ("themes", "services", "publics", "languages")
 SEPARATORS = (",", ";", "\t")
 LAMEDNUM_COLUMNS = {"pivot", "nom", "date_maj"}
 # Cells may be long descriptions, not megabytes: beyond, the file is refused with a message.
+# The limit is process-wide in the csv module and other libraries set it (frictionless does,
+# on import): it is set again before each reading.
 CELL_LIMIT = 1_000_000
-csv.field_size_limit(CELL_LIMIT)
 BOM = codecs.BOM_UTF8
 
 
@@ -143,6 +144,7 @@ def clean_cell(value, warnings):
 def csv_records(source, separator):
     """(record number, {column: cleaned text}) for each record of a CSV file."""
     with _open_text(source) as text:
+        csv.field_size_limit(CELL_LIMIT)
         reader = csv.reader(text, delimiter=separator)
         number = 1
         try:
@@ -167,6 +169,7 @@ def csv_records(source, separator):
 
 def csv_header(source, separator):
     with _open_text(source) as text:
+        csv.field_size_limit(CELL_LIMIT)
         try:
             header = next(csv.reader(text, delimiter=separator), [])
         except (csv.Error, UnicodeDecodeError) as error:
