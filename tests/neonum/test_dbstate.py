@@ -15,6 +15,6 @@ def test_restore_puts_back_the_rows_and_leaves_nothing_written_by_a_trigger(refe
     changed = dbstate.restore(connection, snapshot)
     assert "actors_actor" in changed
     assert Actor.objects.count() == kept
-    # The removals feed's trigger stayed off while the restore deleted the actor.
+    # What the removals feed's trigger wrote while the restore deleted the actor is gone too.
     assert not ActorRemoval.objects.exists()
     assert dbstate.changed_tables(connection.cursor().cursor, snapshot) == []

@@ -134,43 +134,27 @@ def changed_tables(cursor, snapshot):
     return [table for table, changed in cursor.fetchall() if changed]
 
 
-def tables_with_triggers(cursor, tables):
-    """Those of `tables` with triggers of their own (not the constraints' internal ones)."""
-    cursor.execute(
-        "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger "
-        "WHERE NOT tgisinternal AND tgrelid::regclass::text = ANY(%s)",
-        [list(tables)],
-    )
-    return sorted(name for (name,) in cursor.fetchall())
-
-
 def restore(connection, snapshot):
     """Puts the tables that changed since the last restore back as they were in `snapshot`."""
     with transaction.atomic(using=connection.alias), connection.cursor() as wrapper:
         cursor = wrapper.cursor
+        emptied = []
         changed = changed_tables(cursor, snapshot)
-        # The project's own triggers (the removals feed's, on actors) would write into other
-        # tables while rows are deleted and written back: they are off for the restore.
-        triggered = tables_with_triggers(cursor, changed)
-        for table in triggered:
-            cursor.execute(
-                sql.SQL("ALTER TABLE {} DISABLE TRIGGER USER").format(sql.Identifier(table))
-            )
-        for table in changed:
-            cursor.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(table)))
-        write(cursor, {t: snapshot.rows[t] for t in changed if t in snapshot.rows}, {})
+        while changed:
+            for table in changed:
+                cursor.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(table)))
+            emptied += changed
+            # Triggers (the removals feed's, on actors) may have written into other tables
+            # while rows were deleted: those are emptied in turn. No ALTER TABLE … DISABLE
+            # TRIGGER: its exclusive lock would hold up a replica's replay.
+            changed = [t for t in changed_tables(cursor, snapshot) if t not in emptied]
+        write(cursor, {t: snapshot.rows[t] for t in emptied if t in snapshot.rows}, {})
         write(cursor, {}, snapshot.sequences)
-        # The deferred foreign key checks run now: a table cannot be altered while they wait.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for table in triggered:
-            cursor.execute(
-                sql.SQL("ALTER TABLE {} ENABLE TRIGGER USER").format(sql.Identifier(table))
-            )
         cursor.execute(XID)
         (snapshot.clean_as_of,) = cursor.fetchone()
     # Django keeps content types in memory: their rows may have been rewritten.
     ContentType.objects.clear_cache()
-    return changed
+    return emptied
 
 
 class Demo:
