@@ -50,7 +50,7 @@ class DirectoryView(View):
             # The map frames the results with these, without asking the server again.
             box = counts.bounds
             context["map_bounds"] = ",".join(f"{n:.5f}" for n in box) if box else ""
-            results = PageRows(filterset.sorted(filterset.qs), filterset.place)
+            results = PageRows(filterset.sorted(filterset.qs), filterset.place, request.GET)
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get("page"))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)

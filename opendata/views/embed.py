@@ -48,7 +48,7 @@ def embed(request):
     status = 200
     if filterset.is_valid():
         # As the directory: the page's ids from a narrow sorted query, then their rows.
-        results = PageRows(filterset.sorted(filterset.qs), filterset.place)
+        results = PageRows(filterset.sorted(filterset.qs), filterset.place, request.GET)
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(page_obj=page, actors=page.object_list, total=page.paginator.count)
     else:
