@@ -15,14 +15,16 @@ from actors.models.actor import haversine_km
 class PageRows:
     """What Paginator slices: `queryset` (a filterset's sorted one) one page at a time.
     With `place`, each actor carries its `distance_km` for the cards. With `data` (the
-    request's parameters), the page's ids are cached under the query, its order and the page."""
+    request's parameters), the page's ids are cached under the query, its order and the page;
+    `version` as for datacache.cached."""
 
     # Read by Paginator, which warns about unordered lists.
     ordered = True
 
-    def __init__(self, queryset, place=None, data=None):
+    def __init__(self, queryset, place=None, data=None, version=None):
         self.queryset = queryset
         self.place = place
+        self.version = version
         self.query = None if data is None else canonical_query(data, ignore=("page", "tout"))
 
     def page_ids(self, window):
@@ -31,7 +33,8 @@ class PageRows:
 
         if self.query is None:
             return read()
-        return cached("page-ids", f"{self.query}&@page={window.start}:{window.stop}", read)
+        window_query = f"{self.query}&@page={window.start}:{window.stop}"
+        return cached("page-ids", window_query, read, self.version)
 
     def __getitem__(self, window):
         ids = self.page_ids(window)
