@@ -31,9 +31,10 @@ def canonical_query(data, ignore=("page", "sort", "tout")):
     return "&".join(f"{k}={v}" for k, v in items)
 
 
-def cached(kind, query, compute):
+def cached(kind, query, compute, version=None):
+    """`version`: the data_version() already read by the request, which saves a query."""
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    key = f"neonum:{kind}:{data_version()}:{lexicon.version()}:{digest}"
+    key = f"neonum:{kind}:{version or data_version()}:{lexicon.version()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

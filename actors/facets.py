@@ -115,14 +115,16 @@ def all_counts(filterset, base_queryset, selected):
     return counts
 
 
-def compute_facets(filterset, base_queryset):
-    """The facets of the filterset's current query and its Counts (total, bounds)."""
+def compute_facets(filterset, base_queryset, version=None):
+    """The facets of the filterset's current query and its Counts (total, bounds);
+    `version` as for datacache.cached."""
     data = filterset.form.cleaned_data
     selected = {name: {obj.pk for obj in (data.get(name) or [])} for name in FACETS}
     counts = cached(
         "facet-counts",
         canonical_query(filterset.data),
         lambda: all_counts(filterset, base_queryset, selected),
+        version,
     )
     facets = []
     for name in FACETS:

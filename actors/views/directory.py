@@ -5,6 +5,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.views import View
 
+from actors.datacache import data_version
 from actors.facets import SHOW_ALL_PARAMETER, compute_facets, shorten
 from actors.filters import ActorFilterSet, SortChoices
 from actors.listing import PageRows
@@ -42,7 +43,9 @@ class DirectoryView(View):
         context = {"filterset": filterset, "query": request.GET, "map": map_settings()}
         status = 200
         if filterset.is_valid():
-            facets, counts = compute_facets(filterset, filterset.queryset)
+            # The data's version, read once for the facets' and the list's cached entries.
+            version = data_version()
+            facets, counts = compute_facets(filterset, filterset.queryset, version)
             total = counts.total
             show_all = request.GET.get(SHOW_ALL_PARAMETER, "")
             facets = shorten(facets, show_all)
@@ -50,7 +53,8 @@ class DirectoryView(View):
             # The map frames the results with these, without asking the server again.
             box = counts.bounds
             context["map_bounds"] = ",".join(f"{n:.5f}" for n in box) if box else ""
-            results = PageRows(filterset.sorted(filterset.qs), filterset.place)
+            listed = filterset.sorted(filterset.qs)
+            results = PageRows(listed, filterset.place, request.GET, version)
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get("page"))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)

@@ -12,6 +12,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from actors.filters import ActorFilterSet
+from actors.listing import PageRows
 from actors.views.directory import map_settings
 
 from ..records import published
@@ -46,7 +47,8 @@ def embed(request):
     }
     status = 200
     if filterset.is_valid():
-        results = filterset.sorted(filterset.qs).for_listing()
+        # As the directory: the page's ids from a narrow sorted query, then their rows.
+        results = PageRows(filterset.sorted(filterset.qs), filterset.place, request.GET)
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(page_obj=page, actors=page.object_list, total=page.paginator.count)
     else:

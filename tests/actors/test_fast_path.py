@@ -10,13 +10,15 @@ three languages (full text, everyday words, typos), near a town and open."""
 from datetime import datetime
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actors import opening
 from actors.facets import FACETS, option_value
 from actors.filters import ActorFilterSet
-from actors.models import Actor
+from actors.models import Actor, ActorStatus
 from actors.views import directory
 from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
 
@@ -149,3 +151,25 @@ def test_the_cases_cover_several_pages_and_every_kind_of_order(world):
     assert all(sizes[q] for q in ("q=ordenagailua", "q=reparación", "q=numerik"))
     opened = ("open=now", "open=sa&near=Bayonne&radius=20", "open=th&q=atelier")
     assert all(sizes[q] for q in opened)
+
+
+def shown_ids(client, query):
+    return [a.pk for a in client.get(f"/fr/?{query}").context["actors"]]
+
+
+def test_a_cached_page_is_the_plain_query_s_until_the_data_changes(client, world):
+    """The page's ids are cached (actors.listing): the next request ranks nothing, and a
+    change to an actor gives the new order at once."""
+    query = "q=reparation"
+    first = shown_ids(client, query)
+    assert first == [a.pk for a in reference(query)[0][:PAGE]]
+    with CaptureQueriesContext(connection) as queries:
+        assert shown_ids(client, query) == first
+    assert not [q for q in queries if "ts_rank" in q["sql"]]
+
+    actor = Actor.objects.get(pk=first[0])
+    actor.status = ActorStatus.DRAFT
+    actor.save()
+    after = shown_ids(client, query)
+    assert first[0] not in after
+    assert after == [a.pk for a in reference(query)[0][:PAGE]]
