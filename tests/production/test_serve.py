@@ -49,6 +49,12 @@ def get(port, path):
         connection.close()
 
 
+def interruptible():
+    # As in a terminal, where Ctrl-C reaches a shell that does not ignore it: pytest-xdist's
+    # workers ignore SIGINT, and a shell cannot trap a signal ignored when it started.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def serve(tmp_path):
     port = free_port()
@@ -63,7 +69,7 @@ def serve(tmp_path):
     )
     process = subprocess.Popen(
         [str(ROOT / "bin" / "serve")], cwd=ROOT, env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=interruptible,
     )  # fmt: skip
     wait_for(lambda: get(port, "/healthz")[0] == 200 or process.poll() is not None)
     assert process.poll() is None, "bin/serve stopped at start"
