@@ -4,6 +4,7 @@ The test database pytest creates on the primary streams to the replica like ever
 each test adds a connection to it and waits until the replica has replayed the primary's
 writes, then checks where reads and writes really went (`pg_is_in_recovery()`)."""
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -48,7 +49,16 @@ def pg(*args):
 def replica(django_db_setup):
     """The local replica (started for these tests if it was not running, then stopped) as the
     `replica` alias on its copy of the test database. A mirror for the test case: never
-    flushed (it is read-only) nor created."""
+    flushed (it is read-only) nor created.
+
+    The cluster has one replica: a lock held for the module's tests keeps another test process
+    from copying, starting or stopping it meanwhile (the xdist group alone did not)."""
+    with open(ROOT / "var" / "replica-tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield from _replica()
+
+
+def _replica():
     was_running = pg("replica", "status").returncode == 0
     started = pg("replica", "start")
     assert started.returncode == 0, started.stdout + started.stderr
