@@ -12,17 +12,44 @@ from actors.presentation import minimap
 from contributions import profile
 
 EARTH_RADIUS_M = 6_371_000
+# Two positions closer than this are the same place: the form and the requests keep a
+# position to the micro-degree (about 10 cm), and a point read back through the form, another
+# SRID or float formatting may differ in that last digit. Well below what a move means.
+SAME_PLACE_M = 0.25
 
 
 def distance_m(a, b):
     """Great-circle distance in metres between two [lon, lat] pairs (haversine: well within
     a metre of the geodesic at the scale of a commune)."""
+    return round(_metres(a, b))
+
+
+def _metres(a, b):
     lon1, lat1, lon2, lat2 = map(math.radians, [*a, *b])
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
-    return round(2 * EARTH_RADIUS_M * math.asin(math.sqrt(h)))
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+def moved(before, after):
+    """Whether the location really changed between two sets of values: both have one, more
+    than SAME_PLACE_M apart."""
+    a, b = before.get("location"), after.get("location")
+    return bool(a and b) and _metres(a, b) >= SAME_PLACE_M
+
+
+def _changed(before, after):
+    """The fields that differ, a location listed only when it moved or its precision
+    changed (the same point found precisely where it was approximate, or the reverse)."""
+    names = profile.changed_fields(before, after)
+    both = before.get("location") and after.get("location")
+    if "location" in names and both and not moved(before, after):
+        was, now = before.get(profile.PRECISION), after.get(profile.PRECISION)
+        if not (was and now and was != now):
+            names.remove("location")
+    return names
 
 
 def _map(values):
@@ -36,9 +63,7 @@ def _map(values):
 
 def location_change(before, after):
     """Both places with their maps, when the location moves; None otherwise."""
-    if not before.get("location") or before.get("location") == after.get("location"):
-        return None
-    if not after.get("location"):
+    if not moved(before, after):
         return None
     return {
         "pairs": [(_("Avant"), _map(before)), (_("Après"), _map(after))],
@@ -56,8 +81,8 @@ def location(before, after):
 def rows(before, after, current=None, selectable=True):
     """One row per field changed by the request, and, when the base is stale (`current`
     given), per field someone else changed since: the moderator sees both sides."""
-    mine = profile.changed_fields(before, after)
-    theirs = profile.changed_fields(before, current) if current is not None else []
+    mine = _changed(before, after)
+    theirs = _changed(before, current) if current is not None else []
     return [
         {
             "name": name,
