@@ -44,11 +44,22 @@ def enqueue(run):
 
 
 def _finish(run_id, **fields):
-    ImportRun.objects.filter(pk=run_id).update(finished_at=timezone.now(), **fields)
+    ImportRun.objects.filter(pk=run_id).update(finished_at=timezone.now(), data=b"", **fields)
 
 
-def _claim(run_id, waiting, running):
-    return ImportRun.objects.filter(pk=run_id, status=waiting).update(status=running)
+def _step(run_id, waiting, running, done, apply):
+    """Claims the run (`waiting` to `running`: a job run twice does nothing the second
+    time), reads the file and imports it (`apply`) or previews it; then `done` with the
+    report. The file is dropped once imported, or when reading it failed."""
+    if not ImportRun.objects.filter(pk=run_id, status=waiting).update(status=running):
+        return
+    report = _run(run_id, apply, failure=IMPORT_FAILED if apply else PREVIEW_FAILED)
+    if report is None:
+        return
+    if apply:
+        _finish(run_id, status=done, report=as_data(report))
+    else:
+        ImportRun.objects.filter(pk=run_id).update(status=done, report=as_data(report))
 
 
 def _run(run_id, apply, failure):
@@ -67,33 +78,24 @@ def _run(run_id, apply, failure):
                                progress=recorder(run_id))  # fmt: skip
         except readers.UnreadableFile as error:
             # The file's fault, found as it was read: said on the status page, not a bug.
-            _finish(run_id, status=Status.FAILED, error=failure % {"error": error}, data=b"")
+            _finish(run_id, status=Status.FAILED, error=failure % {"error": error})
             return None
         except Exception as error:
             logger.exception("Import %s failed", run_id)
             message = failure % {"error": str(error) or type(error).__name__}
-            _finish(run_id, status=Status.FAILED, error=message, data=b"")
+            _finish(run_id, status=Status.FAILED, error=message)
             raise
 
 
 @app.task(name="opendata.preview_file", queue="imports", retry=False)
 def preview_file(run_id):
     """The dry run of an uploaded file: its report, then the confirm button."""
-    if not _claim(run_id, Status.TO_PREVIEW, Status.PREVIEWING):
-        return
-    report = _run(run_id, apply=False, failure=PREVIEW_FAILED)
-    if report is not None:
-        ImportRun.objects.filter(pk=run_id).update(status=Status.PREVIEWED,
-                                                   report=as_data(report))  # fmt: skip
+    _step(run_id, Status.TO_PREVIEW, Status.PREVIEWING, Status.PREVIEWED, apply=False)
 
 
 @app.task(name="opendata.import_file", queue="imports", retry=False)
 def import_file(run_id):
-    if not _claim(run_id, Status.QUEUED, Status.RUNNING):
-        return
-    report = _run(run_id, apply=True, failure=IMPORT_FAILED)
-    if report is not None:
-        _finish(run_id, status=Status.DONE, report=as_data(report), data=b"")
+    _step(run_id, Status.QUEUED, Status.RUNNING, Status.DONE, apply=True)
 
 
 # Every day at 04:00 UTC.
