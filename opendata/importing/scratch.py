@@ -8,7 +8,7 @@ import sqlite3
 
 # SQLite's page cache, in KiB (a negative cache_size is a size, not a page count): its
 # default. The pages beyond it are read back from the operating system's file cache; a
-# larger page cache was measured slower (8 MB: +30 % a row at 100,000 rows; 32 MB: ×4).
+# larger page cache was measured slower, not faster (see README, "Benchmarks").
 CACHE_KIB = 2048
 
 
