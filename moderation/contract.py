@@ -130,6 +130,8 @@ class Proposal(Decided):
     created_at = models.DateTimeField(gettext_lazy("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(gettext_lazy("mise à jour le"), auto_now=True)
 
+    objects = ProposalQuerySet.as_manager()
+
     class Meta:
         abstract = True
 
