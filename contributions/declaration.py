@@ -2,7 +2,9 @@
 members), the mails, history and journal around each step of the workflow."""
 
 from actors.models import Actor
+from moderation import history
 from moderation.contract import Declaration, ProposalKind
+from moderation.models import Decision, ItemType
 
 from . import notify, profile, rules
 from .models import ChangeRequest, Claim, Membership, Role, Suggestion
@@ -33,9 +35,7 @@ class ActorDeclaration(Declaration):
         return profile.apply(obj, values)
 
     def values_of(self, version):
-        from moderation.history import values_of
-
-        return values_of(version)
+        return history.values_of(version)
 
     def problems(self, values):
         return rules.problems(values)
@@ -62,8 +62,6 @@ class ActorDeclaration(Declaration):
         notify.author_of_decision(request, applied)
 
     def journal(self, item, action, moderator, reason, fields=()):
-        from moderation.models import Decision, ItemType
-
         if isinstance(item, ChangeRequest):
             kind = ItemType.NEW if item.kind == ProposalKind.NEW else ItemType.CHANGE
         else:
