@@ -26,13 +26,15 @@ class _Recording:
 
 
 class AttributedHistory(HistoricalRecords):
-    """HistoricalRecords that reads who and why from the surrounding `recorded()` block."""
+    """HistoricalRecords that reads who and why from the surrounding `recorded()` block.
+    Any moderated kind registers its history with it."""
 
-    instance = None  # the records of Actor, set when registered
+    registered = {}  # model -> its records, filled as each model is registered
 
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
-        AttributedHistory.instance = self
+        if self.cls is sender:
+            AttributedHistory.registered[sender] = self
 
     def get_history_user(self, instance):
         recording = _current.get()
@@ -49,7 +51,7 @@ class AttributedHistory(HistoricalRecords):
     def post_save(self, instance, created, using=None, **kwargs):
         recording = _current.get()
         if recording is not None and not kwargs.get("raw", False):
-            recording.pending[instance.pk] = instance
+            recording.pending[type(instance), instance.pk] = instance
             return
         super().post_save(instance, created, using=using, **kwargs)
 
@@ -76,14 +78,14 @@ class AttributedHistory(HistoricalRecords):
         recording = _current.get()
         if recording is not None:
             if action in ("post_add", "post_remove", "post_clear"):
-                recording.pending[instance.pk] = instance
+                recording.pending[type(instance), instance.pk] = instance
             return
         super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
 
 
 @contextmanager
 def recorded(user, reason):
-    """Every actor written inside gets one version, attributed to `user` with `reason`."""
+    """Every object written inside gets one version, attributed to `user` with `reason`."""
     outer = _current.get()
     if outer is not None:  # nested domain functions: the outermost block records
         yield outer
@@ -94,7 +96,8 @@ def recorded(user, reason):
         yield recording
         for instance in recording.pending.values():
             instance.refresh_from_db()
-            AttributedHistory.instance.create_historical_record(instance, "~")
+            records = AttributedHistory.registered[type(instance)]
+            records.create_historical_record(instance, "~")
     finally:
         _current.reset(token)
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from actors.models import Commune
 from actors.presentation import minimap
-from contributions import profile
 
 EARTH_RADIUS_M = 6_371_000
 
@@ -51,27 +50,3 @@ def location(before, after):
     if not before.get("location") and after.get("location"):
         return {"pairs": [(_("Position proposée"), _map(after))], "distance": None}
     return location_change(before, after)
-
-
-def rows(before, after, current=None, selectable=True):
-    """One row per field changed by the request, and, when the base is stale (`current`
-    given), per field someone else changed since: the moderator sees both sides."""
-    mine = profile.changed_fields(before, after)
-    theirs = profile.changed_fields(before, current) if current is not None else []
-    return [
-        {
-            "name": name,
-            "label": profile.label(name),
-            # The language of the values, when the field is a text in one language; the
-            # after column may say "(inchangé)", in the page's language.
-            "lang": profile.text_language(name),
-            "after_lang": profile.text_language(name) if name in mine else None,
-            "before": profile.display(name, before.get(name)),
-            "after": profile.display(name, after.get(name)) if name in mine else _("(inchangé)"),
-            "current": profile.display(name, current.get(name)) if current is not None else None,
-            "conflict": name in theirs,
-            "selectable": selectable and name in mine,
-        }
-        for name in profile.FIELDS
-        if name in mine or name in theirs
-    ]
