@@ -79,7 +79,7 @@ restore: venv db
 TEST_WORKERS ?= auto
 
 test: test-deps setup lint
-	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
 
 lint:
 	@$(VENV)/bin/ruff check .

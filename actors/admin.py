@@ -38,13 +38,13 @@ class CommuneAdmin(LeafletGeoAdmin):
 def _bulk(modeladmin, request, queryset, operation, reason):
     """Runs a moderation domain function on each selected actor: the same rules, history
     and journal as the console. Refusals are reported one by one; the others go through."""
-    from moderation import services
+    from moderation import workflow
 
     done = 0
     for actor in queryset:
         try:
-            getattr(services, operation)(actor, request.user, reason)
-        except services.ModerationError as error:
+            getattr(workflow, operation)(actor, request.user, reason)
+        except workflow.ModerationError as error:
             modeladmin.message_user(request, f"{actor}: {error}", messages.WARNING)
         else:
             done += 1

@@ -21,6 +21,7 @@ from actors.models import (
 )
 from actors.texts import FIELDS as TEXT_FIELDS
 from actors.texts import LANGUAGES, column
+from moderation.contract import rows
 
 SCALARS = [
     "name",
@@ -130,10 +131,6 @@ LABELS = {
 TEXT_LANGUAGES = {column(field, lang): lang for field in TEXT_FIELDS for lang in LANGUAGES}
 
 
-def text_language(name):
-    return TEXT_LANGUAGES.get(name)
-
-
 def label(name):
     if name in LABELS:
         return LABELS[name]
@@ -185,37 +182,18 @@ def chosen(proposed, names):
 
 
 def diff(before, after):
-    """[{name, label, before, after}] for the fields that differ."""
-    return [
-        {
-            "name": name,
-            "label": label(name),
-            "lang": text_language(name),
-            "before": display(name, before.get(name)),
-            "after": display(name, after.get(name)),
-        }
-        for name in changed_fields(before, after)
-    ]
+    """The diff's rows for the fields that differ (see moderation.contract.rows)."""
+    return rows(Actor.declaration(), before, after)
 
 
 def conflicts(base, current, proposed):
-    """Fields changed both by someone else since `base` and by this proposal."""
-    theirs = set(changed_fields(base, current))
-    rows = []
-    for name in FIELDS:
-        if name in theirs:
-            rows.append(
-                {
-                    "name": name,
-                    "label": label(name),
-                    "lang": text_language(name),
-                    "base": display(name, base.get(name)),
-                    "current": display(name, current.get(name)),
-                    "proposed": display(name, proposed.get(name)),
-                    "also_mine": proposed.get(name) != base.get(name),
-                }
-            )
-    return rows
+    """The rows of the fields someone else changed since `base`, with this proposal's
+    value of each ("also_mine") when it changes it too."""
+    return [
+        {**row, "base": row["before"], "proposed": row["after"], "also_mine": row["mine"]}
+        for row in rows(Actor.declaration(), base, proposed, current)
+        if row["conflict"]
+    ]
 
 
 def rebase(base, current, proposed):

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 
 from actors.models import Commune
 from actors.presentation import minimap
-from contributions import profile
 
 EARTH_RADIUS_M = 6_371_000
 # Two positions closer than this are the same place: the form and the requests keep a
 # position to the micro-degree (about 10 cm), and a point read back through the form, another
 # SRID or float formatting may differ in that last digit. Well below what a move means.
 SAME_PLACE_M = 0.25
+PRECISION = "location_precision"
 
 
 def distance_m(a, b):
@@ -40,16 +40,14 @@ def moved(before, after):
     return bool(a and b) and _metres(a, b) >= SAME_PLACE_M
 
 
-def _changed(before, after):
-    """The fields that differ, a location listed only when it moved or its precision
-    changed (the same point found precisely where it was approximate, or the reverse)."""
-    names = profile.changed_fields(before, after)
-    both = before.get("location") and after.get("location")
-    if "location" in names and both and not moved(before, after):
-        was, now = before.get(profile.PRECISION), after.get(profile.PRECISION)
-        if not (was and now and was != now):
-            names.remove("location")
-    return names
+def same_place(before, after):
+    """Both locations less than SAME_PLACE_M apart with the same precision: not a change of
+    location, however their last digits differ. (The same point found precisely where it
+    was approximate, or the reverse, is one.)"""
+    if not (before.get("location") and after.get("location")) or moved(before, after):
+        return False
+    was, now = before.get(PRECISION), after.get(PRECISION)
+    return not (was and now and was != now)
 
 
 def _map(values):
@@ -76,27 +74,3 @@ def location(before, after):
     if not before.get("location") and after.get("location"):
         return {"pairs": [(_("Position proposée"), _map(after))], "distance": None}
     return location_change(before, after)
-
-
-def rows(before, after, current=None, selectable=True):
-    """One row per field changed by the request, and, when the base is stale (`current`
-    given), per field someone else changed since: the moderator sees both sides."""
-    mine = _changed(before, after)
-    theirs = _changed(before, current) if current is not None else []
-    return [
-        {
-            "name": name,
-            "label": profile.label(name),
-            # The language of the values, when the field is a text in one language; the
-            # after column may say "(inchangé)", in the page's language.
-            "lang": profile.text_language(name),
-            "after_lang": profile.text_language(name) if name in mine else None,
-            "before": profile.display(name, before.get(name)),
-            "after": profile.display(name, after.get(name)) if name in mine else _("(inchangé)"),
-            "current": profile.display(name, current.get(name)) if current is not None else None,
-            "conflict": name in theirs,
-            "selectable": selectable and name in mine,
-        }
-        for name in profile.FIELDS
-        if name in mine or name in theirs
-    ]

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from actors import validators
+from moderation.contract import Moderated, Status
 
 from .commune import Commune
 from .taxonomy import ActorKind, Language, Public, Service, Theme
@@ -21,11 +22,8 @@ KM_PER_DEGREE_LATITUDE = 111.32
 SUMMARY_REQUIRED = _("Écrivez le résumé dans au moins une langue.")
 
 
-class ActorStatus(models.TextChoices):
-    DRAFT = "draft", _("Brouillon")
-    PENDING = "pending", _("En attente de modération")
-    PUBLISHED = "published", _("Publié")
-    ARCHIVED = "archived", _("Archivé")
+# An actor goes through the moderation workflow's statuses.
+ActorStatus = Status
 
 
 class Fees(models.TextChoices):
@@ -140,8 +138,9 @@ def logo_path(instance, filename):
     return f"logos/{uuid.uuid4().hex}.webp"
 
 
-class Actor(models.Model):
+class Actor(Moderated, models.Model):
     SYNTHETIC_SOURCE = "synthetic"
+    moderation = "contributions.declaration.ActorDeclaration"
 
     name = models.CharField(_("nom"), max_length=200, validators=[validators.validate_visible_text])
     slug = models.SlugField(_("identifiant d'URL"), max_length=220, unique=True)

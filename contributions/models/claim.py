@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from actors import validators
+from moderation.contract import Decided
 
 from .language import ExchangeLanguage
 
@@ -25,7 +26,7 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class Claim(ExchangeLanguage):
+class Claim(ExchangeLanguage, Decided):
     """Someone says they run a published actor and asks to become its owner; staff decide."""
 
     actor = models.ForeignKey(
@@ -51,15 +52,6 @@ class Claim(ExchangeLanguage):
     status = models.CharField(
         _("statut"), max_length=12, choices=ClaimStatus.choices, default=ClaimStatus.PENDING
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("décidée par"),
-    )
-    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
     objects = ClaimQuerySet.as_manager()

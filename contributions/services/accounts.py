@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..errors import ContributionError
 from ..models import ChangeRequest, Claim, Membership, RequestStatus, Role
-from .errors import ContributionError
 
 
 def export_user_data(user):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from actors.models import ActorStatus
 
 from .. import notify
-from ..models import Claim, ClaimStatus, Membership, Role
-from .errors import ContributionError
+from ..errors import ContributionError
+from ..models import Claim, ClaimStatus, Membership
 
 EVIDENCE_SALT = "contributions.claim-evidence"
 EVIDENCE_MAX_AGE = 60 * 60 * 24 * 3
@@ -63,31 +63,4 @@ def verify_claim_email(token):
     if found.evidence_email_verified_at is None:
         found.evidence_email_verified_at = timezone.now()
         found.save(update_fields=["evidence_email_verified_at"])
-    return found
-
-
-@transaction.atomic
-def approve_claim(claim_obj, moderator):
-    found = Claim.objects.select_for_update().get(pk=claim_obj.pk)
-    if found.status != ClaimStatus.PENDING:
-        raise ContributionError(_("Cette revendication n'est plus en cours."))
-    found.status = ClaimStatus.APPROVED
-    found.decided_by = moderator
-    found.decided_at = timezone.now()
-    found.save()
-    Membership.objects.update_or_create(
-        actor=found.actor, user=found.user, defaults={"role": Role.OWNER}
-    )
-    return found
-
-
-@transaction.atomic
-def reject_claim(claim_obj, moderator):
-    found = Claim.objects.select_for_update().get(pk=claim_obj.pk)
-    if found.status != ClaimStatus.PENDING:
-        raise ContributionError(_("Cette revendication n'est plus en cours."))
-    found.status = ClaimStatus.REJECTED
-    found.decided_by = moderator
-    found.decided_at = timezone.now()
-    found.save()
     return found

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notify
+from ..errors import ContributionError
 from ..models import Invitation, Membership, Role
-from .errors import ContributionError
 
 INVITATION_SALT = "contributions.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 7

@@ -16,8 +16,8 @@ from actors.models import ActorStatus
 from neonum import ratelimit
 
 from .. import notify
+from ..errors import ContributionError
 from ..models import Suggestion
-from .errors import ContributionError
 
 TOKEN_SALT = "contributions.suggestion-form"  # noqa: S105 - a signing salt, not a secret
 MIN_SECONDS = 3

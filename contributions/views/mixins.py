@@ -20,6 +20,8 @@ class ActorMemberMixin(LoginRequiredMixin):
             Actor.objects.select_related("kind", "commune").exclude(status=ActorStatus.ARCHIVED),
             slug=kwargs["slug"],
         )
+        if not self.actor.declaration().may_edit(request.user, self.actor):
+            raise PermissionDenied
         self.membership = membership(request.user, self.actor)
         if self.membership is None or (self.owner_only and not self.membership.is_owner):
             raise PermissionDenied

@@ -10,9 +10,10 @@ from django.views.generic import TemplateView, View
 
 from actors.models import Actor
 from contributions import profile
-from contributions.services import ContributionError
+from contributions.errors import ContributionError
 
-from .. import review, services
+from .. import review, workflow
+from ..contract import rows
 from ..forms import ReasonForm
 from ..history import values_of, versions
 from ..models import Decision
@@ -54,7 +55,7 @@ class VersionView(ModeratorRequiredMixin, TemplateView):
         context.update(
             actor=actor,
             version=version,
-            rows=review.rows(current, past, selectable=False),
+            rows=rows(actor.declaration(), current, past, selectable=False),
             location=review.location_change(current, past),
             logo_changed=(version.logo or "") != actor.logo.name,
             form=context.get("form") or ReasonForm(initial={"seen": actor.updated_at.isoformat()}),
@@ -66,7 +67,7 @@ class VersionView(ModeratorRequiredMixin, TemplateView):
         form = ReasonForm(request.POST)
         if form.is_valid():
             try:
-                services.restore_version(
+                workflow.restore_version(
                     actor, kwargs["version"], request.user,
                     form.cleaned_data["reason"], form.cleaned_data["seen"],
                 )  # fmt: skip
@@ -91,7 +92,7 @@ class StatusView(ModeratorRequiredMixin, View):
             messages.error(request, _("Indiquez un motif : il est gardé dans l'historique."))
             return redirect("moderation:actor", slug=actor.slug)
         try:
-            getattr(services, self.action)(actor, request.user, form.cleaned_data["reason"])
+            getattr(workflow, self.action)(actor, request.user, form.cleaned_data["reason"])
         except ContributionError as error:
             messages.error(request, str(error))
         else:

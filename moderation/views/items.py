@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from contributions import profile
+from contributions.errors import ContributionError
 from contributions.models import ChangeRequest, ChangeRequestKind, Claim, Suggestion
-from contributions.services import ContributionError, StaleBase
 
-from .. import queue, review, services
+from .. import queue, review, workflow
+from ..contract import rows
 from ..forms import ClaimDecisionForm, DecisionForm, SuggestionDecisionForm
 from ..models import Decision, ItemType
 from .mixins import ModeratorRequiredMixin
@@ -79,7 +80,7 @@ class ChangeRequestView(ItemView):
         return cr
 
     def field_choices(self):
-        return [(name, name) for name in services.changed_fields(self.object)]
+        return [(name, name) for name in workflow.changed_fields(self.object)]
 
     def get_context_data(self, **kwargs):
         cr = self.object
@@ -90,8 +91,8 @@ class ChangeRequestView(ItemView):
             before, after, stale = cr.base or current, cr.proposed, cr.is_stale
         context = super().get_context_data(**kwargs)
         context.update(
-            rows=review.rows(
-                before, after, current if stale else None,
+            rows=rows(
+                cr.actor.declaration(), before, after, current if stale else None,
                 selectable=cr.kind == ChangeRequestKind.CHANGE and cr.is_open,
             ),
             stale=stale,
@@ -103,14 +104,7 @@ class ChangeRequestView(ItemView):
 
     def decide(self, data):
         cr = self.object
-        if cr.is_stale and data["action"] == "approve" and not data.get("recheck"):
-            raise StaleBase(
-                _(
-                    "La fiche a changé depuis cette demande : vérifiez le conflit ci-dessous "
-                    "et cochez la case de vérification pour l'accepter quand même."
-                )
-            )
-        services.decide_change_request(
+        workflow.decide_change_request(
             cr,
             self.request.user,
             data["action"],
@@ -142,7 +136,7 @@ class ClaimView(ItemView):
         return context
 
     def decide(self, data):
-        services.decide_claim(
+        workflow.decide_claim(
             self.object, self.request.user, data["action"], data.get("reason", "")
         )
 
@@ -159,7 +153,7 @@ class SuggestionView(ItemView):
         )
 
     def proposed(self):
-        return {k: v for k, v in self.object.proposed.items() if k in services.SUGGESTION_FIELDS}
+        return {k: v for k, v in self.object.proposed.items() if k in workflow.SUGGESTION_FIELDS}
 
     def field_choices(self):
         return [(name, name) for name in self.proposed()]
@@ -168,15 +162,15 @@ class SuggestionView(ItemView):
         current = profile.snapshot(self.object.actor)
         context = super().get_context_data(**kwargs)
         context.update(
-            rows=review.rows(
-                current, {**current, **self.proposed()},
+            rows=rows(
+                self.object.actor.declaration(), current, {**current, **self.proposed()},
                 selectable=self.object.status == "new",
             ),
         )  # fmt: skip
         return context
 
     def decide(self, data):
-        services.decide_suggestion(
+        workflow.decide_suggestion(
             self.object,
             self.request.user,
             data["action"],

@@ -1,9 +1,11 @@
 """Tests: real PostGIS, local blank tiles, fast password hashing, outbox email."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, LEAFLET_CONFIG, content_security_policy
+from .base import BASE_DIR, INSTALLED_APPS, LEAFLET_CONFIG, content_security_policy
 
 DEBUG = False
+# A moderated kind that only the tests have (tests/moderated_kind): the workflow's contract.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.moderated_kind"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorKind, ActorStatus, LocationPrecision
 from contributions import profile
-from contributions.models import ChangeRequest, ChangeRequestKind
+from contributions.models import ChangeRequestKind
+from moderation import workflow
 
 from . import scratch
 from . import values as check
@@ -226,10 +227,8 @@ class Importer:
                       slug=slug or "", is_demo=values.get("is_demo", False))  # fmt: skip
         save_actor(actor, values)
         if not self.publish:
-            ChangeRequest.objects.create(
-                actor=actor, author=self.user, kind=ChangeRequestKind.NEW,
-                proposed=current_values(actor), base_updated_at=actor.updated_at,
-            )  # fmt: skip
+            workflow.record_proposal(actor, self.user, ChangeRequestKind.NEW,
+                                     current_values(actor))  # fmt: skip
         return actor
 
     def free_slug(self, slug):

@@ -2,12 +2,10 @@
 (`publish`, or an actor not published yet). With `publish`, an actor an earlier import left
 pending is published, and its "new organisation" request closed as approved."""
 
-from django.utils import timezone
-
 from actors.models import Actor, ActorStatus
 from contributions import profile
 from contributions.models import ChangeRequest, ChangeRequestKind
-from contributions.models.change_request import RequestStatus
+from moderation import workflow
 
 UPDATED, UNCHANGED = "updated", "unchanged"
 
@@ -37,21 +35,18 @@ def update(importer, known, candidate):
         if any(request.proposed == proposed for request in already):
             return UNCHANGED
         if importer.apply:
-            ChangeRequest.objects.create(
-                actor=actor, author=importer.user, kind=ChangeRequestKind.CHANGE,
-                proposed=proposed, base=current, base_updated_at=actor.updated_at,
-            )  # fmt: skip
+            workflow.record_proposal(actor, importer.user, ChangeRequestKind.CHANGE, proposed,
+                                     base=current)  # fmt: skip
         return UPDATED
     if not importer.apply:
         return UPDATED
     if publishing:
         actor.status = ActorStatus.PUBLISHED
     writing.save_actor(actor, proposed)
-    requests = ChangeRequest.objects.open().for_actor(actor).filter(kind=ChangeRequestKind.NEW)
     if publishing:
-        requests.update(status=RequestStatus.APPROVED, decided_by=importer.user,
-                        decided_at=timezone.now())  # fmt: skip
+        workflow.approve_new_requests(actor, importer.user)
     elif actor.status != ActorStatus.PUBLISHED:
         # Keep the pending "new organisation" request showing what will be published.
+        requests = ChangeRequest.objects.open().new().for_actor(actor)
         requests.update(proposed=current_values(actor), base_updated_at=actor.updated_at)
     return UPDATED

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from actors.models import Actor, ActorKind, Commune, Theme
 from contributions.models import ChangeRequest
-from moderation import services as moderation
+from moderation import workflow as moderation
 from moderation.models import Action
 from tests.contributions.helpers import form_data
 from tests.factories import BAYONNE

@@ -9,7 +9,7 @@ from django.db import connection
 from actors.models import Actor
 from contributions.models import ChangeRequest, Claim, Membership, RequestStatus, Role
 from contributions.services import ContributionError
-from moderation import services
+from moderation import workflow as services
 from moderation.models import Action, Decision
 from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from contributions.models import Claim, Suggestion
-from moderation import services
+from moderation import workflow as services
 from moderation.models import Action
 from tests.moderation.conftest import propose
 

@@ -12,7 +12,8 @@ from django.utils import translation
 from contributions import notify
 from contributions.models import Claim, Suggestion
 from moderation import notify as moderation_notify
-from moderation import queue, services
+from moderation import queue
+from moderation import workflow as services
 from moderation.models import Action
 from tests.contributions.conftest import make_user
 from tests.emailcheck import check, links

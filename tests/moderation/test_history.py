@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from actors.models import Actor, Theme
-from moderation import services
+from moderation import workflow as services
 from moderation.history import recorded, values_of, versions
 from moderation.models import Action, Decision
 from tests.moderation.conftest import propose

@@ -7,7 +7,7 @@ from django.contrib.gis.geos import Point
 
 from actors.models import Actor, LocationPrecision
 from contributions.models import ChangeRequest, Membership, Role
-from moderation import services
+from moderation import workflow as services
 from moderation.models import Action
 from opendata.importing.importer import import_rows
 from tests.contributions.helpers import form_data

@@ -33,7 +33,7 @@ def test_every_pending_item_oldest_first(change, new_org, claim, suggestion):
 
 
 def test_decided_items_leave_the_queue(people, change, claim):
-    from moderation import services
+    from moderation import workflow as services
     from moderation.models import Action
 
     services.decide_claim(claim, people["moderator"], Action.APPROVE)

@@ -5,8 +5,10 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.urls import reverse
 
+from actors.models import Actor
 from contributions import profile
 from moderation import review
+from moderation.contract import rows
 from tests.moderation.conftest import propose
 
 pytestmark = pytest.mark.django_db
@@ -42,15 +44,18 @@ def test_a_real_move_is_still_shown(client, people, actor):
     assert page.context["location"]["distance"] == 40
 
 
+def names(before, after):
+    return [row["name"] for row in rows(Actor.declaration(), before, after)]
+
+
 def test_the_same_point_with_another_precision_is_still_a_change():
     before = {"location": [-1.475, 43.49], "location_precision": "approximate"}
     after = {"location": [-1.4750000001, 43.4900000002], "location_precision": "precise"}
-    assert [row["name"] for row in review.rows(before, after)] == ["location"]
+    assert names(before, after) == ["location"]
     # No maps for the same place: only its precision changed.
     assert review.location_change(before, after) is None
-    assert review.rows(before, {**after, "location_precision": "approximate"}) == []
+    assert names(before, {**after, "location_precision": "approximate"}) == []
 
 
 def test_a_removed_location_is_still_a_change():
-    before = {"location": [-1.475, 43.49]}
-    assert [row["name"] for row in review.rows(before, {"location": None})] == ["location"]
+    assert names({"location": [-1.475, 43.49]}, {"location": None}) == ["location"]

@@ -6,7 +6,7 @@ import pytest
 from actors.models import Actor
 from contributions.models import ChangeRequest, Membership, RequestStatus, Role
 from moderation.models import Decision
-from moderation.services import changed_fields
+from moderation.workflow import changed_fields
 from tests.contributions.helpers import fingerprint
 from tests.moderation.conftest import propose
 

@@ -1,4 +1,4 @@
-"""The workflow rules of moderation.services: who decides, reasons, field-by-field
+"""The workflow rules of moderation.workflow: who decides, reasons, field-by-field
 approval, stale bases, and the journal and history every decision leaves."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.core import mail
 from actors.models import Actor, ActorStatus
 from contributions.models import ChangeRequest, Membership, RequestStatus, Role
 from contributions.services import ContributionError
-from moderation import services
+from moderation import workflow as services
 from moderation.models import Action, Decision
 from tests.contributions.helpers import fingerprint
 from tests.moderation.conftest import propose

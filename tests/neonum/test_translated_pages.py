@@ -8,7 +8,7 @@ from django.utils import translation
 
 from contributions import profile
 from contributions.models import Suggestion
-from contributions.services import changes
+from moderation import workflow
 from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory
 
@@ -24,7 +24,7 @@ def site(reference):
     staff = make_user("equipe@example.org", is_staff=True)
     actor = ActorFactory(name="Konponketa Lantegia", website="https://konpon.example.org")
     actor.memberships.create(user=member, role="owner")
-    change = changes.propose_change(
+    change = workflow.propose_change(
         actor, member, {**profile.snapshot(actor), "phone": "05 59 00 00 00"}, actor.updated_at
     )
     suggestion = Suggestion.objects.create(actor=actor, text="Le téléphone a changé.")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from actors.models import Actor, ActorStatus
-from moderation.services import archive
+from moderation.workflow import archive
 from opendata.models import ActorRemoval
 from tests.opendata.helpers import OPEN_DATA_URLS, content, json_body
 

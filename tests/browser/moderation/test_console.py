@@ -7,7 +7,7 @@ from actors.models import Actor
 from contributions import services
 from contributions.models import Claim, Membership, Role, Suggestion
 from moderation import freshness
-from moderation import services as moderation
+from moderation import workflow as moderation
 from tests.browser.contributions.conftest import log_in
 from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory
