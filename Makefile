@@ -28,7 +28,7 @@ dev: setup
 	@echo "Néo Num Carto (development): http://$(HOST):$(PORT)/fr/  (Ctrl-C to stop; 'make stop' stops the database)"
 	@DJANGO_SETTINGS_MODULE=neonum.settings.dev $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
-# The task queue's worker: emails, confirmed admin imports, the daily jobs (Ctrl-C stops it).
+# The task queue's worker: emails, admin import previews and imports, the daily jobs (Ctrl-C stops it).
 worker: setup
 	@$(PY) manage.py procrastinate worker
 

@@ -2,7 +2,7 @@
 members), the mails, history and journal around each step of the workflow."""
 
 from actors.models import Actor
-from moderation import history
+from moderation import history, review
 from moderation.contract import Declaration, ProposalKind
 from moderation.models import Decision, ItemType
 
@@ -41,7 +41,12 @@ class ActorDeclaration(Declaration):
         return rules.problems(values)
 
     def changed_fields(self, before, after):
-        return profile.changed_fields(before, after)
+        names = profile.changed_fields(before, after)
+        # A point read back through the form, another SRID or float formatting has not
+        # moved: the review would show a change of location with the same coordinates.
+        if "location" in names and review.same_place(before, after):
+            names.remove("location")
+        return names
 
     def chosen(self, proposed, names):
         return profile.chosen(proposed, names)

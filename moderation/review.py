@@ -11,17 +11,43 @@ from actors.models import Commune
 from actors.presentation import minimap
 
 EARTH_RADIUS_M = 6_371_000
+# Two positions closer than this are the same place: the form and the requests keep a
+# position to the micro-degree (about 10 cm), and a point read back through the form, another
+# SRID or float formatting may differ in that last digit. Well below what a move means.
+SAME_PLACE_M = 0.25
+PRECISION = "location_precision"
 
 
 def distance_m(a, b):
     """Great-circle distance in metres between two [lon, lat] pairs (haversine: well within
     a metre of the geodesic at the scale of a commune)."""
+    return round(_metres(a, b))
+
+
+def _metres(a, b):
     lon1, lat1, lon2, lat2 = map(math.radians, [*a, *b])
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
-    return round(2 * EARTH_RADIUS_M * math.asin(math.sqrt(h)))
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+def moved(before, after):
+    """Whether the location really changed between two sets of values: both have one, more
+    than SAME_PLACE_M apart."""
+    a, b = before.get("location"), after.get("location")
+    return bool(a and b) and _metres(a, b) >= SAME_PLACE_M
+
+
+def same_place(before, after):
+    """Both locations less than SAME_PLACE_M apart with the same precision: not a change of
+    location, however their last digits differ. (The same point found precisely where it
+    was approximate, or the reverse, is one.)"""
+    if not (before.get("location") and after.get("location")) or moved(before, after):
+        return False
+    was, now = before.get(PRECISION), after.get(PRECISION)
+    return not (was and now and was != now)
 
 
 def _map(values):
@@ -35,9 +61,7 @@ def _map(values):
 
 def location_change(before, after):
     """Both places with their maps, when the location moves; None otherwise."""
-    if not before.get("location") or before.get("location") == after.get("location"):
-        return None
-    if not after.get("location"):
+    if not moved(before, after):
         return None
     return {
         "pairs": [(_("Avant"), _map(before)), (_("Après"), _map(after))],

@@ -15,6 +15,9 @@ from pages.views import robots_txt
 
 from .health import healthz
 
+# JSON under /api/v1/ and /export/, the HTML page elsewhere.
+handler500 = "opendata.views.errors.server_error"
+
 # Addresses that machines keep: the API, the exports, the admin, files. No language prefix,
 # so that a harvester's URL never changes with a visitor's language.
 urlpatterns = [

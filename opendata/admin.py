@@ -1,6 +1,6 @@
-"""The staff importer in the admin: upload, preview the report (a dry run, in the request),
-confirm; the task queue's worker then imports the file (opendata.tasks) while a status page
-shows where it is.
+"""The staff importer in the admin: upload, preview the report (a dry run), confirm; the
+task queue's worker runs both the preview and the import (opendata.tasks) while the run's
+status page shows where it is.
 
 The uploaded file waits in the database (ImportRun) under a random token that only its
 uploader can confirm, so that the confirmation imports exactly the previewed file."""
@@ -12,16 +12,14 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .forms import ImportForm
 from .importing import readers
-from .importing.importer import import_rows
-from .importing.reporting import read_as, unlisted
 from .models import ActorImport, ImportRun
-from .tasks import enqueue
+from .tasks import enqueue, enqueue_preview
 
 
 def can_import(user):
@@ -91,19 +89,17 @@ class ActorImportAdmin(admin.ModelAdmin):
                 "name": upload.name,
                 "language": request.LANGUAGE_CODE,
             }
-            rows = readers.read(data, fmt, mapping)
-            report = import_rows(rows, options["source"], apply=False,
-                                 publish=options["publish"], user=request.user)  # fmt: skip
+            # The header (and a GeoJSON's outline) now, so that a file that cannot be read
+            # at all is said on the form; the records are read by the preview's job.
+            readers.read(data, fmt, mapping)
         except readers.UnreadableFile as error:
             form.add_error("file", str(error))
             context["form"] = form
             return TemplateResponse(request, "opendata/admin/import.html", context, status=400)
-        token = secrets.token_hex(16)
-        ImportRun.objects.create(token=token, user=request.user, name=upload.name,
-                                 options=options, data=data)  # fmt: skip
-        context.update(report=report, token=token, options=options, read_as=read_as(report),
-                       unlisted=unlisted(report))  # fmt: skip
-        return TemplateResponse(request, "opendata/admin/import_report.html", context)
+        run = ImportRun(token=secrets.token_hex(16), user=request.user, name=upload.name,
+                        options=options, data=data)  # fmt: skip
+        enqueue_preview(run)
+        return redirect(f"{request.path}{run.pk}/")
 
     def confirm(self, request, context):
         run = ImportRun.objects.filter(
@@ -118,15 +114,20 @@ class ActorImportAdmin(admin.ModelAdmin):
         return redirect(f"{request.path}{run.pk}/")
 
     def status_view(self, request, pk):
-        """Where a confirmed import is; the page reloads itself until it is finished."""
+        """Where a run is: its preview, then its import, each waiting for the worker or
+        running (the page reloads itself meanwhile), then the report; the preview's report
+        comes with the confirm button for its uploader."""
         if not can_import(request.user):
             raise PermissionDenied
-        runs = ImportRun.objects.exclude(status=ImportRun.Status.PREVIEWED).defer("data")
+        runs = ImportRun.objects.defer("data")
         if not request.user.is_superuser:
             runs = runs.filter(user=request.user)
         run = get_object_or_404(runs, pk=pk)
         context = self._context(request)
+        confirmable = run.status == ImportRun.Status.PREVIEWED and run.user_id == request.user.pk
         context.update(run=run, report=run.report, options=run.options,
+                       token=run.token if confirmable else "",
+                       confirm_url=reverse("admin:opendata_actorimport_changelist"),
                        read_as=(run.report or {}).get("read_as", ""),
                        unlisted=(run.report or {}).get("unlisted", ""))  # fmt: skip
         return TemplateResponse(request, "opendata/admin/import_status.html", context)

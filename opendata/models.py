@@ -16,12 +16,14 @@ class ActorImport(Actor):
 
 
 class ImportRun(models.Model):
-    """A file uploaded to the admin importer: previewed (a dry run in the request), then,
-    once confirmed, imported by the task queue's worker (opendata.tasks). The file is kept
-    in the database, not on the web server's disk, so that any web server or worker machine
-    can read it; it is dropped once imported."""
+    """A file uploaded to the admin importer: previewed (a dry run), then, once confirmed,
+    imported, both by the task queue's worker (opendata.tasks). The file is kept in the
+    database, not on the web server's disk, so that any web server or worker machine can
+    read it, and nothing is lost while no worker runs; it is dropped once imported."""
 
     class Status(models.TextChoices):
+        TO_PREVIEW = "to_preview", _("simulation en attente")
+        PREVIEWING = "previewing", _("simulation en cours")
         PREVIEWED = "previewed", _("simulé, à confirmer")
         QUEUED = "queued", _("en attente")
         RUNNING = "running", _("en cours")
@@ -34,11 +36,13 @@ class ImportRun(models.Model):
     options = models.JSONField(default=dict)
     data = models.BinaryField(default=b"")
     status = models.CharField(
-        _("état"), max_length=10, choices=Status.choices, default=Status.PREVIEWED
+        _("état"), max_length=10, choices=Status.choices, default=Status.TO_PREVIEW
     )
+    # The preview's report, then the import's.
     report = models.JSONField(null=True, blank=True)
-    # Records read so far by the worker (opendata.progress).
+    # Records read so far by the worker (opendata.progress), of the file's rows_total.
     rows_done = models.PositiveIntegerField(_("enregistrements traités"), default=0)
+    rows_total = models.PositiveIntegerField(_("enregistrements"), default=0)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -52,7 +56,20 @@ class ImportRun(models.Model):
 
     @property
     def pending(self):
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+        """The worker has something to do for it: its status page reloads itself."""
+        return self.status in (
+            self.Status.TO_PREVIEW, self.Status.PREVIEWING, self.Status.QUEUED,
+            self.Status.RUNNING,
+        )  # fmt: skip
+
+    @property
+    def waiting(self):
+        """No worker has taken its job yet."""
+        return self.status in (self.Status.TO_PREVIEW, self.Status.QUEUED)
+
+    @property
+    def percent(self):
+        return min(100, self.rows_done * 100 // self.rows_total) if self.rows_total else 0
 
 
 class ActorRemoval(models.Model):

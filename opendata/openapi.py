@@ -170,6 +170,7 @@ def _conditional(paths):
             "headers": headers,
         }
         responses.setdefault("400", _json(_ref("Errors"), _("Paramètre inconnu")))
+        responses["500"] = _json(_ref("Errors"), _("Erreur du serveur"))
     return paths
 
 

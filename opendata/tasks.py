@@ -1,13 +1,14 @@
-"""The admin importer's confirmed imports, run by the task queue's worker rather than in the
-request: a large file takes longer than a proxy waits. Never retried: the import is one
-transaction, so a failure wrote nothing, and the status page says why it failed."""
+"""The admin importer's previews and confirmed imports, run by the task queue's worker rather
+than in the request: a large file takes longer than a proxy waits. Never retried: a preview
+writes nothing and an import is one transaction, so a failure wrote nothing, and the status
+page says why it failed."""
 
 import logging
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from procrastinate.contrib.django import app
 
 from .importing import readers
@@ -19,13 +20,26 @@ from .progress import recorder
 logger = logging.getLogger(__name__)
 # A previewed file nobody confirmed is dropped after this long.
 UNCONFIRMED_DAYS = 1
+Status = ImportRun.Status
+# Lazy: said in the uploader's language, chosen while the job runs.
+PREVIEW_FAILED = gettext_lazy("La simulation a échoué : %(error)s")
+IMPORT_FAILED = gettext_lazy("L'import a échoué, rien n'a été écrit : %(error)s")
+
+
+def enqueue_preview(run):
+    """Saves the uploaded run and defers its preview, both or neither: the file waits in
+    the database, whether a worker runs or not."""
+    with transaction.atomic():
+        run.status = Status.TO_PREVIEW
+        run.save()
+        preview_file.defer(run_id=run.pk)
 
 
 def enqueue(run):
     """Marks the previewed run queued and defers its job, both or neither."""
     with transaction.atomic():
-        run.status = ImportRun.Status.QUEUED
-        run.save(update_fields=["status"])
+        run.status, run.rows_done = Status.QUEUED, 0
+        run.save(update_fields=["status", "rows_done"])
         import_file.defer(run_id=run.pk)
 
 
@@ -33,29 +47,55 @@ def _finish(run_id, **fields):
     ImportRun.objects.filter(pk=run_id).update(finished_at=timezone.now(), data=b"", **fields)
 
 
-@app.task(name="opendata.import_file", queue="imports", retry=False)
-def import_file(run_id):
-    claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).update(
-        status=ImportRun.Status.RUNNING
-    )
-    if not claimed:
+def _step(run_id, waiting, running, done, apply):
+    """Claims the run (`waiting` to `running`: a job run twice does nothing the second
+    time), reads the file and imports it (`apply`) or previews it; then `done` with the
+    report. The file is dropped once imported, or when reading it failed."""
+    if not ImportRun.objects.filter(pk=run_id, status=waiting).update(status=running):
         return
+    report = _run(run_id, apply, failure=IMPORT_FAILED if apply else PREVIEW_FAILED)
+    if report is None:
+        return
+    if apply:
+        _finish(run_id, status=done, report=as_data(report))
+    else:
+        ImportRun.objects.filter(pk=run_id).update(status=done, report=as_data(report))
+
+
+def _run(run_id, apply, failure):
+    """The run's report, or None when it failed (its status and error then say why)."""
     run = ImportRun.objects.select_related("user").get(pk=run_id)
     options = run.options
     with translation.override(options.get("language") or None):
         try:
             rows = readers.read(bytes(run.data), options["format"], options.get("mapping"))
-            report = import_rows(rows, options["source"], apply=True,
-                                 publish=options["publish"], user=run.user,
-                                 progress=recorder(run_id))  # fmt: skip
+            if not apply:
+                # Read once more for the progress bar's end: the file is 5 MB at most.
+                total = sum(1 for _row in rows)
+                ImportRun.objects.filter(pk=run_id).update(rows_total=total)
+            return import_rows(rows, options["source"], apply=apply,
+                               publish=options["publish"], user=run.user,
+                               progress=recorder(run_id))  # fmt: skip
+        except readers.UnreadableFile as error:
+            # The file's fault, found as it was read: said on the status page, not a bug.
+            _finish(run_id, status=Status.FAILED, error=failure % {"error": error})
+            return None
         except Exception as error:
             logger.exception("Import %s failed", run_id)
-            message = _("L'import a échoué, rien n'a été écrit : %(error)s") % {
-                "error": str(error) or type(error).__name__
-            }
-            _finish(run_id, status=ImportRun.Status.FAILED, error=message)
+            message = failure % {"error": str(error) or type(error).__name__}
+            _finish(run_id, status=Status.FAILED, error=message)
             raise
-    _finish(run_id, status=ImportRun.Status.DONE, report=as_data(report))
+
+
+@app.task(name="opendata.preview_file", queue="imports", retry=False)
+def preview_file(run_id):
+    """The dry run of an uploaded file: its report, then the confirm button."""
+    _step(run_id, Status.TO_PREVIEW, Status.PREVIEWING, Status.PREVIEWED, apply=False)
+
+
+@app.task(name="opendata.import_file", queue="imports", retry=False)
+def import_file(run_id):
+    _step(run_id, Status.QUEUED, Status.RUNNING, Status.DONE, apply=True)
 
 
 # Every day at 04:00 UTC.

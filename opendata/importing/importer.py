@@ -2,7 +2,7 @@
 
 One transaction for the whole file: a failure anywhere leaves the database as it was. A dry
 run goes through the same checks and matching (rows it would create are added to the
-in-memory index, so later rows see them) and writes nothing, so its report is what --apply
+index, so later rows see them) and writes nothing, so its report is what --apply
 would do. Imported data goes through moderation: new actors are pending (with a "new
 organisation" request), changes to published actors are change requests; only `publish`
 (administrators) writes them straight onto the public directory, and publishes the actors an
@@ -19,6 +19,7 @@ from contributions import profile
 from contributions.models import ChangeRequestKind
 from moderation import workflow
 
+from . import scratch
 from . import values as check
 from .communes import CommuneIndex
 from .identity import ActorIndex, Known
@@ -112,8 +113,12 @@ class Importer:
             for name, model in TAXONOMIES.items()
         }
         self.communes = CommuneIndex()
-        self.locator = Locator(self.communes)
-        self.index = ActorIndex(self.source)
+        self.scratch = scratch.connect()
+        self.locator = Locator(self.communes, self.scratch)
+        self.index = ActorIndex(self.source, self.scratch)
+
+    def close(self):
+        self.scratch.close()
 
     def prepare(self, rows):
         """Geocodes the addresses the rows will need, before the import's transaction opens:
@@ -230,7 +235,7 @@ class Importer:
         """Our own export's slug, kept when free: a round trip keeps the actors' URLs."""
         from django.utils.text import slugify
 
-        if slug and slugify(slug) == slug and slug not in self.index.slugs:
+        if slug and slugify(slug) == slug and not self.index.has_slug(slug):
             return slug
         return ""
 
@@ -248,12 +253,12 @@ class Importer:
                 )
             if known is None:
                 actor, outcome = self.create(candidate), CREATED
-                known = self.remember(actor, candidate)
+                known = self.remember(actor, candidate, line)
             elif known.status == ActorStatus.ARCHIVED:
                 raise RowError(_("Correspond à un acteur archivé (%s).") % known.slug)
             else:
                 outcome = self.update(known, candidate)
-            known.line = line
+                self.index.matched(known, line)
         except OutsideTerritory as error:
             return RowResult(line, OUTSIDE, check.text(row, "name"), str(error))
         except Duplicate as error:
@@ -264,8 +269,9 @@ class Importer:
         return RowResult(line, outcome, candidate.values["name"], slug=known.slug,
                          warnings=warnings)  # fmt: skip
 
-    def remember(self, actor, candidate):
-        """Adds a created actor to the index: a later row of the file may mean it."""
+    def remember(self, actor, candidate, line):
+        """Adds a created actor to the index, matched by that record: a later row of the
+        file may mean it."""
         from actors.text import normalise
 
         values = candidate.values
@@ -276,6 +282,7 @@ class Importer:
         known.siret, known.rna = values.get("siret", ""), values.get("rna", "")
         known.street = normalise(values.get("street_address", ""))
         known.lon, known.lat = values["location"]
+        known.line = line
         self.index.add(known, candidate.source_id)
         return known
 
@@ -293,10 +300,13 @@ def import_rows(rows, source, apply=False, publish=False, user=None, progress=No
                     separator=getattr(rows, "separator", ""),
                     notes=list(getattr(rows, "notes", [])))  # fmt: skip
     importer = Importer(source, publish=publish, user=user, apply=apply)
-    importer.prepare(rows)
-    with transaction.atomic():
-        for line, row in progress(rows) if progress else rows:
-            report.add(importer.run_row(line, row))
-        if not apply:
-            transaction.set_rollback(True)
+    try:
+        importer.prepare(rows)
+        with transaction.atomic():
+            for line, row in progress(rows) if progress else rows:
+                report.add(importer.run_row(line, row))
+            if not apply:
+                transaction.set_rollback(True)
+    finally:
+        importer.close()
     return report

@@ -8,14 +8,21 @@ from actors.models import LocationPrecision
 from actors.text import normalise
 from contributions.profile import rounded
 
+from . import scratch
+
 PRECISE, APPROXIMATE = LocationPrecision.PRECISE, LocationPrecision.APPROXIMATE
 
 
 class Locator:
-    def __init__(self, communes):
+    def __init__(self, communes, db=None):
         self.communes = communes
-        # Positions found by `prepare`, by (street address, INSEE code).
-        self.places = {}
+        # Positions found by `prepare`, by street address and INSEE code, in the run's
+        # scratch database (opendata.importing.scratch): one per row of a large file.
+        self.db = db or scratch.connect()
+        self.db.execute(
+            "CREATE TABLE places (street TEXT, insee TEXT, lon REAL, lat REAL, "
+            "precision TEXT, PRIMARY KEY (street, insee))"
+        )
 
     def keeps_position(self, values, known):
         """An actor whose address did not change keeps its position (no new geocoding, no
@@ -32,10 +39,17 @@ class Locator:
             self.place(values.get("street_address", ""), values["commune"])
 
     def place(self, street, insee):
-        key = (street, insee)
-        if key not in self.places:
-            self.places[key] = self.geocoded(street, insee)
-        return self.places[key]
+        """([lon, lat], precision) of the address, geocoded once a run."""
+        found = self.db.execute(
+            "SELECT lon, lat, precision FROM places WHERE street = ? AND insee = ?",
+            (street, insee),
+        ).fetchone()
+        if found:
+            return [found[0], found[1]], found[2]
+        (lon, lat), precision = self.geocoded(street, insee)
+        self.db.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?)",
+                        (street, insee, lon, lat, str(precision)))  # fmt: skip
+        return [lon, lat], precision
 
     def geocoded(self, street, insee):
         """(position, precision) of the address."""

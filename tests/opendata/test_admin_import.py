@@ -1,5 +1,5 @@
 """The staff importer in the admin: upload, preview (nothing written), confirm; the real
-task queue's worker imports the file while a status page says where it is."""
+task queue's worker previews then imports the file while a status page says where it is."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -52,23 +52,38 @@ def staff_tx(reference_tx, task_queue):
     return make_staff()
 
 
+def previewed(client, **data):
+    """Uploads the file, lets the worker preview it; (the run, its status page)."""
+    sent = client.post(URL, {"file": upload(), **data})
+    run = ImportRun.objects.latest("pk")
+    assert sent.status_code == 302 and sent["Location"] == f"{URL}{run.pk}/"
+    run_worker("imports")
+    run.refresh_from_db()
+    return run, client.get(sent["Location"])
+
+
 def test_preview_then_confirm(client, staff_tx, ban):
     client.force_login(staff_tx)
     page = client.get(URL)
     assert page.status_code == 200
     assert "publish" not in page.context["form"].fields  # administrators only
-    preview = client.post(URL, {"file": upload(), "publish": "on"})
+    run, preview = previewed(client, publish="on")
+    assert run.status == ImportRun.Status.PREVIEWED and run.rows_total == 2
     assert preview.status_code == 200
     report = preview.context["report"]
-    assert report.counts["created"] == 1 and report.counts["rejected"] == 1
+    assert report["counts"]["created"] == 1 and report["counts"]["rejected"] == 1
     assert not Actor.objects.filter(name="Atelier Admin").exists()
     html = preview.content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert 'http-equiv="refresh"' not in html
+    assert f'name="token" value="{run.token}"' in html and "Confirmer l'import" in html
+    [job] = jobs("opendata.preview_file")
+    assert job.status == "succeeded" and job.queue_name == "imports"
 
     # Confirming queues the import: the request writes no actor.
     done = client.post(URL, {"token": preview.context["token"]})
-    run = ImportRun.objects.get()
     assert done.status_code == 302 and done["Location"] == f"{URL}{run.pk}/"
+    run.refresh_from_db()
     assert run.status == ImportRun.Status.QUEUED
     assert not Actor.objects.filter(name="Atelier Admin").exists()
     waiting = client.get(done["Location"])
@@ -93,10 +108,44 @@ def test_preview_then_confirm(client, staff_tx, ban):
     assert Actor.objects.filter(name="Atelier Admin").count() == 1
 
 
+def test_the_preview_waits_for_the_worker_and_keeps_the_file(client, staff_tx, ban):
+    """No worker running: the request returns at once, the file waits in the database."""
+    client.force_login(staff_tx)
+    sent = client.post(URL, {"file": upload()})
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.TO_PREVIEW and b"Atelier Admin" in bytes(run.data)
+    [job] = jobs("opendata.preview_file")
+    assert job.status == "todo" and job.args == {"run_id": run.pk}
+    page = client.get(sent["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in page and "Le fichier est gardé" in page
+    assert "Confirmer" not in page
+    run_worker("imports")  # the worker starts again: the preview is made
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.PREVIEWED
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (ImportRun.Status.PREVIEWING, "Simulation en cours"),
+        (ImportRun.Status.RUNNING, "Import en cours"),
+    ],
+)
+def test_the_status_page_shows_the_progress(client, staff, status, words):
+    run = ImportRun.objects.create(token="t" * 32, user=staff, name="grand.csv", status=status,
+                                   rows_done=1500, rows_total=6000)  # fmt: skip
+    client.force_login(staff)
+    page = client.get(f"{URL}{run.pk}/").content.decode()
+    assert words in page and 'http-equiv="refresh"' in page
+    assert '<progress id="import-progress" max="6000" value="1500">25 %</progress>' in page
+    assert "1500 enregistrements lus sur 6000 (25 %)." in page
+    assert '<label for="import-progress">' in page
+
+
 def test_superusers_may_publish(client, reference_tx, task_queue, ban):
     admin = user(email="admin@example.org", is_staff=True, is_superuser=True)
     client.force_login(admin)
-    preview = client.post(URL, {"file": upload(), "publish": "on"})
+    _run, preview = previewed(client, publish="on")
     client.post(URL, {"token": preview.context["token"]})
     run_worker("imports")
     assert Actor.objects.get(name="Atelier Admin").status == ActorStatus.PUBLISHED
@@ -106,7 +155,7 @@ def test_a_failed_import_writes_nothing_is_not_retried_and_says_why(
     client, staff_tx, ban, monkeypatch
 ):
     client.force_login(staff_tx)
-    preview = client.post(URL, {"file": upload()})
+    _run, preview = previewed(client)
     original = Importer.run_row
 
     def failing(importer, line, row):
@@ -125,6 +174,19 @@ def test_a_failed_import_writes_nothing_is_not_retried_and_says_why(
     assert job.status == "failed" and job.attempts == 1
     page = client.get(f"{URL}{run.pk}/").content.decode()
     assert "a disparu" in page
+
+
+def test_a_file_found_unreadable_by_the_preview_says_why(client, staff_tx, ban):
+    """A cell too large is found as the records are read, by the job: the page says so."""
+    client.force_login(staff_tx)
+    body = "name,summary\nAtelier," + "x" * (1024 * 1024 + 10) + "\n"
+    bad = SimpleUploadedFile("grand.csv", body.encode(), content_type="text/csv")
+    sent = client.post(URL, {"file": bad})
+    run_worker("imports")
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED and run.data == b""
+    page = client.get(sent["Location"]).content.decode()
+    assert "La simulation a échoué" in page and 'http-equiv="refresh"' not in page
 
 
 def test_someone_elses_import_status_is_not_shown(client, staff, ban):

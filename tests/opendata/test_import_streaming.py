@@ -74,3 +74,35 @@ def test_a_report_keeps_a_bounded_number_of_detailed_rows():
     assert len(report.rows) == KEPT_DETAILED
     assert "7 autres lignes avec un problème ou un avertissement" in as_text(report)
     assert as_data(report)["unlisted"].startswith("7 autres lignes")
+
+
+def traced_peak(path):
+    """Peak of the Python heap during a dry run of the file."""
+    from opendata.importing.importer import import_rows
+
+    tracemalloc.start()
+    try:
+        report = import_rows(readers.read(path, "csv"), "flat", apply=False)
+        return tracemalloc.get_traced_memory()[1], report
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_dry_run_s_memory_is_flat_in_the_file_size(reference, tmp_path, monkeypatch):
+    """The places a run knows and creates (to see two rows of one file meaning the same
+    place) are kept outside the Python heap: a file three times as long needs no more."""
+    from opendata.importing import importer
+    from opendata.management.commands.bench_import import write_file
+
+    # The report's own bounded detail (tested above) would fill up during the larger run.
+    monkeypatch.setattr(importer, "KEPT_PLAIN", 50)
+    monkeypatch.setattr(importer, "KEPT_DETAILED", 50)
+    peaks = {}
+    for count in (200, 1000, 3000):  # the first warms the caches up (communes, translations)
+        path = tmp_path / f"{count}.csv"
+        write_file(path, count)
+        peak, report = traced_peak(path)
+        assert report.count("created") == count
+        peaks[count] = peak
+    # Held in Python objects, the index grew by about 0.7 KB a row: 1.4 MB here.
+    assert peaks[3000] - peaks[1000] < 2000 * 100, peaks

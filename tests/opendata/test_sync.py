@@ -300,3 +300,37 @@ def test_open_now_answers_follow_the_clock(client, world):
 def test_head_requests_are_conditional_too(client, world):
     etag = client.head("/export/actors.geojson")["ETag"]
     assert client.head("/export/actors.geojson", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.parametrize(
+    ("url", "module"),
+    [("/api/v1/actors/", "opendata.views.api"), ("/export/actors.csv", "opendata.views.exports")],
+)
+def test_a_server_error_under_the_api_and_exports_answers_json(
+    world, url, module, monkeypatch, caplog
+):
+    from django.test import Client
+
+    def broken(request):
+        raise RuntimeError("secret détail interne")
+
+    monkeypatch.setattr(f"{module}.filtered_actors", broken)
+    client = Client(raise_request_exception=False)
+    with caplog.at_level("ERROR", logger="django.request"):
+        response = client.get(url)
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"]["detail"][0]["code"] == "server_error"
+    assert "secret" not in response.content.decode()
+    # Logged as any server error, with its traceback.
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelname == "ERROR" and "secret détail interne" in str(record.exc_info[1])
+
+
+def test_a_server_error_on_a_page_keeps_the_html_page(rf):
+    from opendata.views.errors import server_error
+
+    response = server_error(rf.get("/fr/"))
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("text/html")
+    assert "<h1>" in response.content.decode()
