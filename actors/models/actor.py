@@ -120,6 +120,24 @@ class ActorQuerySet(models.QuerySet):
         )
 
 
+class TermMask(models.Func):
+    """An id array's terms as the bits of a bigint (bit n for id n), NULL when an id is
+    outside 0-62 (the SQL function of migration 0010). Facet counts group by it: hashing a
+    bigint is several times cheaper than hashing an array (actors.facets)."""
+
+    function = "actor_term_mask"
+    output_field = models.BigIntegerField(null=True)
+
+
+def term_mask(array_field):
+    return models.GeneratedField(
+        expression=TermMask(array_field),
+        output_field=models.BigIntegerField(null=True),
+        db_persist=True,
+        editable=False,
+    )
+
+
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 
 
@@ -255,6 +273,11 @@ class Actor(models.Model):
     service_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     public_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     language_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    # The same sets as bits, written by PostgreSQL whenever the arrays change.
+    theme_mask = term_mask("theme_ids")
+    service_mask = term_mask("service_ids")
+    public_mask = term_mask("public_ids")
+    language_mask = term_mask("language_ids")
     # Plain coordinates for the map's clustering: grouping 100,000 floats is several times
     # faster than reading as many geometries.
     lon = models.FloatField(null=True, editable=False)
@@ -299,6 +322,10 @@ class Actor(models.Model):
                     "service_ids",
                     "public_ids",
                     "language_ids",
+                    "theme_mask",
+                    "service_mask",
+                    "public_mask",
+                    "language_mask",
                 ],
                 condition=Q(status="published"),
                 name="actor_published_facets",
