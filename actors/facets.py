@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import Q
 from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors.datacache import cached, canonical_query
@@ -59,33 +60,32 @@ def mask_column(column):
     return column.removesuffix("_ids") + "_mask"
 
 
-def group_keys(name):
+def group_key(name, overflow=False):
     """What a facet's grouping set groups by. An id array by its mask: hashing a bigint is
-    several times cheaper than hashing an array, most of the counts' cost at 100,000 actors;
-    a row whose mask is NULL (an id beyond 62) by its array."""
+    several times cheaper than hashing an array, most of the counts' cost at 100,000 actors.
+    `overflow`: the array of a row whose mask is NULL (an id past 62), else NULL."""
     _model, column, is_array = FACETS[name]
     if not is_array:
-        return [column]
+        return column
     mask = mask_column(column)
-    return [mask, f"CASE WHEN {mask} IS NULL THEN {column} END"]
+    return f"CASE WHEN {mask} IS NULL THEN {column} END" if overflow else mask
 
 
-def grouping_sql(names, base_sql, selected=()):
+def grouping_sql(names, base_sql, selected=(), overflow=False):
     """One scan: a grouping set per facet, plus () for the total and the bounds.
 
     The base query gives each condition of a facet with a selection as a boolean column
     `in_<facet>` (see run_counts): that facet's options are counted over the rows meeting
     the others, the rest over the rows meeting all. Only constant names from FACETS and SQL
     compiled by Django are put together here."""
-    keys = [group_keys(name) for name in names]
-    sets = [f"({', '.join(key)})" for key in keys] + ["()"]
+    keys = [group_key(name, overflow) for name in names]
+    sets = [f"({key})" for key in keys] + ["()"]
     every = meets(selected)
     tallies = [f"count(*) FILTER (WHERE {every})"] + [
         f"count(*) FILTER (WHERE {meets([s for s in selected if s != name])})" for name in selected
     ]
     bounds = [f"{bound} FILTER (WHERE {every})" for bound in BOUNDS]
-    select = [k for key in keys for k in key] + [f"GROUPING({key[0]})" for key in keys]
-    select += tallies + bounds
+    select = keys + [f"GROUPING({key})" for key in keys] + tallies + bounds
     return (
         f"SELECT {', '.join(select)} FROM ({base_sql}) b "  # noqa: S608
         f"GROUP BY GROUPING SETS ({', '.join(sets)})"
@@ -106,11 +106,15 @@ class Counts:
     bounds: tuple | None = None
 
 
-def read_columns(names):
+def read_columns(names, overflow=False):
+    """The columns the counts read: without the arrays (but for the overflow's pass), the
+    published actors' narrow index (actor_published_counts) holds them all."""
     columns = []
     for name in names:
         _model, column, is_array = FACETS[name]
-        columns += [column, mask_column(column)] if is_array else [column]
+        columns += [mask_column(column)] if is_array else [column]
+        if is_array and overflow:
+            columns.append(column)
     return columns + ["lon", "lat"]
 
 
@@ -123,46 +127,53 @@ def run_counts(names, queryset, selected=None):
     flags = {f"in_{name}": condition for name, condition in selected.items()}
     if len(selected) > 1:
         queryset = queryset.filter(all_but_one(list(selected.values())))
-    try:
-        sql, params = (
-            queryset.order_by()
-            .annotate(**flags)
-            .values(*read_columns(names), *flags)
-            .query.sql_with_params()
-        )
-    except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
-        return counts
-    with connection.cursor() as cursor:
-        cursor.execute(grouping_sql(names, sql, list(selected)), params)
-        rows = cursor.fetchall()
-    width = sum(len(group_keys(name)) for name in names)
-    tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
-    for row in rows:
-        values, rest = row[:width], row[width:]
-        flags_, tallies, bounds = rest[: len(names)], rest[len(names) : -4], rest[-4:]
-        if all(flags_):
-            counts.total = tallies[0]
-            counts.bounds = tuple(bounds) if bounds[0] is not None else None
-            continue
-        index = flags_.index(0)
-        name = names[index]
-        count = tallies[tally_of[name]]
-        if count:
-            add(counts.by_facet[name], name, values[key_offset(names, index) :], count)
+    queryset = queryset.order_by().annotate(**flags)
+    unmasked = tally(names, queryset, selected, counts)
+    if unmasked:
+        # Rows with an id past 62 (none in the reference taxonomies): counted by their arrays.
+        masks = Q()
+        for name in unmasked:
+            masks |= Q(**{f"{mask_column(FACETS[name][1])}__isnull": True})
+        tally(unmasked, queryset.filter(masks), selected, Counts(counts.by_facet), True)
     return counts
 
 
-def key_offset(names, index):
-    return sum(len(group_keys(name)) for name in names[:index])
-
-
-def add(counter, name, values, count):
-    if not FACETS[name][2]:
-        counter[values[0]] += count
-        return
-    mask, array = values[0], values[1]
-    for term in array if mask is None else bits(mask):
-        counter[term] += count
+def tally(names, queryset, selected, counts, overflow=False):
+    """Adds one grouping scan's counts to `counts`; returns the facets that met a NULL mask."""
+    flags = [f"in_{name}" for name in selected]
+    try:
+        sql, params = queryset.values(
+            *read_columns(names, overflow), *flags
+        ).query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(grouping_sql(names, sql, list(selected), overflow), params)
+        rows = cursor.fetchall()
+    n = len(names)
+    tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
+    unmasked = []
+    for row in rows:
+        values, groupings, tallies, bounds = row[:n], row[n : 2 * n], row[2 * n : -4], row[-4:]
+        if all(groupings):
+            counts.total = tallies[0]
+            counts.bounds = tuple(bounds) if bounds[0] is not None else None
+            continue
+        index = groupings.index(0)
+        name, value, count = names[index], values[index], tallies[tally_of[names[index]]]
+        if not count:
+            continue
+        if not FACETS[name][2]:
+            counts.by_facet[name][value] += count
+        elif overflow:
+            for term in value or ():
+                counts.by_facet[name][term] += count
+        elif value is None:
+            unmasked.append(name)
+        else:
+            for term in bits(value):
+                counts.by_facet[name][term] += count
+    return unmasked
 
 
 def bits(mask):

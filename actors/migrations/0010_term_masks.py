@@ -60,4 +60,21 @@ class Migration(migrations.Migration):
                 name="actor_published_facets",
             ),
         ),
+        migrations.AddIndex(
+            model_name="actor",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["lat", "lon"],
+                include=(
+                    "id",
+                    "commune",
+                    "kind",
+                    "theme_mask",
+                    "service_mask",
+                    "public_mask",
+                    "language_mask",
+                ),
+                name="actor_published_counts",
+            ),
+        ),
     ]

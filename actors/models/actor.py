@@ -330,6 +330,23 @@ class Actor(models.Model):
                 condition=Q(status="published"),
                 name="actor_published_facets",
             ),
+            # The map's clusters and the facet counts without a filter on the arrays read
+            # only these: an index-only scan reads every entry it holds, so narrow entries
+            # (a fifth of the one above) are read several times faster.
+            models.Index(
+                fields=["lat", "lon"],
+                include=[
+                    "id",
+                    "commune",
+                    "kind",
+                    "theme_mask",
+                    "service_mask",
+                    "public_mask",
+                    "language_mask",
+                ],
+                condition=Q(status="published"),
+                name="actor_published_counts",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
