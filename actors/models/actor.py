@@ -114,6 +114,10 @@ class ActorQuerySet(models.QuerySet):
                 "search_text",
                 "open_intervals",
                 "open_hours",
+                "theme_mask",
+                "service_mask",
+                "public_mask",
+                "language_mask",
                 "commune__boundary",
             )
             .prefetch_related("themes", "services")
