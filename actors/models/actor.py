@@ -55,6 +55,11 @@ ACCESS_FIELDS = [
 ]
 
 
+# The taxonomies' derived columns (actors.indexing): id arrays, and their bigint masks.
+TERM_ARRAYS = ["theme_ids", "service_ids", "public_ids", "language_ids"]
+TERM_MASKS = ["theme_mask", "service_mask", "public_mask", "language_mask"]
+
+
 class OpenIntervalsField(models.Field):
     """PostgreSQL's tstzmultirange: the instants an actor is open in the coming days
     (actors.indexing writes it from `opening_hours`; the `open` filter reads it)."""
@@ -114,10 +119,7 @@ class ActorQuerySet(models.QuerySet):
                 "search_text",
                 "open_intervals",
                 "open_hours",
-                "theme_mask",
-                "service_mask",
-                "public_mask",
-                "language_mask",
+                *TERM_MASKS,
                 "commune__boundary",
             )
             .prefetch_related("themes", "services")
@@ -317,20 +319,7 @@ class Actor(models.Model):
             # instead of the wide table.
             models.Index(
                 fields=["lat", "lon"],
-                include=[
-                    "id",
-                    "name",
-                    "commune",
-                    "kind",
-                    "theme_ids",
-                    "service_ids",
-                    "public_ids",
-                    "language_ids",
-                    "theme_mask",
-                    "service_mask",
-                    "public_mask",
-                    "language_mask",
-                ],
+                include=["id", "name", "commune", "kind", *TERM_ARRAYS, *TERM_MASKS],
                 condition=Q(status="published"),
                 name="actor_published_facets",
             ),
@@ -339,15 +328,7 @@ class Actor(models.Model):
             # (a fifth of the one above) are read several times faster.
             models.Index(
                 fields=["lat", "lon"],
-                include=[
-                    "id",
-                    "commune",
-                    "kind",
-                    "theme_mask",
-                    "service_mask",
-                    "public_mask",
-                    "language_mask",
-                ],
+                include=["id", "commune", "kind", *TERM_MASKS],
                 condition=Q(status="published"),
                 name="actor_published_counts",
             ),
