@@ -1,13 +1,14 @@
 """Facet counts: for every option of every facet, how many actors the directory would list
 with that option added to the other active filters. A facet's own selection does not shrink
-its own counts. One SQL query for the facets without a selection (and the total and the
-bounds), one more per facet that has a selection."""
+its own counts. One SQL query for all of them, the total and the bounds."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import Q
+from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors.datacache import cached, canonical_query
 from actors.models import ActorKind, Commune, Language, Public, Service, Theme
@@ -51,21 +52,48 @@ class Facet:
 
 
 # Where the results are, read in the same scan (the total's row): the map frames them.
-BOUNDS = "min(lon), min(lat), max(lon), max(lat)"
+BOUNDS = ("min(lon)", "min(lat)", "max(lon)", "max(lat)")
 
 
-def grouping_sql(names, base_sql):
-    # One scan: a grouping set per facet, plus () for the total and the bounds. Array facets
-    # are grouped by the whole (sorted) array, which has few distinct values; Python then
-    # counts each term. Only constant names from FACETS and SQL compiled by Django are put
-    # together here.
-    columns = [FACETS[name][1] for name in names]
-    sets = [f"({column})" for column in columns] + ["()"]
-    select = columns + [f"GROUPING({column})" for column in columns] + ["count(*)", BOUNDS]
+def mask_column(column):
+    """The bigint twin of an id array (actors.models.actor.TermMask)."""
+    return column.removesuffix("_ids") + "_mask"
+
+
+def group_key(name, overflow=False):
+    """What a facet's grouping set groups by. An id array by its mask: hashing a bigint is
+    several times cheaper than hashing an array, most of the counts' cost at 100,000 actors.
+    `overflow`: the array of a row whose mask is NULL (an id past 62), else NULL."""
+    _model, column, is_array = FACETS[name]
+    if not is_array:
+        return column
+    mask = mask_column(column)
+    return f"CASE WHEN {mask} IS NULL THEN {column} END" if overflow else mask
+
+
+def grouping_sql(names, base_sql, selected=(), overflow=False):
+    """One scan: a grouping set per facet, plus () for the total and the bounds.
+
+    The base query gives each condition of a facet with a selection as a boolean column
+    `in_<facet>` (see run_counts): that facet's options are counted over the rows meeting
+    the others, the rest over the rows meeting all. Only constant names from FACETS and SQL
+    compiled by Django are put together here."""
+    keys = [group_key(name, overflow) for name in names]
+    sets = [f"({key})" for key in keys] + ["()"]
+    every = meets(selected)
+    tallies = [f"count(*) FILTER (WHERE {every})"] + [
+        f"count(*) FILTER (WHERE {meets([s for s in selected if s != name])})" for name in selected
+    ]
+    bounds = [f"{bound} FILTER (WHERE {every})" for bound in BOUNDS]
+    select = keys + [f"GROUPING({key})" for key in keys] + tallies + bounds
     return (
         f"SELECT {', '.join(select)} FROM ({base_sql}) b "  # noqa: S608
         f"GROUP BY GROUPING SETS ({', '.join(sets)})"
     )
+
+
+def meets(selected):
+    return " AND ".join(f"in_{name}" for name in selected) or "TRUE"
 
 
 @dataclass
@@ -78,41 +106,105 @@ class Counts:
     bounds: tuple | None = None
 
 
-def run_counts(names, queryset):
+def read_columns(names, overflow=False):
+    """The columns the counts read: without the arrays (but for the overflow's pass), the
+    published actors' narrow index (actor_published_counts) holds them all."""
+    columns = []
+    for name in names:
+        _model, column, is_array = FACETS[name]
+        columns += [mask_column(column)] if is_array else [column]
+        if is_array and overflow:
+            columns.append(column)
+    return columns + ["lon", "lat"]
+
+
+def run_counts(names, queryset, selected=None):
+    """`queryset`: the results without the conditions of the facets in `selected` (facet ->
+    its condition, a boolean expression), which it only reads as columns; the rows meeting
+    all but one of them are the fewest that every count needs."""
+    selected = selected or {}
     counts = Counts({name: Counter() for name in names})
-    columns = [FACETS[name][1] for name in names] + ["lon", "lat"]
+    flags = {f"in_{name}": condition for name, condition in selected.items()}
+    if len(selected) > 1:
+        queryset = queryset.filter(all_but_one(list(selected.values())))
+    queryset = queryset.order_by().annotate(**flags)
+    unmasked = tally(names, queryset, selected, counts)
+    if unmasked:
+        # Rows with an id past 62 (none in the reference taxonomies): counted by their arrays.
+        masks = Q()
+        for name in unmasked:
+            masks |= Q(**{f"{mask_column(FACETS[name][1])}__isnull": True})
+        tally(unmasked, queryset.filter(masks), selected, Counts(counts.by_facet), True)
+    return counts
+
+
+def tally(names, queryset, selected, counts, overflow=False):
+    """Adds one grouping scan's counts to `counts`; returns the facets that met a NULL mask."""
+    flags = [f"in_{name}" for name in selected]
     try:
-        sql, params = queryset.order_by().values(*columns).query.sql_with_params()
+        sql, params = queryset.values(
+            *read_columns(names, overflow), *flags
+        ).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
-        return counts
+        return []
     with connection.cursor() as cursor:
-        cursor.execute(grouping_sql(names, sql), params)
+        cursor.execute(grouping_sql(names, sql, list(selected), overflow), params)
         rows = cursor.fetchall()
     n = len(names)
+    tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
+    unmasked = []
     for row in rows:
-        values, flags, count = row[:n], row[n : 2 * n], row[2 * n]
-        if all(flags):
-            counts.total = count
-            counts.bounds = tuple(row[2 * n + 1 :]) if row[2 * n + 1] is not None else None
+        values, groupings, tallies, bounds = row[:n], row[n : 2 * n], row[2 * n : -4], row[-4:]
+        if all(groupings):
+            counts.total = tallies[0]
+            counts.bounds = tuple(bounds) if bounds[0] is not None else None
             continue
-        index = flags.index(0)
-        name, value = names[index], values[index]
-        if FACETS[name][2]:
-            for term in value:
-                counts.by_facet[name][term] += count
-        else:
+        index = groupings.index(0)
+        name, value, count = names[index], values[index], tallies[tally_of[names[index]]]
+        if not count:
+            continue
+        if not FACETS[name][2]:
             counts.by_facet[name][value] += count
-    return counts
+        elif overflow:
+            for term in value or ():
+                counts.by_facet[name][term] += count
+        elif value is None:
+            unmasked.append(name)
+        else:
+            for term in bits(value):
+                counts.by_facet[name][term] += count
+    return unmasked
+
+
+def bits(mask):
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+def all_but_one(conditions):
+    """Rows meeting at least all but one of the conditions."""
+    either = WhereNode(connector=OR)
+    for skipped in range(len(conditions)):
+        others = [c for i, c in enumerate(conditions) if i != skipped]
+        either.add(WhereNode(others, connector=AND), OR)
+    return either
+
+
+def condition(filterset, name, model):
+    """The facet's own filter as a boolean expression on the actors' table."""
+    value = filterset.form.cleaned_data.get(name)
+    return filterset.filters[name].filter(model.objects.all(), value).query.where
 
 
 def all_counts(filterset, base_queryset, selected):
-    plain = [name for name in FACETS if not selected[name]]
-    counts = run_counts(plain, filterset.filter_queryset(base_queryset))
-    for name in FACETS:
-        if selected[name]:
-            own = run_counts([name], filterset.filter_queryset(base_queryset, skip=name))
-            counts.by_facet.update(own.by_facet)
-    return counts
+    """Every count in one scan: the results without the selected facets' conditions, which
+    become columns (run_counts)."""
+    chosen = [name for name in FACETS if selected[name]]
+    conditions = {name: condition(filterset, name, base_queryset.model) for name in chosen}
+    others = filterset.filter_queryset(base_queryset, **dict.fromkeys(chosen))
+    return run_counts(list(FACETS), others, conditions)
 
 
 def compute_facets(filterset, base_queryset, version=None):

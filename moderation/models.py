@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from actors.models import Actor
+from actors.models.actor import TERM_ARRAYS, TERM_MASKS
 
 from .history import AttributedHistory
 
@@ -17,10 +18,8 @@ register(
     excluded_fields=[
         "search_vector",
         "search_text",
-        "theme_ids",
-        "service_ids",
-        "public_ids",
-        "language_ids",
+        *TERM_ARRAYS,
+        *TERM_MASKS,
         "lon",
         "lat",
         "indexed_at",

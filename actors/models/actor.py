@@ -53,6 +53,11 @@ ACCESS_FIELDS = [
 ]
 
 
+# The taxonomies' derived columns (actors.indexing): id arrays, and their bigint masks.
+TERM_ARRAYS = ["theme_ids", "service_ids", "public_ids", "language_ids"]
+TERM_MASKS = ["theme_mask", "service_mask", "public_mask", "language_mask"]
+
+
 class OpenIntervalsField(models.Field):
     """PostgreSQL's tstzmultirange: the instants an actor is open in the coming days
     (actors.indexing writes it from `opening_hours`; the `open` filter reads it)."""
@@ -112,10 +117,29 @@ class ActorQuerySet(models.QuerySet):
                 "search_text",
                 "open_intervals",
                 "open_hours",
+                *TERM_MASKS,
                 "commune__boundary",
             )
             .prefetch_related("themes", "services")
         )
+
+
+class TermMask(models.Func):
+    """An id array's terms as the bits of a bigint (bit n for id n), NULL when an id is
+    outside 0-62 (the SQL function of migration 0010). Facet counts group by it: hashing a
+    bigint is several times cheaper than hashing an array (actors.facets)."""
+
+    function = "actor_term_mask"
+    output_field = models.BigIntegerField(null=True)
+
+
+def term_mask(array_field):
+    return models.GeneratedField(
+        expression=TermMask(array_field),
+        output_field=models.BigIntegerField(null=True),
+        db_persist=True,
+        editable=False,
+    )
 
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
@@ -254,6 +278,11 @@ class Actor(Moderated, models.Model):
     service_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     public_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     language_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    # The same sets as bits, written by PostgreSQL whenever the arrays change.
+    theme_mask = term_mask("theme_ids")
+    service_mask = term_mask("service_ids")
+    public_mask = term_mask("public_ids")
+    language_mask = term_mask("language_ids")
     # Plain coordinates for the map's clustering: grouping 100,000 floats is several times
     # faster than reading as many geometries.
     lon = models.FloatField(null=True, editable=False)
@@ -289,18 +318,18 @@ class Actor(Moderated, models.Model):
             # instead of the wide table.
             models.Index(
                 fields=["lat", "lon"],
-                include=[
-                    "id",
-                    "name",
-                    "commune",
-                    "kind",
-                    "theme_ids",
-                    "service_ids",
-                    "public_ids",
-                    "language_ids",
-                ],
+                include=["id", "name", "commune", "kind", *TERM_ARRAYS, *TERM_MASKS],
                 condition=Q(status="published"),
                 name="actor_published_facets",
+            ),
+            # The map's clusters and the facet counts without a filter on the arrays read
+            # only these: an index-only scan reads every entry it holds, so narrow entries
+            # (a fifth of the one above) are read several times faster.
+            models.Index(
+                fields=["lat", "lon"],
+                include=["id", "commune", "kind", *TERM_MASKS],
+                condition=Q(status="published"),
+                name="actor_published_counts",
             ),
         ]
         constraints = [

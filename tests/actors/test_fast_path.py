@@ -18,7 +18,7 @@ from django.utils import timezone
 from actors import opening
 from actors.facets import FACETS, option_value
 from actors.filters import ActorFilterSet
-from actors.models import Actor, ActorStatus
+from actors.models import Actor, ActorStatus, Theme
 from actors.views import directory
 from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
 
@@ -51,6 +51,12 @@ CASES = [
     "open=now",
     "open=sa&near=Bayonne&radius=20",
     "open=th&q=atelier",
+    # Several facets with a selection: every count comes from one scan of the rows meeting
+    # all but one of their conditions.
+    "q=reparation&theme=reemploi-reparation&language=euskara",
+    "q=numerik&kind=association",
+    "theme=low-tech&service=reparation&kind=entreprise-ess&commune=64102",
+    "near=Bayonne&radius=20&public=seniors&language=francais&language=euskara",
 ]
 
 TEXTS = [
@@ -140,6 +146,25 @@ def test_the_page_matches_the_plain_query(client, world, query):
         pks = {option_value(obj): obj.pk for obj in model.objects.all()}
         got = {pks[o.value]: o.count for o in facet.options if o.count}
         assert got == counts[facet.name], facet.name
+
+
+def test_a_term_beyond_the_masks_bits_is_counted_from_its_array(client, world):
+    """Facets group id arrays by their bigint masks; an id past 62 has no bit, its rows are
+    counted from the array itself."""
+    far = Theme.objects.create(pk=70, slug="au-dela", name="Au-delà", position=99)
+    for actor in world[:9]:
+        actor.themes.add(far)
+    assert Actor.objects.filter(theme_mask__isnull=True).count() == 9
+    for query in ("", "theme=au-dela", "theme=au-dela&theme=low-tech&language=euskara"):
+        results, counts, _bounds = reference(query)
+        response = client.get(f"/fr/?{query}")
+        assert response.context["total"] == len(results)
+        themes = next(f for f in response.context["facets"] if f.name == "theme")
+        got = {Theme.objects.get(slug=o.value).pk: o.count for o in themes.options if o.count}
+        assert got == counts["theme"]
+        assert got.get(far.pk)
+        if not query:
+            assert got[far.pk] == 9
 
 
 def test_the_cases_cover_several_pages_and_every_kind_of_order(world):
