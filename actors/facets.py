@@ -10,15 +10,15 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from actors.datacache import cached, canonical_query
-from actors.models import ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Commune
+from actors.taxonomies import TAXONOMIES
 
 # facet parameter -> (model, column on actors_actor, is the column an id array)
 FACETS = {
-    "theme": (Theme, "theme_ids", True),
-    "service": (Service, "service_ids", True),
-    "public": (Public, "public_ids", True),
-    "language": (Language, "language_ids", True),
-    "kind": (ActorKind, "kind_id", False),
+    **{
+        taxonomy.parameter: (taxonomy.model, taxonomy.column, taxonomy.many)
+        for taxonomy in TAXONOMIES
+    },
     "commune": (Commune, "commune_id", False),
 }
 

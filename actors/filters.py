@@ -20,8 +20,9 @@ from actors import opening
 from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.lexicon import expand
-from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Actor, Commune
 from actors.places import Place, resolve_near
+from actors.taxonomies import KINDS, LANGUAGES, PUBLICS, SERVICES, TAXONOMIES, THEMES
 from actors.text import normalise
 
 # "km" reads the same in French, Basque and Spanish.
@@ -52,10 +53,11 @@ class SortChoices:
 class TermFilter(django_filters.ModelMultipleChoiceFilter):
     """Actors having any of the chosen terms (slugs), read from the denormalised id array."""
 
-    def __init__(self, model, array_field, **kwargs):
-        self.array_field = array_field
+    def __init__(self, taxonomy, **kwargs):
+        self.array_field = taxonomy.column
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        super().__init__(queryset=model.objects.all(), to_field_name="slug", **kwargs)
+        kwargs.setdefault("label", taxonomy.label)
+        super().__init__(queryset=taxonomy.model.objects.all(), to_field_name="slug", **kwargs)
 
     def filter(self, qs, value):
         if not value:
@@ -338,11 +340,11 @@ def place_from_text(text):
 
 class ActorFilterSet(django_filters.FilterSet):
     q = SearchFilter(label=_("Rechercher"), max_length=200)
-    theme = TermFilter(Theme, "theme_ids", label=_("Thématiques"))
-    service = TermFilter(Service, "service_ids", label=_("Services"))
-    public = TermFilter(Public, "public_ids", label=_("Publics"))
-    language = TermFilter(Language, "language_ids", label=_("Langues d'accueil"))
-    kind = RelatedFilter(ActorKind, "kind", "slug", label=_("Types d'acteurs"))
+    theme = TermFilter(THEMES)
+    service = TermFilter(SERVICES)
+    public = TermFilter(PUBLICS)
+    language = TermFilter(LANGUAGES)
+    kind = RelatedFilter(KINDS.model, "kind", "slug", label=KINDS.label)
     commune = RelatedFilter(Commune, "commune", "insee", label=_("Communes"))
     near = NearFilter(label=_("Près de"), max_length=200)
     radius = NoopFilter(choices=RADIUS_CHOICES, label=_("Dans un rayon de"), empty_label=None)
@@ -414,9 +416,9 @@ class ActorFilterSet(django_filters.FilterSet):
         and the place are not repeated: their fields above the results show them."""
         data = self.form.cleaned_data
         chips = []
-        for name in ("theme", "service", "public", "language", "kind"):
-            for term in data.get(name) or []:
-                chips.append((name, term.slug, term.label))
+        for taxonomy in TAXONOMIES:
+            for term in data.get(taxonomy.parameter) or []:
+                chips.append((taxonomy.parameter, term.slug, term.label))
         for commune in data.get("commune") or []:
             chips.append(("commune", commune.insee, commune.label))
         if data.get("bbox"):

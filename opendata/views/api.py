@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from actors.filters import IsoDateTimeField
-from actors.models import ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Commune, Language
+from actors.taxonomies import ALL_MODELS
 
 from .. import openapi
 from ..http import FILTERS, PAGING, code_version, endpoint, reference_version
@@ -28,14 +29,6 @@ from ..responses import (
     json_stream_response,
     not_found,
 )
-
-TAXONOMIES = {
-    "themes": Theme,
-    "kinds": ActorKind,
-    "services": Service,
-    "publics": Public,
-    "languages": Language,
-}
 
 
 def _positive_int(request, name, default):
@@ -162,7 +155,7 @@ def removed(request):
 
 @endpoint(version=code_version)
 def index(request):
-    links = {name: reverse(f"opendata:api-{name}") for name in TAXONOMIES}
+    links = {name: reverse(f"opendata:api-{name}") for name in ALL_MODELS}
     links.update(
         actors=reverse("opendata:api-actors"),
         actors_geojson=reverse("opendata:api-actors-geojson"),
