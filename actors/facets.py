@@ -31,10 +31,10 @@ class Option:
     selected: bool
 
 
-# Long facets show their most frequent options first; `?tout=<facet>` lists them all. Rendering
-# every commune would double the DOM of the page (EcoIndex, issue #11) for options seldom used.
+# Long facets show their most frequent options first; `?tout=<facet>` (actors.params.SHOW_ALL)
+# lists them all. Rendering every commune would double the DOM of the page (EcoIndex, issue #11)
+# for options seldom used.
 SHORT_FACETS = {"commune": 5, "service": 6, "public": 6}
-SHOW_ALL_PARAMETER = "tout"
 
 
 @dataclass

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
@@ -26,8 +27,8 @@ from actors.taxonomies import KINDS, LANGUAGES, PUBLICS, SERVICES, TAXONOMIES, T
 from actors.text import normalise
 
 # "km" reads the same in French, Basque and Spanish.
-RADIUS_CHOICES = [(km, f"{km} km") for km in (2, 5, 10, 20, 50)]
-DEFAULT_RADIUS = 10
+RADIUS_CHOICES = [(km, f"{km} km") for km in settings.SEARCH_RADII_KM]
+DEFAULT_RADIUS = settings.SEARCH_DEFAULT_RADIUS_KM
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 # The territory with a margin: a bbox beyond it is someone's mistake.
 WORLD_LIMITS = (-180.0, -90.0, 180.0, 90.0)
@@ -431,3 +432,27 @@ class ActorFilterSet(django_filters.FilterSet):
             }
             chips.append(("updated_since", self.data.get("updated_since"), label))
         return chips
+
+
+class InvalidQuery(Exception):
+    """A query whose filters are not valid: `errors` as the form gives them in JSON."""
+
+    def __init__(self, errors):
+        super().__init__("invalid query")
+        self.errors = errors
+
+
+def actor_filterset(data, queryset=None):
+    """The directory's filterset over `data` (a request's GET), on the published actors
+    unless `queryset` says otherwise: every page, map, embed, API and export builds it here."""
+    if queryset is None:
+        queryset = Actor.objects.published()
+    return ActorFilterSet(data, queryset=queryset)
+
+
+def valid_filterset(data, queryset=None):
+    """actor_filterset() of valid data, else InvalidQuery: a filter is never half-applied."""
+    filterset = actor_filterset(data, queryset)
+    if not filterset.is_valid():
+        raise InvalidQuery(filterset.form.errors.get_json_data())
+    return filterset

@@ -11,7 +11,6 @@ from urllib.parse import quote, urlencode
 from django.conf import settings
 
 from actors.models import Actor, Commune, Language, Service, Theme
-from opendata.responses import DEFAULT_PAGE_SIZE
 
 # Requests per 100, by kind.
 MIX = {
@@ -65,7 +64,7 @@ class Sources:
             "service": list(Service.objects.values_list("slug", flat=True)),
             "language": list(Language.objects.values_list("slug", flat=True)),
         }
-        self.api_pages = min(20, max(1, math.ceil(len(slugs) / DEFAULT_PAGE_SIZE)))
+        self.api_pages = min(20, max(1, math.ceil(len(slugs) / settings.API_PAGE_SIZE)))
         with PHRASINGS.open("rb") as file:
             self.phrasings = {
                 language: [entry["q"] for entry in entries]

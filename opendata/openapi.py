@@ -2,6 +2,7 @@
 itself, so the documentation cannot drift from what the API accepts; a test validates the
 whole document and calls every path it lists."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -10,7 +11,6 @@ from actors.filters import OPEN_CHOICES, RADIUS_CHOICES, ActorFilterSet, SortCho
 from actors.models import Fees, LocationPrecision
 
 from .models import ActorRemoval
-from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 VERSION = "1.1.0"
 
@@ -241,8 +241,8 @@ def spec(server_url):
                             "schema": {
                                 "type": "integer",
                                 "minimum": 1,
-                                "maximum": MAX_PAGE_SIZE,
-                                "default": DEFAULT_PAGE_SIZE,
+                                "maximum": settings.API_MAX_PAGE_SIZE,
+                                "default": settings.API_PAGE_SIZE,
                             },
                         },
                     ],
