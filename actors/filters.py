@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
-from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Q, TextChoices, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,6 +22,7 @@ from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.lexicon import expand
 from actors.models import Actor, Commune
+from actors.opening import OpenChoices
 from actors.places import Place, resolve_near
 from actors.taxonomies import KINDS, LANGUAGES, PUBLICS, SERVICES, TAXONOMIES, THEMES
 from actors.text import normalise
@@ -34,21 +35,11 @@ COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)
 WORLD_LIMITS = (-180.0, -90.0, 180.0, 90.0)
 
 
-class SortChoices:
-    RELEVANCE = "relevance"
-    NAME = "name"
-    DISTANCE = "distance"
-    UPDATED = "updated"
-    CHOICES = [
-        (RELEVANCE, _("Pertinence")),
-        (NAME, _("Nom")),
-        (DISTANCE, _("Distance")),
-        (UPDATED, _("Mise à jour récente")),
-    ]
-
-    @classmethod
-    def label(cls, value):
-        return dict(cls.CHOICES)[value]
+class SortChoices(TextChoices):
+    RELEVANCE = "relevance", _("Pertinence")
+    NAME = "name", _("Nom")
+    DISTANCE = "distance", _("Distance")
+    UPDATED = "updated", _("Mise à jour récente")
 
 
 class TermFilter(django_filters.ModelMultipleChoiceFilter):
@@ -257,24 +248,12 @@ class NearFilter(django_filters.CharFilter):
         return qs.within(place.point, int(radius))
 
 
-OPEN_CHOICES = [
-    ("now", _("Ouvert maintenant")),
-    ("mo", _("Ouvert le lundi")),
-    ("tu", _("Ouvert le mardi")),
-    ("we", _("Ouvert le mercredi")),
-    ("th", _("Ouvert le jeudi")),
-    ("fr", _("Ouvert le vendredi")),
-    ("sa", _("Ouvert le samedi")),
-    ("su", _("Ouvert le dimanche")),
-]
-
-
 class OpenFilter(django_filters.ChoiceFilter):
     """Open now (`now`), or at some time on the next such day (`mo` … `su`, today
     included), read from the stored open hours (GIN index) and intervals (actors.indexing)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("choices", OPEN_CHOICES)
+        kwargs.setdefault("choices", OpenChoices.choices)
         kwargs.setdefault("error_messages", {"invalid_choice": OPEN_INVALID})
         super().__init__(**kwargs)
 
@@ -282,7 +261,7 @@ class OpenFilter(django_filters.ChoiceFilter):
         if not value:
             return qs
         now = timezone.now()
-        if value != "now":
+        if value != OpenChoices.NOW:
             day = opening.start_of_day(opening.next_day(value, now))
             return qs.filter(
                 open_hours__overlap=opening.hours_between(day, day + timedelta(days=1))
@@ -352,7 +331,7 @@ class ActorFilterSet(django_filters.FilterSet):
     bbox = BBoxFilter(label=_("Zone de la carte"))
     open = OpenFilter(label=_("Ouverture"))
     updated_since = UpdatedSinceFilter(label=_("Mis à jour depuis"))
-    sort = NoopFilter(choices=SortChoices.CHOICES, label=_("Trier par"), empty_label=None)
+    sort = NoopFilter(choices=SortChoices.choices, label=_("Trier par"), empty_label=None)
 
     class Meta:
         model = Actor
@@ -425,7 +404,7 @@ class ActorFilterSet(django_filters.FilterSet):
         if data.get("bbox"):
             chips.append(("bbox", self.data.get("bbox"), _("Zone de la carte")))
         if data.get("open"):
-            chips.append(("open", data["open"], dict(OPEN_CHOICES)[data["open"]]))
+            chips.append(("open", data["open"], OpenChoices(data["open"]).label))
         if data.get("updated_since"):
             label = _("Mis à jour depuis le %(date)s") % {
                 "date": date_format(timezone.localtime(data["updated_since"]), "SHORT_DATE_FORMAT")

@@ -9,8 +9,8 @@ the facet counts (actors.datacache: keyed by the data's version), for the next v
 
 from actors import params
 from actors.datacache import cached, canonical_query
+from actors.distance import haversine_km
 from actors.models import Actor
-from actors.models.actor import haversine_km
 
 
 class PageRows:

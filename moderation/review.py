@@ -1,28 +1,15 @@
 """What a moderator sees of an item before deciding: the field-level diff, the location
 before and after (two small maps and the distance), the logos."""
 
-import math
 from types import SimpleNamespace
 
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext as _
 
+from actors.distance import distance_m
 from actors.models import Commune
 from actors.presentation import minimap
 from contributions import profile
-
-EARTH_RADIUS_M = 6_371_000
-
-
-def distance_m(a, b):
-    """Great-circle distance in metres between two [lon, lat] pairs (haversine: well within
-    a metre of the geodesic at the scale of a commune)."""
-    lon1, lat1, lon2, lat2 = map(math.radians, [*a, *b])
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return round(2 * EARTH_RADIUS_M * math.asin(math.sqrt(h)))
 
 
 def _map(values):

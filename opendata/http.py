@@ -72,7 +72,7 @@ def open_filter_start(request, now):
     if not value:
         return None
     moment = opening.local(now).replace(second=0, microsecond=0)
-    return moment if value == "now" else moment.replace(hour=0, minute=0)
+    return moment if value == opening.OpenChoices.NOW else moment.replace(hour=0, minute=0)
 
 
 def conditional(request, seed, last_modified):

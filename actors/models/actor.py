@@ -2,17 +2,16 @@ import math
 import uuid
 
 from django.contrib.gis.db import models
-from django.contrib.gis.db.models.functions import Distance
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from actors import validators
+from actors.distance import haversine_km
 
 from .commune import Commune
 from .taxonomy import ActorKind, Language, Public, Service, Theme
@@ -75,9 +74,6 @@ class ActorQuerySet(models.QuerySet):
     def synthetic(self):
         return self.filter(source=Actor.SYNTHETIC_SOURCE)
 
-    def in_communes(self, communes):
-        return self.filter(commune__in=communes)
-
     def within(self, point, km):
         """Actors at most `km` kilometres from `point` (great-circle distance), annotated
         with that distance as `distance_km`.
@@ -99,9 +95,6 @@ class ActorQuerySet(models.QuerySet):
             .filter(distance_km__lte=km)
         )
 
-    def with_distance(self, point):
-        return self.annotate(distance=Distance("location", point))
-
     def for_listing(self):
         """What a list of actors shows, in a fixed number of queries."""
         return (
@@ -118,21 +111,6 @@ class ActorQuerySet(models.QuerySet):
             )
             .prefetch_related("themes", "services")
         )
-
-
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
-
-
-def haversine_km(point):
-    """Great-circle distance from `point` to each actor's plain coordinates, in km."""
-    # The point's coordinates are query parameters; the rest is constant.
-    return RawSQL(  # noqa: S611
-        f"{EARTH_RADIUS_KM} * 2 * asin(sqrt("
-        "power(sin(radians(actors_actor.lat - %s) / 2), 2) + cos(radians(%s)) "
-        "* cos(radians(actors_actor.lat)) * power(sin(radians(actors_actor.lon - %s) / 2), 2)))",
-        (point.y, point.y, point.x),
-        output_field=models.FloatField(),
-    )
 
 
 def logo_path(instance, filename):

@@ -57,7 +57,7 @@ class DirectoryView(View):
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get(params.PAGE))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)
-            context["default_sort_label"] = SortChoices.label(filterset.default_sort())
+            context["default_sort_label"] = SortChoices(filterset.default_sort()).label
             context["sort"] = filterset.form.cleaned_data.get(params.SORT) or ""
             context["sort_notice"] = filterset.sort_notice()
             expansion = filterset.expansion() if total else None
