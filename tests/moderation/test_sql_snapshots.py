@@ -10,7 +10,7 @@ def waiting(change, new_org, claim, suggestion):
     """One item of each kind in the queue."""
 
 
-# (snapshot, URL, number of queries): the queue's queries do not grow with its items.
+# (snapshot, URL, number of queries).
 QUEUE = [
     ("moderation_queue", "/fr/moderation/", 10),
     ("moderation_queue_filtered", "/fr/moderation/?type=change&q=repair", 10),
