@@ -24,7 +24,7 @@ from actors.lexicon import expand
 from actors.models import Actor, Commune
 from actors.opening import OpenChoices
 from actors.places import Place, resolve_near
-from actors.taxonomies import KINDS, LANGUAGES, PUBLICS, SERVICES, TAXONOMIES, THEMES
+from actors.taxonomies import KINDS, PUBLICS, SERVICES, TAXONOMIES, THEMES, WELCOME_LANGUAGES
 from actors.text import normalise
 
 # "km" reads the same in French, Basque and Spanish.
@@ -323,7 +323,7 @@ class ActorFilterSet(django_filters.FilterSet):
     theme = TermFilter(THEMES)
     service = TermFilter(SERVICES)
     public = TermFilter(PUBLICS)
-    language = TermFilter(LANGUAGES)
+    language = TermFilter(WELCOME_LANGUAGES)
     kind = RelatedFilter(KINDS.model, "kind", "slug", label=KINDS.label)
     commune = RelatedFilter(Commune, "commune", "insee", label=_("Communes"))
     near = NearFilter(label=_("Près de"), max_length=200)

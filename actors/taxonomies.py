@@ -40,11 +40,13 @@ class Taxonomy:
 THEMES = Taxonomy("themes", "theme", Theme, "theme_ids", _("Thématiques"))
 SERVICES = Taxonomy("services", "service", Service, "service_ids", _("Services"))
 PUBLICS = Taxonomy("publics", "public", Public, "public_ids", _("Publics"))
-LANGUAGES = Taxonomy("languages", "language", Language, "language_ids", _("Langues d'accueil"))
+WELCOME_LANGUAGES = Taxonomy(
+    "languages", "language", Language, "language_ids", _("Langues d'accueil")
+)
 KINDS = Taxonomy("kinds", "kind", ActorKind, "kind_id", _("Types d'acteurs"), many=False)
 
 # In the directory's order (filters, facets, chips).
-TAXONOMIES = (THEMES, SERVICES, PUBLICS, LANGUAGES, KINDS)
+TAXONOMIES = (THEMES, SERVICES, PUBLICS, WELCOME_LANGUAGES, KINDS)
 # An actor has any number of terms of each of these (many-to-many, id arrays).
 MANY = tuple(taxonomy for taxonomy in TAXONOMIES if taxonomy.many)
 # Actor field -> term model, for profiles, records and loaders.

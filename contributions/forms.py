@@ -120,7 +120,7 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
     themes = terms(taxonomies.THEMES, required=True)
     services = terms(taxonomies.SERVICES)
     publics = terms(taxonomies.PUBLICS)
-    languages = terms(taxonomies.LANGUAGES)
+    languages = terms(taxonomies.WELCOME_LANGUAGES)
     commune = CommuneChoiceField(label=_("commune"))
     website = forms.URLField(
         label=_("site web"), max_length=300, required=False, assume_scheme="https"
