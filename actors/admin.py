@@ -4,10 +4,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from leaflet.admin import LeafletGeoAdmin
 
-from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Actor, Commune
+from actors.taxonomies import ALL_MODELS
 
 
-@admin.register(Theme, ActorKind, Service, Public, Language)
+@admin.register(*ALL_MODELS.values())
 class TermAdmin(admin.ModelAdmin):
     list_display = ["name", "name_eu", "name_es", "slug", "position"]
     list_editable = ["position"]

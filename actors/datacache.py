@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Max
 from django.utils import timezone
 
-from actors import lexicon, opening
+from actors import lexicon, opening, params
 from actors.models import Actor
 
 TTL = 60 * 10  # also bounds how long a hard delete (admin only) can go unnoticed
@@ -22,7 +22,7 @@ def data_version():
     return f"{stamp}:{latest['pk'] or 0}"
 
 
-def canonical_query(data, ignore=("page", "sort", "tout")):
+def canonical_query(data, ignore=params.NOT_RESULTS):
     """The query's parameters in a stable order, without those that do not change results."""
     items = sorted((k, v) for k in data for v in data.getlist(k) if k not in ignore and v)
     if data.get("open"):

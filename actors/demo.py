@@ -13,16 +13,12 @@ from actors.models import (
     ActorKind,
     ActorStatus,
     Commune,
-    Language,
-    Public,
-    Service,
-    Theme,
 )
+from actors.taxonomies import MANY_MODELS
 
 DEMO_FILE = settings.BASE_DIR / "fixtures" / "demo-actors.json"
 DEMO_SOURCE = "demo"
 
-RELATIONS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 SCALARS = [
     "slug", "name", "summary", "description", "website", "email", "phone", "street_address",
     "welcomes_public", "works_remotely", "travels", "opening_hours",
@@ -50,7 +46,7 @@ def load_demo_actors():
         return 0
     kinds = {k.slug: k for k in ActorKind.objects.all()}
     communes = {c.insee: c for c in Commune.objects.only("pk", "insee")}
-    terms = {name: {t.slug: t for t in model.objects.all()} for name, model in RELATIONS.items()}
+    terms = {name: {t.slug: t for t in model.objects.all()} for name, model in MANY_MODELS.items()}
     for row in rows:
         actor = Actor(
             **{field: row[field] for field in SCALARS},
@@ -66,7 +62,7 @@ def load_demo_actors():
         )
         actor.full_clean()
         actor.save()
-        for name in RELATIONS:
+        for name in MANY_MODELS:
             getattr(actor, name).set([terms[name][slug] for slug in row[name]])
     return len(rows)
 

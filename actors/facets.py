@@ -11,15 +11,15 @@ from django.db.models import Q
 from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors.datacache import cached, canonical_query
-from actors.models import ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Commune
+from actors.taxonomies import TAXONOMIES
 
 # facet parameter -> (model, column on actors_actor, is the column an id array)
 FACETS = {
-    "theme": (Theme, "theme_ids", True),
-    "service": (Service, "service_ids", True),
-    "public": (Public, "public_ids", True),
-    "language": (Language, "language_ids", True),
-    "kind": (ActorKind, "kind_id", False),
+    **{
+        taxonomy.parameter: (taxonomy.model, taxonomy.column, taxonomy.many)
+        for taxonomy in TAXONOMIES
+    },
     "commune": (Commune, "commune_id", False),
 }
 
@@ -32,10 +32,10 @@ class Option:
     selected: bool
 
 
-# Long facets show their most frequent options first; `?tout=<facet>` lists them all. Rendering
-# every commune would double the DOM of the page (EcoIndex, issue #11) for options seldom used.
+# Long facets show their most frequent options first; `?tout=<facet>` (actors.params.SHOW_ALL)
+# lists them all. Rendering every commune would double the DOM of the page (EcoIndex, issue #11)
+# for options seldom used.
 SHORT_FACETS = {"commune": 5, "service": 6, "public": 6}
-SHOW_ALL_PARAMETER = "tout"
 
 
 @dataclass

@@ -7,10 +7,11 @@ from datetime import timedelta
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
-from django.db.models import BooleanField, Case, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Q, TextChoices, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,42 +21,35 @@ from actors import opening
 from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.lexicon import expand
-from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Actor, Commune
+from actors.opening import OpenChoices
 from actors.places import Place, resolve_near
+from actors.taxonomies import KINDS, PUBLICS, SERVICES, TAXONOMIES, THEMES, WELCOME_LANGUAGES
 from actors.text import normalise
 
 # "km" reads the same in French, Basque and Spanish.
-RADIUS_CHOICES = [(km, f"{km} km") for km in (2, 5, 10, 20, 50)]
-DEFAULT_RADIUS = 10
+RADIUS_CHOICES = [(km, f"{km} km") for km in settings.SEARCH_RADII_KM]
+DEFAULT_RADIUS = settings.SEARCH_DEFAULT_RADIUS_KM
 COORDINATES = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 # The territory with a margin: a bbox beyond it is someone's mistake.
 WORLD_LIMITS = (-180.0, -90.0, 180.0, 90.0)
 
 
-class SortChoices:
-    RELEVANCE = "relevance"
-    NAME = "name"
-    DISTANCE = "distance"
-    UPDATED = "updated"
-    CHOICES = [
-        (RELEVANCE, _("Pertinence")),
-        (NAME, _("Nom")),
-        (DISTANCE, _("Distance")),
-        (UPDATED, _("Mise à jour récente")),
-    ]
-
-    @classmethod
-    def label(cls, value):
-        return dict(cls.CHOICES)[value]
+class SortChoices(TextChoices):
+    RELEVANCE = "relevance", _("Pertinence")
+    NAME = "name", _("Nom")
+    DISTANCE = "distance", _("Distance")
+    UPDATED = "updated", _("Mise à jour récente")
 
 
 class TermFilter(django_filters.ModelMultipleChoiceFilter):
     """Actors having any of the chosen terms (slugs), read from the denormalised id array."""
 
-    def __init__(self, model, array_field, **kwargs):
-        self.array_field = array_field
+    def __init__(self, taxonomy, **kwargs):
+        self.array_field = taxonomy.column
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        super().__init__(queryset=model.objects.all(), to_field_name="slug", **kwargs)
+        kwargs.setdefault("label", taxonomy.label)
+        super().__init__(queryset=taxonomy.model.objects.all(), to_field_name="slug", **kwargs)
 
     def filter(self, qs, value):
         if not value:
@@ -254,24 +248,12 @@ class NearFilter(django_filters.CharFilter):
         return qs.within(place.point, int(radius))
 
 
-OPEN_CHOICES = [
-    ("now", _("Ouvert maintenant")),
-    ("mo", _("Ouvert le lundi")),
-    ("tu", _("Ouvert le mardi")),
-    ("we", _("Ouvert le mercredi")),
-    ("th", _("Ouvert le jeudi")),
-    ("fr", _("Ouvert le vendredi")),
-    ("sa", _("Ouvert le samedi")),
-    ("su", _("Ouvert le dimanche")),
-]
-
-
 class OpenFilter(django_filters.ChoiceFilter):
     """Open now (`now`), or at some time on the next such day (`mo` … `su`, today
     included), read from the stored open hours (GIN index) and intervals (actors.indexing)."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("choices", OPEN_CHOICES)
+        kwargs.setdefault("choices", OpenChoices.choices)
         kwargs.setdefault("error_messages", {"invalid_choice": OPEN_INVALID})
         super().__init__(**kwargs)
 
@@ -279,7 +261,7 @@ class OpenFilter(django_filters.ChoiceFilter):
         if not value:
             return qs
         now = timezone.now()
-        if value != "now":
+        if value != OpenChoices.NOW:
             day = opening.start_of_day(opening.next_day(value, now))
             return qs.filter(
                 open_hours__overlap=opening.hours_between(day, day + timedelta(days=1))
@@ -338,18 +320,18 @@ def place_from_text(text):
 
 class ActorFilterSet(django_filters.FilterSet):
     q = SearchFilter(label=_("Rechercher"), max_length=200)
-    theme = TermFilter(Theme, "theme_ids", label=_("Thématiques"))
-    service = TermFilter(Service, "service_ids", label=_("Services"))
-    public = TermFilter(Public, "public_ids", label=_("Publics"))
-    language = TermFilter(Language, "language_ids", label=_("Langues d'accueil"))
-    kind = RelatedFilter(ActorKind, "kind", "slug", label=_("Types d'acteurs"))
+    theme = TermFilter(THEMES)
+    service = TermFilter(SERVICES)
+    public = TermFilter(PUBLICS)
+    language = TermFilter(WELCOME_LANGUAGES)
+    kind = RelatedFilter(KINDS.model, "kind", "slug", label=KINDS.label)
     commune = RelatedFilter(Commune, "commune", "insee", label=_("Communes"))
     near = NearFilter(label=_("Près de"), max_length=200)
     radius = NoopFilter(choices=RADIUS_CHOICES, label=_("Dans un rayon de"), empty_label=None)
     bbox = BBoxFilter(label=_("Zone de la carte"))
     open = OpenFilter(label=_("Ouverture"))
     updated_since = UpdatedSinceFilter(label=_("Mis à jour depuis"))
-    sort = NoopFilter(choices=SortChoices.CHOICES, label=_("Trier par"), empty_label=None)
+    sort = NoopFilter(choices=SortChoices.choices, label=_("Trier par"), empty_label=None)
 
     class Meta:
         model = Actor
@@ -414,18 +396,42 @@ class ActorFilterSet(django_filters.FilterSet):
         and the place are not repeated: their fields above the results show them."""
         data = self.form.cleaned_data
         chips = []
-        for name in ("theme", "service", "public", "language", "kind"):
-            for term in data.get(name) or []:
-                chips.append((name, term.slug, term.label))
+        for taxonomy in TAXONOMIES:
+            for term in data.get(taxonomy.parameter) or []:
+                chips.append((taxonomy.parameter, term.slug, term.label))
         for commune in data.get("commune") or []:
             chips.append(("commune", commune.insee, commune.label))
         if data.get("bbox"):
             chips.append(("bbox", self.data.get("bbox"), _("Zone de la carte")))
         if data.get("open"):
-            chips.append(("open", data["open"], dict(OPEN_CHOICES)[data["open"]]))
+            chips.append(("open", data["open"], OpenChoices(data["open"]).label))
         if data.get("updated_since"):
             label = _("Mis à jour depuis le %(date)s") % {
                 "date": date_format(timezone.localtime(data["updated_since"]), "SHORT_DATE_FORMAT")
             }
             chips.append(("updated_since", self.data.get("updated_since"), label))
         return chips
+
+
+class InvalidQuery(Exception):
+    """A query whose filters are not valid: `errors` as the form gives them in JSON."""
+
+    def __init__(self, errors):
+        super().__init__("invalid query")
+        self.errors = errors
+
+
+def actor_filterset(data, queryset=None):
+    """The directory's filterset over `data` (a request's GET), on the published actors
+    unless `queryset` says otherwise: every page, map, embed, API and export builds it here."""
+    if queryset is None:
+        queryset = Actor.objects.published()
+    return ActorFilterSet(data, queryset=queryset)
+
+
+def valid_filterset(data, queryset=None):
+    """actor_filterset() of valid data, else InvalidQuery: a filter is never half-applied."""
+    filterset = actor_filterset(data, queryset)
+    if not filterset.is_valid():
+        raise InvalidQuery(filterset.form.errors.get_json_data())
+    return filterset

@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from actors import opening
+from actors.taxonomies import MANY
 from actors.texts import LANGUAGES, column
 
 # One text-search configuration per language the texts are written in: French and Spanish
@@ -39,19 +40,22 @@ def _vector(lang):
         || setweight(to_tsvector('{config}', a.{description}), 'D')"""
 
 
+def _id_array(taxonomy):
+    """The ids of the actor's terms of a many-to-many taxonomy, sorted, as an array. The
+    names come from the models, never from input."""
+    table, term = taxonomy.through._meta.db_table, taxonomy.term_column
+    return (
+        f"coalesce((SELECT array_agg(t.{term} ORDER BY t.{term}) FROM {table} t "  # noqa: S608
+        f"WHERE t.actor_id = a.id), '{{}}') AS {taxonomy.column}"
+    )
+
+
 # The taxonomies' names come as arrays of their French, Basque and Spanish names (each the
 # names of all the actor's terms). Every language's reading of the document, concatenated.
 REFRESH_SQL = """
 WITH terms AS (
     SELECT a.id,
-        coalesce((SELECT array_agg(t.theme_id ORDER BY t.theme_id) FROM actors_actor_themes t
-                  WHERE t.actor_id = a.id), '{}') AS theme_ids,
-        coalesce((SELECT array_agg(t.service_id ORDER BY t.service_id) FROM actors_actor_services t
-                  WHERE t.actor_id = a.id), '{}') AS service_ids,
-        coalesce((SELECT array_agg(t.public_id ORDER BY t.public_id) FROM actors_actor_publics t
-                  WHERE t.actor_id = a.id), '{}') AS public_ids,
-        coalesce((SELECT array_agg(t.language_id ORDER BY t.language_id)
-                  FROM actors_actor_languages t WHERE t.actor_id = a.id), '{}') AS language_ids,
+        {id_arrays},
         (SELECT ARRAY[string_agg(th.name, ' '), string_agg(th.name_eu, ' '),
                       string_agg(th.name_es, ' ')]
          FROM actors_actor_themes t JOIN actors_theme th ON th.id = t.theme_id
@@ -68,10 +72,7 @@ WITH terms AS (
     WHERE {where}
 )
 UPDATE actors_actor a SET
-    theme_ids = terms.theme_ids,
-    service_ids = terms.service_ids,
-    public_ids = terms.public_ids,
-    language_ids = terms.language_ids,
+    {set_id_arrays},
     lon = ST_X(a.location),
     lat = ST_Y(a.location),
     indexed_at = clock_timestamp(),
@@ -83,6 +84,12 @@ UPDATE actors_actor a SET
 FROM terms
 WHERE a.id = terms.id
 """.replace("{search_vector}", "\n        || ".join(_vector(lang) for lang in LANGUAGES))
+REFRESH_SQL = REFRESH_SQL.replace(
+    "{id_arrays}", ",\n        ".join(_id_array(taxonomy) for taxonomy in MANY)
+).replace(
+    "{set_id_arrays}",
+    ",\n    ".join(f"{taxonomy.column} = terms.{taxonomy.column}" for taxonomy in MANY),
+)
 
 
 def refresh(actor_ids):

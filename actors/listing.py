@@ -7,9 +7,10 @@ per row, and the kind and commune joined for the page's rows alone, that sort st
 Ranking those rows stays the costliest part of a search, so the page's ids are cached like
 the facet counts (actors.datacache: keyed by the data's version), for the next visitors."""
 
+from actors import params
 from actors.datacache import cached, canonical_query
+from actors.distance import haversine_km
 from actors.models import Actor
-from actors.models.actor import haversine_km
 
 
 class PageRows:
@@ -25,7 +26,9 @@ class PageRows:
         self.queryset = queryset
         self.place = place
         self.version = version
-        self.query = None if data is None else canonical_query(data, ignore=("page", "tout"))
+        self.query = (
+            None if data is None else canonical_query(data, ignore=(params.PAGE, params.SHOW_ALL))
+        )
 
     def page_ids(self, window):
         def read():

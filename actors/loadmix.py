@@ -10,8 +10,8 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 
-from actors.models import Actor, Commune, Language, Service, Theme
-from opendata.responses import DEFAULT_PAGE_SIZE
+from actors.models import Actor, Commune
+from actors.taxonomies import SERVICES, THEMES, WELCOME_LANGUAGES
 
 # Requests per 100, by kind.
 MIX = {
@@ -61,11 +61,10 @@ class Sources:
             .values_list("name", "insee", "centroid")
         )
         self.terms = {
-            "theme": list(Theme.objects.values_list("slug", flat=True)),
-            "service": list(Service.objects.values_list("slug", flat=True)),
-            "language": list(Language.objects.values_list("slug", flat=True)),
+            taxonomy.parameter: list(taxonomy.model.objects.values_list("slug", flat=True))
+            for taxonomy in (THEMES, SERVICES, WELCOME_LANGUAGES)
         }
-        self.api_pages = min(20, max(1, math.ceil(len(slugs) / DEFAULT_PAGE_SIZE)))
+        self.api_pages = min(20, max(1, math.ceil(len(slugs) / settings.API_PAGE_SIZE)))
         with PHRASINGS.open("rb") as file:
             self.phrasings = {
                 language: [entry["q"] for entry in entries]

@@ -10,13 +10,32 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import opening_hours
+from django.db.models import TextChoices
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 PARIS = ZoneInfo("Europe/Paris")
 COUNTRY = "FR"
+
+
+class OpenChoices(TextChoices):
+    """Open now, or on a day (OpenStreetMap's day codes)."""
+
+    NOW = "now", gettext_lazy("Ouvert maintenant")
+    MONDAY = "mo", gettext_lazy("Ouvert le lundi")
+    TUESDAY = "tu", gettext_lazy("Ouvert le mardi")
+    WEDNESDAY = "we", gettext_lazy("Ouvert le mercredi")
+    THURSDAY = "th", gettext_lazy("Ouvert le jeudi")
+    FRIDAY = "fr", gettext_lazy("Ouvert le vendredi")
+    SATURDAY = "sa", gettext_lazy("Ouvert le samedi")
+    SUNDAY = "su", gettext_lazy("Ouvert le dimanche")
+
+
 # OpenStreetMap's day codes, Monday first like datetime.weekday().
-DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
+DAY_CODES = tuple(value for value in OpenChoices.values if value != OpenChoices.NOW)
+
+
 # The stored intervals (actors.indexing) start the day before and cover this many days, so
 # that a nightly refresh missed or run late still answers "now" and "next Saturday".
 WINDOW_DAYS_BEFORE = 1
@@ -88,7 +107,7 @@ def next_day(code, at):
 def cache_stamp(value, at):
     """How long an answer to the `open` filter holds: the minute for "now", else the day."""
     moment = local(at)
-    return moment.strftime("%Y-%m-%dT%H:%M" if value == "now" else "%Y-%m-%d")
+    return moment.strftime("%Y-%m-%dT%H:%M" if value == OpenChoices.NOW else "%Y-%m-%d")
 
 
 def clock(moment):

@@ -11,20 +11,13 @@ from django.conf import settings
 from django.contrib.gis.geos import GEOSGeometry, MultiPolygon
 from django.db import transaction
 
-from actors.models import ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Commune
+from actors.taxonomies import ALL_MODELS
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 COMMUNES_FILE = FIXTURES / "communes.geojson"
 COMMUNES_EU_FILE = FIXTURES / "communes-eu.csv"
 TAXONOMIES_FILE = FIXTURES / "taxonomies.json"
-
-TAXONOMY_MODELS = {
-    "themes": Theme,
-    "kinds": ActorKind,
-    "services": Service,
-    "publics": Public,
-    "languages": Language,
-}
 
 
 @dataclass
@@ -86,7 +79,7 @@ def load_taxonomies():
     with open(TAXONOMIES_FILE, encoding="utf-8") as fh:
         data = json.load(fh)
     created = 0
-    for key, model in TAXONOMY_MODELS.items():
+    for key, model in ALL_MODELS.items():
         existing = set(model.objects.values_list("slug", flat=True))
         new = [
             model(position=position, **term)

@@ -9,8 +9,8 @@ from itertools import combinations
 
 from django.utils.translation import gettext as _
 
+from actors.distance import haversine_km
 from actors.filters import DEFAULT_RADIUS, RADIUS_CHOICES, expansion_condition
-from actors.models.actor import haversine_km
 
 SHOWN = 10
 MAX_WORDS = 6

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from actors.filters import ActorFilterSet
+from actors.filters import actor_filterset
 from actors.models import Actor
 
 CASES_FILE = settings.BASE_DIR / "fixtures" / "relevance.toml"
@@ -34,7 +34,7 @@ def run(queryset=None):
     queryset = Actor.objects.published().demo() if queryset is None else queryset
     outcomes = []
     for language, query, expected in cases():
-        filterset = ActorFilterSet({"q": query}, queryset=queryset)
+        filterset = actor_filterset({"q": query}, queryset)
         if not filterset.is_valid():
             raise ValueError(f"{query!r}: {filterset.errors.as_text()}")
         top = list(filterset.sorted(filterset.qs).prefetch_related("services", "themes")[:TOP])

@@ -5,14 +5,8 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
 from actors import indexing
-from actors.models import Actor, ActorKind, Commune, Language, Public, Service, Theme
-
-TERM_COLUMNS = {
-    Theme: "themes",
-    Service: "services",
-    Public: "publics",
-    Language: "languages",
-}
+from actors.models import Actor, ActorKind, Commune
+from actors.taxonomies import MANY
 
 
 @receiver(post_save, sender=Actor)
@@ -30,8 +24,8 @@ def _m2m_changed(sender, instance, action, reverse, pk_set, **kwargs):
         indexing.refresh([instance.pk])
 
 
-for _field in TERM_COLUMNS.values():
-    m2m_changed.connect(_m2m_changed, sender=getattr(Actor, _field).through)
+for _taxonomy in MANY:
+    m2m_changed.connect(_m2m_changed, sender=_taxonomy.through)
 
 
 @receiver(post_save, sender=Commune)
@@ -49,14 +43,13 @@ def kind_saved(sender, instance, created, raw=False, **kwargs):
 def _term_saved(sender, instance, created, raw=False, **kwargs):
     if created or raw:
         return
-    field = TERM_COLUMNS[sender]
-    ids = (
-        getattr(Actor, field)
-        .through.objects.filter(**{f"{sender._meta.model_name}_id": instance.pk})
-        .values_list("actor_id", flat=True)
+    taxonomy = BY_MODEL[sender]
+    ids = taxonomy.through.objects.filter(**{taxonomy.term_column: instance.pk}).values_list(
+        "actor_id", flat=True
     )
     indexing.refresh(ids)
 
 
-for _model in TERM_COLUMNS:
+BY_MODEL = {taxonomy.model: taxonomy for taxonomy in MANY}
+for _model in BY_MODEL:
     post_save.connect(_term_saved, sender=_model)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from actors import indexing
-from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Public, Service, Theme
+from actors.models import Actor, ActorKind, ActorStatus, Commune
+from actors.taxonomies import MANY, MANY_MODELS
 
 SOURCE = Actor.SYNTHETIC_SOURCE
 PREFIXES = [
@@ -26,9 +27,8 @@ COLUMNS = [
     "description_eu", "description_es", "website", "email", "phone",
     "street_address", "commune_id", "location", "welcomes_public", "works_remotely", "travels",
     "opening_hours", "siret", "rna", "logo", "status", "created_at", "updated_at", "is_demo",
-    "source", "source_id", "theme_ids", "service_ids", "public_ids", "language_ids", "search_text",
+    "source", "source_id", *(taxonomy.column for taxonomy in MANY), "search_text",
 ]  # fmt: skip
-RELATIONS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
 # Two actors in three declare hours, in the shapes real profiles have: the `open` filter is
 # measured on a realistic share of candidates.
 HOURS = [
@@ -64,7 +64,8 @@ def create_synthetic_actors(count, seed=1, progress=None):
     hours_rng = random.Random(seed + 1)  # noqa: S311
     kinds = list(ActorKind.objects.values_list("pk", flat=True))
     terms = {
-        name: list(model.objects.values_list("pk", flat=True)) for name, model in RELATIONS.items()
+        name: list(model.objects.values_list("pk", flat=True))
+        for name, model in MANY_MODELS.items()
     }
     communes, per_commune = place_actors(count, rng)
     start = Actor.objects.synthetic().count()
@@ -95,7 +96,7 @@ def create_synthetic_actors(count, seed=1, progress=None):
             [SOURCE, start],
         )
         ids = [row[0] for row in cursor.fetchall()]
-        for name in RELATIONS:
+        for name in MANY_MODELS:
             through = getattr(Actor, name).through
             target = getattr(Actor, name).field.m2m_reverse_name()
             links = []
@@ -130,7 +131,7 @@ def remove_synthetic_actors():
     to them, and a foreign key would refuse the delete if something did."""
     with connection.cursor() as cursor:
         synthetic = "SELECT id FROM actors_actor WHERE source = %s"
-        for name in RELATIONS:
+        for name in MANY_MODELS:
             # The table's name comes from the model, never from input.
             table = connection.ops.quote_name(getattr(Actor, name).through._meta.db_table)
             delete = f"DELETE FROM {table} WHERE actor_id IN ({synthetic})"  # noqa: S608

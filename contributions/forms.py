@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from actors import taxonomies
 from actors.forms import CommuneChoiceField
 from actors.markdown import render_markdown
-from actors.models import ACCESS_FIELDS, Actor, Language, Public, Service, Theme
+from actors.models import ACCESS_FIELDS, Actor
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
 from actors.texts import LANGUAGES, columns
@@ -77,12 +78,12 @@ class MarkedRequired:
         super().__init__(*args, **kwargs)
 
 
-def terms(model, required=False):
-    """The actor's terms of `model`, labelled as the actor's field is (its translated
-    verbose name), not after the Python name."""
-    field = next(f for f in Actor._meta.many_to_many if f.related_model is model)
+def terms(taxonomy, required=False):
+    """The actor's terms of a taxonomy (actors.taxonomies), labelled as the actor's field is
+    (its translated verbose name), not after the Python name."""
+    field = Actor._meta.get_field(taxonomy.key)
     return forms.ModelMultipleChoiceField(
-        queryset=model.objects.all(),
+        queryset=taxonomy.model.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=required,
         label=capfirst(field.verbose_name),
@@ -116,10 +117,10 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor (see contributions.services)."""
 
-    themes = terms(Theme, required=True)
-    services = terms(Service)
-    publics = terms(Public)
-    languages = terms(Language)
+    themes = terms(taxonomies.THEMES, required=True)
+    services = terms(taxonomies.SERVICES)
+    publics = terms(taxonomies.PUBLICS)
+    languages = terms(taxonomies.WELCOME_LANGUAGES)
     commune = CommuneChoiceField(label=_("commune"))
     website = forms.URLField(
         label=_("site web"), max_length=300, required=False, assume_scheme="https"

@@ -13,12 +13,9 @@ from actors.models import (
     ActorKind,
     Commune,
     Fees,
-    Language,
     LocationPrecision,
-    Public,
-    Service,
-    Theme,
 )
+from actors.taxonomies import MANY_MODELS
 from actors.texts import FIELDS as TEXT_FIELDS
 from actors.texts import LANGUAGES, column
 from moderation.contract import rows
@@ -45,7 +42,8 @@ SCALARS = [
 ]
 # Yes, no or unknown (None).
 NULLABLE_FLAGS = ("step_free_access", "accessible_toilets", "hearing_loop")
-TAXONOMIES = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
+# Actor field -> term model, read by the history and the rules as well.
+TAXONOMIES = MANY_MODELS
 FIELDS = [*SCALARS, "kind", "commune", "location", *TAXONOMIES]
 # Not a field of the form: the importer's proposals and history versions carry it.
 PRECISION = "location_precision"

@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from django.contrib.gis.geos import Point
 from simple_history import utils
 from simple_history.models import HistoricalRecords
 
@@ -121,7 +120,3 @@ def values_of(version):
         term = model._meta.model_name
         values[name] = sorted(getattr(version, name).values_list(f"{term}__slug", flat=True))
     return values
-
-
-def point_of(values):
-    return Point(*values["location"], srid=4326) if values.get("location") else None

@@ -1,16 +1,15 @@
 """What a moderator sees of an item before deciding: the field-level diff, the location
 before and after (two small maps and the distance), the logos."""
 
-import math
 from types import SimpleNamespace
 
 from django.contrib.gis.geos import Point
 from django.utils.translation import gettext as _
 
+from actors.distance import distance_m, metres
 from actors.models import Commune
 from actors.presentation import minimap
 
-EARTH_RADIUS_M = 6_371_000
 # Two positions closer than this are the same place: the form and the requests keep a
 # position to the micro-degree (about 10 cm), and a point read back through the form, another
 # SRID or float formatting may differ in that last digit. Well below what a move means.
@@ -18,26 +17,11 @@ SAME_PLACE_M = 0.25
 PRECISION = "location_precision"
 
 
-def distance_m(a, b):
-    """Great-circle distance in metres between two [lon, lat] pairs (haversine: well within
-    a metre of the geodesic at the scale of a commune)."""
-    return round(_metres(a, b))
-
-
-def _metres(a, b):
-    lon1, lat1, lon2, lat2 = map(math.radians, [*a, *b])
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
-
-
 def moved(before, after):
     """Whether the location really changed between two sets of values: both have one, more
     than SAME_PLACE_M apart."""
     a, b = before.get("location"), after.get("location")
-    return bool(a and b) and _metres(a, b) >= SAME_PLACE_M
+    return bool(a and b) and metres(a, b) >= SAME_PLACE_M
 
 
 def same_place(before, after):

@@ -17,15 +17,14 @@ from django.views.decorators.http import require_safe
 
 from actors import opening
 from actors.datacache import canonical_query
-from actors.filters import ActorFilterSet
+from actors.filters import ActorFilterSet, InvalidQuery
 from actors.models import Actor
 
 from .models import ActorRemoval
-from .responses import InvalidQuery, error_response
+from .responses import error_response
 
 # The directory's filters: the parameters of every output that follows them.
 FILTERS = tuple(ActorFilterSet.base_filters)
-PAGING = ("page", "page_size")
 UPDATED_SINCE = ("updated_since",)
 # Documents that change only with the code (the OpenAPI description, the index): this
 # process's start, so that a new version is never older than what a client holds.
@@ -73,7 +72,7 @@ def open_filter_start(request, now):
     if not value:
         return None
     moment = opening.local(now).replace(second=0, microsecond=0)
-    return moment if value == "now" else moment.replace(hour=0, minute=0)
+    return moment if value == opening.OpenChoices.NOW else moment.replace(hour=0, minute=0)
 
 
 def conditional(request, seed, last_modified):

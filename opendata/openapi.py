@@ -2,15 +2,15 @@
 itself, so the documentation cannot drift from what the API accepts; a test validates the
 whole document and calls every path it lists."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from actors.facets import FACETS
-from actors.filters import OPEN_CHOICES, RADIUS_CHOICES, ActorFilterSet, SortChoices
+from actors.filters import RADIUS_CHOICES, ActorFilterSet, OpenChoices, SortChoices
 from actors.models import Fees, LocationPrecision
 
 from .models import ActorRemoval
-from .responses import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 VERSION = "1.1.0"
 
@@ -47,9 +47,9 @@ def _filter_parameters():
     }
     schemas = {
         "radius": {"type": "integer", "enum": [km for km, _label in RADIUS_CHOICES]},
-        "sort": {"type": "string", "enum": [value for value, _label in SortChoices.CHOICES]},
+        "sort": {"type": "string", "enum": SortChoices.values},
         "bbox": {"type": "string", "example": "-1.6,43.4,-1.4,43.55"},
-        "open": {"type": "string", "enum": [value for value, _label in OPEN_CHOICES]},
+        "open": {"type": "string", "enum": OpenChoices.values},
         "updated_since": DATE_TIME,
     }
     repeatable = set(FACETS)
@@ -242,8 +242,8 @@ def spec(server_url):
                             "schema": {
                                 "type": "integer",
                                 "minimum": 1,
-                                "maximum": MAX_PAGE_SIZE,
-                                "default": DEFAULT_PAGE_SIZE,
+                                "maximum": settings.API_MAX_PAGE_SIZE,
+                                "default": settings.API_PAGE_SIZE,
                             },
                         },
                     ],

@@ -10,7 +10,8 @@ naive harvesters (see README, "Open data")."""
 from django.db.models import F, FloatField, Func
 from django.urls import reverse
 
-from actors.models import ACCESS_FIELDS, Actor, Language, Public, Service, Theme
+from actors.models import ACCESS_FIELDS, Actor
+from actors.taxonomies import MANY, MANY_MODELS
 from actors.texts import columns
 
 FIELDS = [
@@ -21,16 +22,9 @@ FIELDS = [
     "works_remotely", "travels", "opening_hours", *ACCESS_FIELDS, "siret", "rna", "is_demo",
     "updated_at",
 ]  # fmt: skip
-LIST_FIELDS = ("themes", "services", "publics", "languages")
+LIST_FIELDS = tuple(MANY_MODELS)
 # The summary and description in French, Basque and Spanish, each empty when not written.
 TEXTS = [*columns("summary"), *columns("description")]
-TERM_MODELS = {"themes": Theme, "services": Service, "publics": Public, "languages": Language}
-ID_ARRAYS = {
-    "themes": "theme_ids",
-    "services": "service_ids",
-    "publics": "public_ids",
-    "languages": "language_ids",
-}
 CHUNK = 2000
 
 _X = Func(F("location"), function="ST_X", output_field=FloatField())
@@ -47,7 +41,7 @@ class Terms:
     def __init__(self):
         self.slugs = {}
         self.order = {}
-        for name, model in TERM_MODELS.items():
+        for name, model in MANY_MODELS.items():
             terms = list(model.objects.order_by("position", "name").values_list("id", "slug"))
             self.slugs[name] = dict(terms)
             self.order[name] = {pk: i for i, (pk, _slug) in enumerate(terms)}
@@ -82,8 +76,9 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
         "slug", "name", *TEXTS, "website", "email", "phone",
         "street_address", "location_precision", "welcomes_public", "works_remotely", "travels",
         "opening_hours",
-        *ACCESS_FIELDS, "siret", "rna", "is_demo", "updated_at", "theme_ids", "service_ids",
-        "public_ids", "language_ids", "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
+        *ACCESS_FIELDS, "siret", "rna", "is_demo", "updated_at",
+        *(taxonomy.column for taxonomy in MANY),
+        "_kind", "_commune", "_insee", "_postcode", "_lon", "_lat",
         *(["distance_km"] if with_distance else []),
     )  # fmt: skip
     rows = values[start:stop] if (start, stop) != (None, None) else values.iterator(CHUNK)
@@ -95,8 +90,8 @@ def records(queryset, base_url="", terms=None, start=None, stop=None):
             "kind": row["_kind"],
             **{name: row[name] for name in TEXTS},
         }
-        for name, column in ID_ARRAYS.items():
-            record[name] = terms.of(name, row[column])
+        for taxonomy in MANY:
+            record[taxonomy.key] = terms.of(taxonomy.key, row[taxonomy.column])
         record.update(
             website=row["website"],
             email=row["email"],

@@ -5,18 +5,9 @@ import json
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from actors.filters import ActorFilterSet
+from actors.filters import valid_filterset
 
-from .records import feature, published
-
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
-
-
-class InvalidQuery(Exception):
-    def __init__(self, errors):
-        super().__init__("invalid query")
-        self.errors = errors
+from .records import feature
 
 
 def json_response(data, status=200, **kwargs):
@@ -35,10 +26,8 @@ def not_found():
 
 def filtered_actors(request):
     """Published actors matching the directory's parameters, in the directory's order.
-    Raises InvalidQuery with the form's errors: an invalid filter is never half-applied."""
-    filterset = ActorFilterSet(request.GET, queryset=published())
-    if not filterset.is_valid():
-        raise InvalidQuery(filterset.form.errors.get_json_data())
+    Raises actors.filters.InvalidQuery with the form's errors."""
+    filterset = valid_filterset(request.GET)
     return filterset.sorted(filterset.qs)
 
 

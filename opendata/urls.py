@@ -4,6 +4,8 @@ language prefix like every other page. A namespace cannot span both, hence two."
 
 from django.urls import path
 
+from actors.taxonomies import ALL_MODELS
+
 from .views import api, embed, exports, pages
 
 app_name = "opendata"
@@ -17,7 +19,7 @@ urlpatterns = [
     path("api/v1/actors/removed/", api.removed, name="api-actors-removed"),
     path("api/v1/actors/<slug:slug>/", api.actor_detail, name="api-actor"),
     *[path(f"api/v1/{name}/", api.term_list(model), name=f"api-{name}")
-      for name, model in api.TAXONOMIES.items()],
+      for name, model in ALL_MODELS.items()],
     path("api/v1/communes/", api.communes, name="api-communes"),
     path("export/actors.csv", exports.actors_csv, name="export-csv"),
     path("export/actors.geojson", exports.actors_geojson, name="export-geojson"),

@@ -2,17 +2,16 @@ import math
 import uuid
 
 from django.contrib.gis.db import models
-from django.contrib.gis.db.models.functions import Distance
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from actors import validators
+from actors.distance import haversine_km
 from moderation.contract import Moderated, Status
 
 from .commune import Commune
@@ -78,9 +77,6 @@ class ActorQuerySet(models.QuerySet):
     def synthetic(self):
         return self.filter(source=Actor.SYNTHETIC_SOURCE)
 
-    def in_communes(self, communes):
-        return self.filter(commune__in=communes)
-
     def within(self, point, km):
         """Actors at most `km` kilometres from `point` (great-circle distance), annotated
         with that distance as `distance_km`.
@@ -101,9 +97,6 @@ class ActorQuerySet(models.QuerySet):
             .annotate(distance_km=haversine_km(point))
             .filter(distance_km__lte=km)
         )
-
-    def with_distance(self, point):
-        return self.annotate(distance=Distance("location", point))
 
     def for_listing(self):
         """What a list of actors shows, in a fixed number of queries."""
@@ -139,21 +132,6 @@ def term_mask(array_field):
         output_field=models.BigIntegerField(null=True),
         db_persist=True,
         editable=False,
-    )
-
-
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
-
-
-def haversine_km(point):
-    """Great-circle distance from `point` to each actor's plain coordinates, in km."""
-    # The point's coordinates are query parameters; the rest is constant.
-    return RawSQL(  # noqa: S611
-        f"{EARTH_RADIUS_KM} * 2 * asin(sqrt("
-        "power(sin(radians(actors_actor.lat - %s) / 2), 2) + cos(radians(%s)) "
-        "* cos(radians(actors_actor.lat)) * power(sin(radians(actors_actor.lon - %s) / 2), 2)))",
-        (point.y, point.y, point.x),
-        output_field=models.FloatField(),
     )
 
 

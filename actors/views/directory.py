@@ -5,17 +5,15 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.views import View
 
+from actors import params
 from actors.datacache import data_version
-from actors.facets import SHOW_ALL_PARAMETER, compute_facets, shorten
-from actors.filters import ActorFilterSet, SortChoices
+from actors.facets import compute_facets, shorten
+from actors.filters import SortChoices, actor_filterset
 from actors.listing import PageRows
-from actors.models import Actor
 from actors.relax import closest
 from actors.templatetags.directory import query_with
 
-# Fifteen cards: a phone's few screens of reading, and the home page's weight (issue #11: its
-# EcoIndex counts every element, and the cards are a third of them).
-PAGE_SIZE = 15
+PAGE_SIZE = settings.DIRECTORY_PAGE_SIZE
 # Sent by the directory's script to receive the dynamic part of the page only.
 FRAGMENT_HEADER = "X-Fragment"
 
@@ -39,15 +37,16 @@ class DirectoryView(View):
     fragment_template_name = "actors/_directory_dynamic.html"
 
     def get(self, request):
-        filterset = ActorFilterSet(request.GET, queryset=Actor.objects.published())
+        filterset = actor_filterset(request.GET)
         context = {"filterset": filterset, "query": request.GET, "map": map_settings()}
+        context["parameters"] = params.NAMES
         status = 200
         if filterset.is_valid():
             # The data's version, read once for the facets' and the list's cached entries.
             version = data_version()
             facets, counts = compute_facets(filterset, filterset.queryset, version)
             total = counts.total
-            show_all = request.GET.get(SHOW_ALL_PARAMETER, "")
+            show_all = request.GET.get(params.SHOW_ALL, "")
             facets = shorten(facets, show_all)
             context["show_all"] = show_all
             # The map frames the results with these, without asking the server again.
@@ -56,10 +55,10 @@ class DirectoryView(View):
             listed = filterset.sorted(filterset.qs)
             results = PageRows(listed, filterset.place, request.GET, version)
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
-            page = paginator.get_page(request.GET.get("page"))
+            page = paginator.get_page(request.GET.get(params.PAGE))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)
-            context["default_sort_label"] = SortChoices.label(filterset.default_sort())
-            context["sort"] = filterset.form.cleaned_data.get("sort") or ""
+            context["default_sort_label"] = SortChoices(filterset.default_sort()).label
+            context["sort"] = filterset.form.cleaned_data.get(params.SORT) or ""
             context["sort_notice"] = filterset.sort_notice()
             expansion = filterset.expansion() if total else None
             context["understood"] = expansion.terms if expansion else ()
@@ -67,7 +66,9 @@ class DirectoryView(View):
                 relaxed = closest(filterset, filterset.queryset)
                 context["relaxed"] = relaxed
                 if relaxed and relaxed.changes:
-                    context["relaxed_url"] = query_with(request.GET, page=None, **relaxed.changes)
+                    context["relaxed_url"] = query_with(
+                        request.GET, **{params.PAGE: None}, **relaxed.changes
+                    )
         else:
             status = 400
             context.update(facets=[], total=0, page_obj=None, actors=[])
@@ -85,5 +86,5 @@ def map_settings():
         "min_zoom": settings.MAP_MIN_ZOOM,
         "max_zoom": settings.MAP_MAX_ZOOM,
         "center": settings.LEAFLET_CONFIG["DEFAULT_CENTER"],
-        "zoom": settings.LEAFLET_CONFIG["DEFAULT_ZOOM"],
+        "zoom": settings.MAP_DEFAULT_ZOOM,
     }

@@ -1,34 +1,36 @@
+from django.conf import settings
 from django.db.models import Max, Min
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from actors import params
 from actors.datacache import cached, canonical_query
-from actors.filters import ActorFilterSet
+from actors.filters import InvalidQuery, valid_filterset
 from actors.mapdata import map_geojson
-from actors.models import Actor
-
-MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 0, 20, 9
 
 
 class MapDataView(View):
     """GeoJSON of the actors matching the directory's filters, within `bbox`, for `zoom`."""
 
     def get(self, request):
-        filterset = ActorFilterSet(request.GET, queryset=Actor.objects.published())
         try:
-            zoom = int(request.GET.get("zoom", DEFAULT_ZOOM))
+            zoom = int(request.GET.get(params.ZOOM, settings.MAP_DEFAULT_ZOOM))
         except ValueError:
             zoom = -1
-        if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+        lowest, highest = settings.MAP_DATA_ZOOMS
+        if not lowest <= zoom <= highest:
             return JsonResponse({"errors": {"zoom": [_("Niveau de zoom invalide.")]}}, status=400)
-        if not filterset.is_valid():
-            return JsonResponse({"errors": filterset.form.errors.get_json_data()}, status=400)
-        if request.GET.get("fit"):
+        try:
+            filterset = valid_filterset(request.GET)
+        except InvalidQuery as invalid:
+            return JsonResponse({"errors": invalid.errors}, status=400)
+        if request.GET.get(params.FIT):
             return JsonResponse({"bounds": result_bounds(filterset)})
         body = cached(
             "map",
-            f"zoom={zoom}&" + canonical_query(request.GET, ignore=("page", "sort", "zoom")),
+            f"zoom={zoom}&"
+            + canonical_query(request.GET, ignore=(*params.NOT_RESULTS, params.ZOOM)),
             lambda: map_geojson(filterset.qs, zoom),
         )
         return HttpResponse(body, content_type="application/geo+json")
@@ -36,7 +38,7 @@ class MapDataView(View):
 
 def result_bounds(filterset):
     """bounds() of a valid filterset's results, cached as the map's data is."""
-    query = canonical_query(filterset.data, ignore=("page", "sort", "tout", "zoom", "fit"))
+    query = canonical_query(filterset.data, ignore=(*params.NOT_RESULTS, params.ZOOM, params.FIT))
     return cached("fit", query, lambda: bounds(filterset.qs))
 
 

@@ -12,9 +12,6 @@ class MembershipQuerySet(models.QuerySet):
     def owners(self):
         return self.filter(role=Role.OWNER)
 
-    def editors(self):
-        return self.filter(role=Role.EDITOR)
-
     def for_actor(self, actor):
         return self.filter(actor=actor)
 

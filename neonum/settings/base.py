@@ -258,6 +258,20 @@ MAP_TILES_ATTRIBUTION = env.get(
 )
 MAP_MIN_ZOOM = env.integer("MAP_MIN_ZOOM", 8)
 MAP_MAX_ZOOM = env.integer("MAP_MAX_ZOOM", 18)
+# The territory's view when a map opens.
+MAP_DEFAULT_ZOOM = 9
+# The zoom levels the map data endpoint answers for (its cluster cells follow the zoom).
+MAP_DATA_ZOOMS = (0, 20)
+
+# Results per page. Fifteen cards on the directory: a phone's few screens of reading, and the
+# home page's weight (its EcoIndex counts every element, and the cards are a third of them).
+DIRECTORY_PAGE_SIZE = 15
+EMBED_PAGE_SIZE = 20
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 100
+# The directory's radii around a place, in km, and the radius when none is chosen.
+SEARCH_RADII_KM = (2, 5, 10, 20, 50)
+SEARCH_DEFAULT_RADIUS_KM = 10
 
 
 def tiles_origin(url):
@@ -271,7 +285,7 @@ def tiles_origin(url):
 # One LEAFLET_CONFIG for every map: the CAPB territory and the configured tiles.
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (43.3, -1.25),
-    "DEFAULT_ZOOM": 9,
+    "DEFAULT_ZOOM": MAP_DEFAULT_ZOOM,
     "MIN_ZOOM": MAP_MIN_ZOOM,
     "MAX_ZOOM": MAP_MAX_ZOOM,
     "SPATIAL_EXTENT": (-1.85, 42.9, -0.75, 43.6),

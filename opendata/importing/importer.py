@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from actors.models import Actor, ActorKind, ActorStatus, LocationPrecision
+from actors.taxonomies import MANY_MODELS
 from contributions import profile
 from contributions.models import ChangeRequestKind
 from moderation import workflow
@@ -37,7 +38,6 @@ KEPT_PLAIN = 1000
 # Rows with a problem or a warning kept: a file with one on every row would otherwise be
 # held whole in memory (and in the admin's stored report); beyond, they are counted.
 KEPT_DETAILED = 5000
-TAXONOMIES = profile.TAXONOMIES
 
 
 class Duplicate(RowError):
@@ -110,7 +110,7 @@ class Importer:
         self.kinds = {kind.slug: kind for kind in ActorKind.objects.all()}
         self.terms = {
             name: set(model.objects.values_list("slug", flat=True))
-            for name, model in TAXONOMIES.items()
+            for name, model in MANY_MODELS.items()
         }
         self.communes = CommuneIndex()
         self.scratch = scratch.connect()

@@ -18,13 +18,12 @@ import ijson
 from django.utils.translation import gettext as _
 
 from ..csvsafe import undo_neutralise
-from ..records import FIELDS
+from ..records import FIELDS, LIST_FIELDS
 
 FORMATS = ("csv", "geojson", "lamednum")
 OUR_COLUMNS = set(FIELDS) | {"source_id"}
 # Read back from our own exports, but derived by the site rather than imported.
 DERIVED_COLUMNS = {"url", "updated_at"}
-LIST_FIELDS = ("themes", "services", "publics", "languages")
 SEPARATORS = (",", ";", "\t")
 LAMEDNUM_COLUMNS = {"pivot", "nom", "date_maj"}
 # Cells may be long descriptions, not megabytes: beyond, the file is refused with a message.

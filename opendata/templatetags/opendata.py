@@ -4,16 +4,15 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-register = template.Library()
+from actors.params import DISPLAY
 
-# Paging and display state, not part of what the results are (the exports refuse them).
-NOT_FILTERS = ("page", "page_size", "zoom", "fit", "tout")
+register = template.Library()
 
 
 def filters_only(query):
     if query is None:
         return ""
-    params = [(k, v) for k, values in query.lists() if k not in NOT_FILTERS for v in values if v]
+    params = [(k, v) for k, values in query.lists() if k not in DISPLAY for v in values if v]
     return "?" + urlencode(params) if params else ""
 
 

@@ -4,22 +4,23 @@ the reference lists. Plain views: every answer is built from `.values()`."""
 import math
 
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from actors import params
 from actors.filters import IsoDateTimeField
-from actors.models import ActorKind, Commune, Language, Public, Service, Theme
+from actors.models import Commune, Language
+from actors.taxonomies import ALL_MODELS
 
 from .. import openapi
-from ..http import FILTERS, PAGING, code_version, endpoint, reference_version
+from ..http import FILTERS, code_version, endpoint, reference_version
 from ..models import ActorRemoval
 from ..records import published, records
 from ..responses import (
-    DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
     base_url,
     error_response,
     filtered_actors,
@@ -28,14 +29,6 @@ from ..responses import (
     json_stream_response,
     not_found,
 )
-
-TAXONOMIES = {
-    "themes": Theme,
-    "kinds": ActorKind,
-    "services": Service,
-    "publics": Public,
-    "languages": Language,
-}
 
 
 def _positive_int(request, name, default):
@@ -53,19 +46,20 @@ def _param_error(name, message):
     return error_response({name: [{"message": message, "code": "invalid"}]})
 
 
-@method_decorator(endpoint(FILTERS + PAGING), name="dispatch")
+@method_decorator(endpoint(FILTERS + params.PAGING), name="dispatch")
 class ActorListView(View):
     def get(self, request):
         queryset = filtered_actors(request)
-        size = _positive_int(request, "page_size", DEFAULT_PAGE_SIZE)
-        if size is None or size > MAX_PAGE_SIZE:
+        size = _positive_int(request, params.PAGE_SIZE, settings.API_PAGE_SIZE)
+        most = settings.API_MAX_PAGE_SIZE
+        if size is None or size > most:
             return _param_error(
-                "page_size",
-                _("La taille de page est un entier de 1 à %(max)s.") % {"max": MAX_PAGE_SIZE},
+                params.PAGE_SIZE,
+                _("La taille de page est un entier de 1 à %(max)s.") % {"max": most},
             )
-        number = _positive_int(request, "page", 1)
+        number = _positive_int(request, params.PAGE, 1)
         if number is None:
-            return _param_error("page", _("Le numéro de page est un entier positif."))
+            return _param_error(params.PAGE, _("Le numéro de page est un entier positif."))
         count = queryset.count()
         pages = max(1, math.ceil(count / size))
         if number > pages:
@@ -85,7 +79,7 @@ class ActorListView(View):
 
     def _link(self, request, number):
         query = request.GET.copy()
-        query["page"] = number
+        query[params.PAGE] = number
         return request.build_absolute_uri("?" + query.urlencode())
 
 
@@ -162,7 +156,7 @@ def removed(request):
 
 @endpoint(version=code_version)
 def index(request):
-    links = {name: reverse(f"opendata:api-{name}") for name in TAXONOMIES}
+    links = {name: reverse(f"opendata:api-{name}") for name in ALL_MODELS}
     links.update(
         actors=reverse("opendata:api-actors"),
         actors_geojson=reverse("opendata:api-actors-geojson"),

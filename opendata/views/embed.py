@@ -11,14 +11,12 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from actors.filters import ActorFilterSet
+from actors import params
+from actors.filters import actor_filterset
 from actors.listing import PageRows
 from actors.views.directory import map_settings
 
-from ..records import published
 from ..templatetags.opendata import filters_only
-
-PAGE_SIZE = 20
 
 
 def framable_by_allowed_origins(view):
@@ -38,7 +36,7 @@ def framable_by_allowed_origins(view):
 @xframe_options_exempt
 @framable_by_allowed_origins
 def embed(request):
-    filterset = ActorFilterSet(request.GET, queryset=published())
+    filterset = actor_filterset(request.GET)
     context = {
         "filterset": filterset,
         "query": request.GET,
@@ -49,7 +47,8 @@ def embed(request):
     if filterset.is_valid():
         # As the directory: the page's ids from a narrow sorted query, then their rows.
         results = PageRows(filterset.sorted(filterset.qs), filterset.place, request.GET)
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        size = settings.EMBED_PAGE_SIZE
+        page = Paginator(results, size).get_page(request.GET.get(params.PAGE))
         context.update(page_obj=page, actors=page.object_list, total=page.paginator.count)
     else:
         status = 400

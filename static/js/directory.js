@@ -27,6 +27,8 @@
   var mapRequest = null;
   var map = null;
   var markersById = {};
+  // The names of the non-filter parameters (page, sort, bbox, zoom…), given by the page.
+  var names = JSON.parse(form.dataset.parameters);
 
   function params() {
     var data = new URLSearchParams(new FormData(form));
@@ -103,7 +105,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = params();
-    query.delete("page");
+    query.delete(names.page);
     // "Voir N résultats" closes the filters, which stand above the list.
     var fromFilters = Boolean(event.submitter && event.submitter.classList.contains("apply"));
     refresh(query.toString(), true, { toResults: true, closeFilters: fromFilters });
@@ -114,7 +116,7 @@
     // Typed fields apply on submit (Enter or the button); choices apply at once.
     if (target.type === "checkbox" || target.type === "radio" || target.tagName === "SELECT") {
       var query = params();
-      query.delete("page");
+      query.delete(names.page);
       refresh(query.toString(), true);
     }
   });
@@ -217,8 +219,8 @@
     map.whenReady(fitMap);
     document.getElementById("search-area").addEventListener("click", function () {
       var query = params();
-      query.set("bbox", results.viewBbox());
-      query.delete("page");
+      query.set(names.bbox, results.viewBbox());
+      query.delete(names.page);
       refresh(query.toString(), true);
     });
   }
@@ -241,9 +243,9 @@
   function loadMapNow() {
     if (!map || !mapShown()) return;
     var query = params();
-    ["bbox", "page", "sort"].forEach(function (name) { query.delete(name); });
-    query.set("bbox", results.viewBbox());
-    query.set("zoom", map.getZoom());
+    [names.bbox, names.page, names.sort].forEach(function (name) { query.delete(name); });
+    query.set(names.bbox, results.viewBbox());
+    query.set(names.zoom, map.getZoom());
     if (mapRequest) mapRequest.abort();
     mapRequest = new AbortController();
     fetch(form.dataset.mapUrl + "?" + query.toString(), { signal: mapRequest.signal })

@@ -7,6 +7,8 @@
   if (!mapEl || !window.L || !window.NeoNumResultsMap || !window.fetch) return;
   mapEl.parentNode.hidden = false;
   var data = mapEl.dataset;
+  // The names of the non-filter parameters (page, sort, bbox, zoom…), given by the page.
+  var names = JSON.parse(data.parameters);
   var request = null;
   // Links open in a new tab: actor pages refuse to be framed.
   var results = window.NeoNumResultsMap(mapEl, { newTab: true });
@@ -14,21 +16,22 @@
 
   function url(extra) {
     var query = new URLSearchParams(data.query);
-    ["page", "sort", "bbox"].forEach(function (name) { query.delete(name); });
-    Object.keys(extra).forEach(function (name) { query.set(name, extra[name]); });
+    [names.page, names.sort, names.bbox].forEach(function (name) { query.delete(name); });
+    extra.forEach(function (pair) { query.set(pair[0], pair[1]); });
     return data.mapUrl + "?" + query.toString();
   }
 
   function load() {
     if (request) request.abort();
     request = new AbortController();
-    fetch(url({ bbox: results.viewBbox(), zoom: map.getZoom() }), { signal: request.signal })
+    var view = [[names.bbox, results.viewBbox()], [names.zoom, map.getZoom()]];
+    fetch(url(view), { signal: request.signal })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (collection) { if (collection) results.draw(collection); })
       .catch(function () {});
   }
 
-  fetch(url({ fit: "1" }))
+  fetch(url([[names.fit, "1"]]))
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (result) { results.fit(result && result.bounds); })
     .catch(function () {})

@@ -26,13 +26,6 @@ def test_within_uses_true_distance_not_the_degree_box():
     assert list(Actor.objects.within(bayonne.centroid, 5)) == [inside]
 
 
-def test_with_distance_annotates_kilometres():
-    bayonne = commune(BAYONNE)
-    actor = ActorFactory(location=Point(bayonne.centroid.x + 0.06, bayonne.centroid.y, srid=4326))
-    distance = Actor.objects.with_distance(bayonne.centroid).get(pk=actor.pk).distance
-    assert 4.6 < distance.km < 5.0
-
-
 def test_published_hides_every_other_status():
     shown = ActorFactory()
     ActorFactory(draft=True)
