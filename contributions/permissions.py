@@ -17,6 +17,10 @@ def membership(user, actor):
     return Membership.objects.filter(user=user, actor=actor).first()
 
 
+def is_member(user, actor):
+    return membership(user, actor) is not None
+
+
 def is_owner(user, actor):
     found = membership(user, actor)
     return found is not None and found.role == Role.OWNER
