@@ -7,6 +7,7 @@ members' requests."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -40,6 +41,7 @@ def archive(modeladmin, request, queryset):
 
 
 class ReadOnlyContent(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [publish, archive]
     list_display = ["__str__", "actor", "status", "is_demo", "updated_at"]
     list_filter = ["status", "is_demo", "themes"]

@@ -5,6 +5,7 @@ line: a select of every actor would not scale, and a line that names no actor is
 outside organisation's name where one is allowed (partners), refused where not (authors)."""
 
 from django import forms
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,13 @@ class ActorLinesField(forms.CharField):
                 % {"lines": ", ".join(unknown)}
             )
         return found
+
+
+def https_urls(field, **kwargs):
+    """Model fields' form fields; a link typed without a scheme is read as https."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
 
 
 def _terms(model, label):
@@ -104,6 +112,7 @@ class RealisationForm(ExpertiseForm):
 
     class Meta:
         model = Realisation
+        formfield_callback = https_urls
         fields = [
             *TEXT_FIELDS,
             "description", "description_eu", "description_es",
@@ -122,7 +131,6 @@ class RealisationForm(ExpertiseForm):
         super().__init__(*args, **kwargs)
         self.fields["communes"].label_from_instance = lambda commune: commune.label
         self.fields["communes"].queryset = Commune.objects.by_label()
-        self.fields["link"].assume_scheme = "https"
         if self.instance.pk and not self.is_bound:
             for name, role in self.ROLES.items():
                 self.initial.setdefault(name, [
@@ -148,6 +156,7 @@ class RessourceForm(ExpertiseForm):
 
     class Meta:
         model = Ressource
+        formfield_callback = https_urls
         fields = [
             *TEXT_FIELDS, "type", "licence", "content_language", "link", "elsewhere_url",
             "authors", "realisation", "themes", "publics",
@@ -156,8 +165,6 @@ class RessourceForm(ExpertiseForm):
     def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["link"].required = True
-        for name in ("link", "elsewhere_url"):
-            self.fields[name].assume_scheme = "https"
         owner = actor or self.instance.actor
         self.fields["realisation"].queryset = Realisation.objects.of_actor(owner)
         self.fields["realisation"].label = capfirst(

@@ -1,7 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 
 from actors.models import Public, Theme
 from contributions.models import Membership, Role
+from contributions.permissions import MODERATORS_GROUP
 from expertise.models import Licence, Realisation, Ressource, RessourceType
 from moderation.contract import Status
 from tests.factories import ActorFactory
@@ -21,6 +23,7 @@ def people(reference, django_user_model):
         "staff": user("staff", is_staff=True),
         "moderator": user("moderator", is_staff=True),
     }
+    found["moderator"].groups.add(Group.objects.get(name=MODERATORS_GROUP))
     Membership.objects.create(user=found["editor"], actor=actor, role=Role.EDITOR)
     Membership.objects.create(user=found["owner"], actor=actor, role=Role.OWNER)
     return found
