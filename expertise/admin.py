@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from actors.admin import TermAdmin, _bulk
+from actors.admin import TermAdmin, archive_actors, publish_actors
 from moderation import workflow
 from moderation.contract import rows
 from moderation.models import Action
@@ -30,19 +30,9 @@ from .models import (
 admin.site.register([FundingProgramme, RessourceType], TermAdmin)
 
 
-@admin.action(description=gettext_lazy("Publier les éléments sélectionnés"))
-def publish(modeladmin, request, queryset):
-    _bulk(modeladmin, request, queryset, "publish", _("Publication groupée (administration)"))
-
-
-@admin.action(description=gettext_lazy("Archiver les éléments sélectionnés"))
-def archive(modeladmin, request, queryset):
-    _bulk(modeladmin, request, queryset, "archive", _("Archivage groupé (administration)"))
-
-
 class ReadOnlyContent(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    actions = [publish, archive]
+    actions = [publish_actors, archive_actors]
     list_display = ["__str__", "actor", "status", "is_demo", "updated_at"]
     list_filter = ["status", "is_demo", "themes"]
     search_fields = ["title", "title_eu", "title_es", "slug", "actor__name"]

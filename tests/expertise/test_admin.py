@@ -55,10 +55,10 @@ def test_publish_and_archive_actions_go_through_the_workflow(client, people):
     realisation = make_realisation(people["actor"], status=Status.DRAFT)
     client.force_login(people["moderator"])
     changelist = reverse("admin:expertise_realisation_changelist")
-    client.post(changelist, {"action": "publish", "_selected_action": [realisation.pk]})
+    client.post(changelist, {"action": "publish_actors", "_selected_action": [realisation.pk]})
     realisation.refresh_from_db()
     assert realisation.status == Status.PUBLISHED
-    client.post(changelist, {"action": "archive", "_selected_action": [realisation.pk]})
+    client.post(changelist, {"action": "archive_actors", "_selected_action": [realisation.pk]})
     realisation.refresh_from_db()
     assert realisation.status == Status.ARCHIVED
     assert realisation.history.first().history_user == people["moderator"]
