@@ -135,3 +135,9 @@ def test_the_footer_links_to_both_lists(client, reference):
     page = client.get(reverse("actors:home")).text
     assert f'href="{reverse("expertise:realisations")}"' in page
     assert f'href="{reverse("expertise:ressources")}"' in page
+
+
+def test_a_realisation_of_the_whole_territory_is_in_every_commune(client, people):
+    make_realisation(people["actor"], title="Partout", whole_territory=True)
+    page = client.get(reverse("expertise:realisations"), {"commune": "64371"}).text
+    assert "Partout" in page and "1 résultat" in page
