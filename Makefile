@@ -54,6 +54,7 @@ data: messages
 	@$(PY) manage.py migrate --noinput -v0
 	@$(PY) manage.py load_reference
 	@$(PY) manage.py load_demo
+	@$(PY) manage.py load_demo_expertise
 
 # The static files as production serves them: hashed names, compressed copies.
 static: venv

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
+    path("", include("expertise.urls")),
     path("", include("actors.urls")),
 )
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "simple_history",
     "moderation",
     "opendata",
+    "expertise",
     "backups",
     "pages",
     "django.contrib.sitemaps",

@@ -1,0 +1,57 @@
+"""The public lists' query parameters, one FilterSet per kind: the facets (theme, public,
+commune, state / type, licence, language) and `q`, a full-text search in three languages."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Commune, Public, Theme
+
+from . import search
+from .models import ContentLanguage, Licence, Progress, Realisation, RessourceType
+
+
+def by_slug(model, label):
+    return django_filters.ModelChoiceFilter(
+        queryset=model.objects.all(), to_field_name="slug", label=label
+    )
+
+
+class ExpertiseFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search", label=_("Mots"), widget=forms.TextInput(attrs={"type": "search"})
+    )
+    theme = by_slug(Theme, _("Thématique"))
+    public = by_slug(Public, _("Public"))
+    licence = django_filters.ChoiceFilter(choices=Licence.choices, label=_("Licence"))
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return search.matching(queryset, value) if value else queryset
+
+
+class RealisationFilterSet(ExpertiseFilterSet):
+    commune = django_filters.ModelChoiceFilter(
+        queryset=Commune.objects.all(), to_field_name="insee", label=_("Commune"),
+        method="in_commune",
+    )  # fmt: skip
+    progress = django_filters.ChoiceFilter(choices=Progress.choices, label=_("État"))
+
+    def in_commune(self, queryset, name, value):
+        # A réalisation of the whole territory concerns every commune.
+        links = Realisation.communes.through.objects.filter(commune=value)
+        return queryset.filter(Q(whole_territory=True) | Q(pk__in=links.values("realisation_id")))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["commune"]
+        field.queryset = Commune.objects.by_label()
+        field.label_from_instance = lambda commune: commune.label
+
+
+class RessourceFilterSet(ExpertiseFilterSet):
+    type = by_slug(RessourceType, _("Type"))
+    language = django_filters.ChoiceFilter(
+        field_name="content_language", choices=ContentLanguage.choices, label=_("Langue")
+    )

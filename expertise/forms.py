@@ -1,0 +1,174 @@
+"""The members' forms of réalisations and ressources, their fields listed one by one.
+
+Actors of the directory are named by the address of their page (or its last part), one a
+line: a select of every actor would not scale, and a line that names no actor is read as an
+outside organisation's name where one is allowed (partners), refused where not (authors)."""
+
+from django import forms
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Actor, Commune, Public, Theme
+from contributions.forms import MarkedRequired
+
+from .models import PartnerRole, Realisation, Ressource
+
+
+class ActorLinesField(forms.CharField):
+    """Actors named one a line by their page's address or slug; with `outside`, other lines
+    are outside organisations' names. Cleans to a list of actors (and names)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, *, outside=False, **kwargs):
+        self.outside = outside
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 4000)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return "\n".join(item.slug if isinstance(item, Actor) else item for item in value)
+        return value
+
+    def clean(self, value):
+        lines = [line.strip() for line in (super().clean(value) or "").splitlines()]
+        lines = [line for line in lines if line]
+        slugs = {line: line.rstrip("/").rsplit("/", 1)[-1] for line in lines}
+        actors = {a.slug: a for a in Actor.objects.published().filter(slug__in=slugs.values())}
+        found, unknown = [], []
+        for line in lines:
+            actor = actors.get(slugs[line])
+            if actor is not None:
+                found.append(actor)
+            elif self.outside and "/" not in line:
+                found.append(line[:200])
+            else:
+                unknown.append(line)
+        if unknown:
+            raise forms.ValidationError(
+                gettext("Aucun acteur publié de l'annuaire à cette adresse : %(lines)s")
+                % {"lines": ", ".join(unknown)}
+            )
+        return found
+
+
+def https_urls(field, **kwargs):
+    """Model fields' form fields; a link typed without a scheme is read as https."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+def _terms(model, label):
+    return forms.ModelMultipleChoiceField(
+        queryset=model.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=label,
+    )
+
+
+class ExpertiseForm(MarkedRequired, forms.ModelForm):
+    """Bound to a throw-away copy of the object: a published one only receives a change
+    request (moderation.workflow.propose_change), never the form's values."""
+
+    base = forms.CharField(widget=forms.HiddenInput, required=False)
+    themes = _terms(Theme, _("Thématiques"))
+    publics = _terms(Public, _("Publics"))
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in ("title", "title_eu", "title_es")):
+            self.add_error("title", gettext("Écrivez le titre dans au moins une langue."))
+        return data
+
+
+TEXT_FIELDS = ["title", "title_eu", "title_es", "summary", "summary_eu", "summary_es"]
+
+
+class RealisationForm(ExpertiseForm):
+    communes = forms.ModelMultipleChoiceField(
+        queryset=Commune.objects.all(),
+        required=False,
+        label=_("Communes concernées"),
+        help_text=_("Laissez vide et cochez « tout le territoire » pour toute la CAPB."),
+    )
+    carriers = ActorLinesField(
+        outside=True,
+        label=_("Autres porteurs"),
+        help_text=_(
+            "Un par ligne : l'adresse de sa page dans l'annuaire, ou le nom d'une organisation "
+            "qui n'y est pas."
+        ),
+    )
+    partner_lines = ActorLinesField(outside=True, label=_("Partenaires"))
+    funders = ActorLinesField(outside=True, label=_("Financeurs"))
+
+    ROLES = {"carriers": PartnerRole.CARRIER, "partner_lines": PartnerRole.PARTNER,
+             "funders": PartnerRole.FUNDER}  # fmt: skip
+
+    class Meta:
+        model = Realisation
+        formfield_callback = https_urls
+        fields = [
+            *TEXT_FIELDS,
+            "description", "description_eu", "description_es",
+            "results", "results_eu", "results_es",
+            "lessons", "lessons_eu", "lessons_es",
+            "progress", "start_date", "end_date",
+            "whole_territory", "communes", "themes", "publics",
+            "funding_programme", "licence", "link",
+        ]  # fmt: skip
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["communes"].label_from_instance = lambda commune: commune.label
+        self.fields["communes"].queryset = Commune.objects.by_label()
+        if self.instance.pk and not self.is_bound:
+            for name, role in self.ROLES.items():
+                self.initial.setdefault(name, [
+                    p.actor.slug if p.actor_id else p.name
+                    for p in self.instance.partners.select_related("actor").filter(role=role)
+                ])  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        data["partners"] = sorted(
+            [role, item.slug, ""] if isinstance(item, Actor) else [role, "", item]
+            for name, role in self.ROLES.items()
+            for item in data.get(name) or []
+        )
+        return data
+
+
+class RessourceForm(ExpertiseForm):
+    authors = ActorLinesField(
+        label=_("Auteurs"),
+        help_text=_("Un par ligne : l'adresse de la page de l'acteur dans l'annuaire."),
+    )
+
+    class Meta:
+        model = Ressource
+        formfield_callback = https_urls
+        fields = [
+            *TEXT_FIELDS, "type", "licence", "content_language", "link", "elsewhere_url",
+            "authors", "realisation", "themes", "publics",
+        ]  # fmt: skip
+
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["link"].required = True
+        owner = actor or self.instance.actor
+        self.fields["realisation"].queryset = Realisation.objects.of_actor(owner)
+        self.fields["realisation"].label = capfirst(
+            Ressource._meta.get_field("realisation").verbose_name
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial.setdefault("authors", list(self.instance.authors.all()))

@@ -1,0 +1,55 @@
+from django import template
+from django.urls import reverse
+
+from actors.texts import localized
+
+register = template.Library()
+
+TEXTS = ("title", "summary", "description", "results", "lessons")
+
+
+@register.simple_tag(name="text_in")
+def text_in(obj, field):
+    """{% text_in realisation "title" as title %}: the text in the page's language or
+    another, with its language, for a `lang` attribute when it differs from the page's."""
+    if field not in TEXTS:
+        raise template.TemplateSyntaxError(f"No text {field!r}.")
+    return localized(obj, field)
+
+
+@register.inclusion_tag("expertise/_actor_expertise.html", takes_context=True)
+def actor_expertise(context, actor):
+    """The actor page's section: its published réalisations and ressources, and those it
+    is a partner or an author of (one query: the page keeps a small budget); its members
+    also get the way to write them."""
+    from django.db.models import CharField, Q, Value
+
+    from contributions.permissions import is_member
+
+    from ..models import Realisation, Ressource
+
+    columns = ("slug", "title", "title_eu", "title_es", "actor_id", "updated_at", "kind")
+
+    def rows(model, link):
+        return (
+            model.objects.published()
+            .filter(Q(actor=actor) | Q(**{link: actor}))
+            .annotate(kind=Value(model._meta.model_name, output_field=CharField()))
+            .values_list(*columns)
+        )
+
+    found = rows(Realisation, "partners__actor").union(rows(Ressource, "authors"))
+    items = [
+        {
+            **dict(zip(columns, row, strict=True)),
+            "url": reverse(f"expertise:{row[-1]}", args=[row[0]]),
+        }
+        for row in found.order_by("-updated_at")
+    ]
+    request = context.get("request")
+    return {
+        "actor": actor,
+        "realisations": [item for item in items if item["kind"] == "realisation"],
+        "ressources": [item for item in items if item["kind"] == "ressource"],
+        "member": request is not None and is_member(request.user, actor),
+    }

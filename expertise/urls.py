@@ -1,0 +1,33 @@
+from django.urls import path
+
+from .views import members, public
+
+app_name = "expertise"
+
+urlpatterns = [
+    path("realisations/", public.RealisationListView.as_view(), name="realisations"),
+    path("realisations/<slug:slug>/", public.realisation_detail, name="realisation"),
+    path(
+        "realisations/<slug:slug>/modifier/",
+        members.EditView.as_view(kind="realisation"),
+        name="realisation_edit",
+    ),
+    path("ressources/", public.RessourceListView.as_view(), name="ressources"),
+    path("ressources/<slug:slug>/", public.ressource_detail, name="ressource"),
+    path(
+        "ressources/<slug:slug>/modifier/",
+        members.EditView.as_view(kind="ressource"),
+        name="ressource_edit",
+    ),
+    path("acteurs/<slug:slug>/expertise/", members.ActorExpertiseView.as_view(), name="mine"),
+    path(
+        "acteurs/<slug:slug>/realisations/ajouter/",
+        members.AddView.as_view(kind="realisation"),
+        name="realisation_add",
+    ),
+    path(
+        "acteurs/<slug:slug>/ressources/ajouter/",
+        members.AddView.as_view(kind="ressource"),
+        name="ressource_add",
+    ),
+]

@@ -1,0 +1,129 @@
+"""Members of an actor write its réalisations and ressources: drafts edited in place and
+sent to moderation, change requests for what is published. Every step is the moderation
+workflow's (moderation.workflow); these views only check who asks and show the forms."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from actors.models import Actor, ActorStatus
+from contributions.views.actors import parse_base
+from moderation import workflow
+from moderation.contract import Status
+
+from ..kinds import KINDS, REALISATION, RESSOURCE
+
+
+class MemberRequired(LoginRequiredMixin):
+    """The actor's members only (staff moderate, in the admin, and are not members)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.actor, self.object = self.find(**kwargs)
+        if not self.may_edit(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def may_edit(self, user):
+        from contributions.permissions import is_member
+
+        if self.object is not None:
+            return self.object.declaration().may_edit(user, self.object)
+        return is_member(user, self.actor)
+
+    def find(self, slug, **kwargs):
+        actors = Actor.objects.exclude(status=ActorStatus.ARCHIVED)
+        return get_object_or_404(actors, slug=slug), None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(actor=self.actor, **kwargs)
+
+
+class ActorExpertiseView(MemberRequired, TemplateView):
+    """An actor's réalisations and ressources, drafts included, for its members."""
+
+    template_name = "expertise/member_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            realisations=REALISATION.model.objects.of_actor(self.actor),
+            ressources=RESSOURCE.model.objects.of_actor(self.actor),
+            **kwargs,
+        )
+
+
+class ExpertiseFormView(MemberRequired, FormView):
+    kind = None
+    template_name = "expertise/member_form.html"
+
+    def get_kind(self):
+        return KINDS[self.kind]
+
+    def get_form(self, form_class=None):
+        kind = self.get_kind()
+        copy = (
+            kind.model.objects.get(pk=self.object.pk)
+            if self.object is not None
+            else kind.model(actor=self.actor)
+        )
+        data = self.request.POST if self.request.method == "POST" else None
+        initial = {"base": self.object.updated_at.isoformat()} if self.object else {}
+        return kind.form(data, instance=copy, initial=initial)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kind=self.get_kind(), object=self.object, **kwargs)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def done(self, obj, message):
+        messages.success(self.request, message)
+        return redirect(reverse(f"expertise:{self.kind}_edit", kwargs={"slug": obj.slug}))
+
+
+class AddView(ExpertiseFormView):
+    def form_valid(self, form):
+        obj = form.instance
+        try:
+            workflow.create_draft(obj, self.request.user)
+            workflow.update_draft(obj, form.cleaned_data)
+            if self.request.POST.get("action") == "submit":
+                workflow.submit_for_review(obj, self.request.user)
+                return self.done(obj, _("Envoyé en modération."))
+        except workflow.ModerationError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        return self.done(obj, _("Brouillon enregistré."))
+
+
+class EditView(ExpertiseFormView):
+    """A draft is edited in place; a published one receives a change request."""
+
+    def find(self, slug, **kwargs):
+        model = KINDS[self.kind].model
+        obj = get_object_or_404(model.objects.select_related("actor"), slug=slug)
+        if obj.status == Status.ARCHIVED:
+            raise Http404
+        return obj.actor, obj
+
+    def form_valid(self, form):
+        obj, user = self.object, self.request.user
+        try:
+            if obj.status == Status.DRAFT:
+                workflow.update_draft(obj, form.cleaned_data)
+                if self.request.POST.get("action") == "submit":
+                    workflow.submit_for_review(obj, user)
+                    return self.done(obj, _("Envoyé en modération."))
+                return self.done(obj, _("Brouillon enregistré."))
+            values = obj.declaration().from_form(form.cleaned_data)
+            workflow.propose_change(obj, user, values, parse_base(form.cleaned_data["base"]))
+        except workflow.ModerationError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        return self.done(obj, _("Demande de modification envoyée en modération."))

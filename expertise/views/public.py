@@ -1,0 +1,92 @@
+"""The public pages: the lists with their facets and search, and each item's page."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+
+from .. import presentation
+from ..filters import RealisationFilterSet, RessourceFilterSet
+from ..kinds import REALISATION, RESSOURCE
+
+PAGE_SIZE = 20
+
+
+class ListView(View):
+    kind = None
+    filterset_class = None
+    related = ("actor",)
+
+    def get(self, request):
+        queryset = (
+            self.kind.model.objects.published()
+            .select_related(*self.related)
+            .defer("search_vector")
+            .prefetch_related("themes")
+        )
+        filterset = self.filterset_class(request.GET, queryset=queryset)
+        status = 200
+        if filterset.is_valid():
+            results = filterset.qs
+        else:
+            # A clear message on the form, never a 500; nothing is listed.
+            results, status = queryset.none(), 400
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context = {"kind": self.kind, "filter": filterset, "page_obj": page, "query": query}
+        return render(request, "expertise/list.html", context, status=status)
+
+
+class RealisationListView(ListView):
+    kind = REALISATION
+    filterset_class = RealisationFilterSet
+
+
+class RessourceListView(ListView):
+    kind = RESSOURCE
+    filterset_class = RessourceFilterSet
+    related = ("actor", "type")
+
+
+def _published(model):
+    return model.objects.published().select_related("actor").defer("search_vector")
+
+
+def realisation_detail(request, slug):
+    realisation = get_object_or_404(
+        _published(REALISATION.model)
+        .select_related("funding_programme")
+        .prefetch_related("themes", "publics", "communes"),
+        slug=slug,
+    )
+    partners = _visible_partners(realisation)
+    context = {
+        "object": realisation,
+        "partners": partners,
+        "ressources": _published(RESSOURCE.model).filter(realisation=realisation),
+        "json_ld": presentation.realisation_json_ld(realisation, partners, request),
+        "canonical": request.build_absolute_uri(realisation.get_absolute_url()),
+    }
+    return render(request, REALISATION.template("detail"), context)
+
+
+def _visible_partners(realisation):
+    """Outside partners and the published actors among the directory's (an unpublished
+    actor's page does not exist)."""
+    partners = realisation.partners.select_related("actor").order_by("role", "name", "pk")
+    return [p for p in partners if p.actor_id is None or p.actor.is_public]
+
+
+def ressource_detail(request, slug):
+    ressource = get_object_or_404(
+        _published(RESSOURCE.model)
+        .select_related("type", "realisation")
+        .prefetch_related("themes", "publics", "authors"),
+        slug=slug,
+    )
+    context = {
+        "object": ressource,
+        "json_ld": presentation.ressource_json_ld(ressource, request),
+        "canonical": request.build_absolute_uri(ressource.get_absolute_url()),
+    }
+    return render(request, RESSOURCE.template("detail"), context)
