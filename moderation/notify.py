@@ -23,7 +23,7 @@ def claim_decided(claim, reason):
                 "reason": reason,
                 "url": link("contributions:edit", slug=claim.actor.slug)
                 if claim.status == "approved"
-                else link("contributions:my_space"),
+                else link("contributions:my-space"),
             },
             language=claim.language,
         )
@@ -55,7 +55,7 @@ def digest(summary):
 def freshness_reminder(actor, recipient, token, days):
     context = {
         "actor": actor,
-        "url": link("moderation:confirm_fresh", token=token),
+        "url": link("moderation:confirm-fresh", token=token),
         "edit_url": link("contributions:edit", slug=actor.slug),
         "days": days,
     }

@@ -148,7 +148,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         messages.success(
             self.request, _("Fiche envoyée en modération : elle restera invisible jusque-là.")
         )
-        return redirect("contributions:my_space")
+        return redirect("contributions:my-space")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -39,4 +39,4 @@ class WithdrawRequestView(ActorMemberMixin, View):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Demande retirée."))
-        return redirect("contributions:my_space")
+        return redirect("contributions:my-space")

@@ -84,7 +84,7 @@ class ExpertiseFormView(MemberRequired, FormView):
 
     def done(self, obj, message):
         messages.success(self.request, message)
-        return redirect(reverse(f"expertise:{self.kind}_edit", kwargs={"slug": obj.slug}))
+        return redirect(reverse(f"expertise:{self.kind}-edit", kwargs={"slug": obj.slug}))
 
 
 class AddView(ExpertiseFormView):

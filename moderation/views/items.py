@@ -69,7 +69,7 @@ class ItemView(ModeratorRequiredMixin, TemplateView):
 
 class ChangeRequestView(ItemView):
     template_name = "moderation/change_request.html"
-    url_name = "moderation:change_request"
+    url_name = "moderation:change-request"
 
     def get_object(self):
         cr = get_object_or_404(
