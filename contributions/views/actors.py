@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
+from moderation import workflow
 
 from .. import profile, rules, services
 from ..forms import ActorAddForm, ActorProfileForm
-from ..models import ChangeRequest
+from ..models import ChangeRequest, ChangeRequestKind
 from .mixins import ActorMemberMixin
 
 
@@ -119,8 +120,8 @@ class EditActorView(ActorMemberMixin, TemplateView):
         values = profile.from_form(form.cleaned_data)
         base = parse_base(form.cleaned_data.get("base"))
         try:
-            cr = services.propose_change(self.actor, request.user, values, base, logo=logo)
-        except services.StaleBase as error:
+            cr = workflow.propose_change(self.actor, request.user, values, base, logo=logo)
+        except workflow.StaleBase as error:
             # Nothing is lost: the member's values come back, now against the new version.
             self.actor.refresh_from_db()
             form.keep_logo()
