@@ -5,6 +5,7 @@ so that no address is shown to another, HTML with its plain-text part; in the la
 person wrote to us in, or the site's default language (see contributions.notify)."""
 
 from contributions import notify
+from contributions.models import ClaimStatus
 from contributions.notify import labels, link, moderator_emails, owner_emails, site_url
 
 
@@ -22,7 +23,7 @@ def claim_decided(claim, reason):
                 "actor": claim.actor,
                 "reason": reason,
                 "url": link("contributions:edit", slug=claim.actor.slug)
-                if claim.status == "approved"
+                if claim.status == ClaimStatus.APPROVED
                 else link("contributions:my-space"),
             },
             language=claim.language,

@@ -297,7 +297,7 @@ class Actor(Moderated, models.Model):
             models.Index(
                 fields=["lat", "lon"],
                 include=["id", "name", "commune", "kind", *TERM_ARRAYS, *TERM_MASKS],
-                condition=Q(status="published"),
+                condition=Q(status=ActorStatus.PUBLISHED),
                 name="actor_published_facets",
             ),
             # The map's clusters and the facet counts without a filter on the arrays read
@@ -306,7 +306,7 @@ class Actor(Moderated, models.Model):
             models.Index(
                 fields=["lat", "lon"],
                 include=["id", "commune", "kind", *TERM_MASKS],
-                condition=Q(status="published"),
+                condition=Q(status=ActorStatus.PUBLISHED),
                 name="actor_published_counts",
             ),
         ]

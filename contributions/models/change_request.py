@@ -8,7 +8,7 @@ from moderation.contract import Proposal, ProposalKind, ProposalQuerySet, Propos
 
 from .language import ExchangeLanguage
 
-# The workflow's names, kept under the ones this app has always used.
+# The workflow's names in this app's words: members and moderators speak of change requests.
 ChangeRequestKind = ProposalKind
 RequestStatus = ProposalStatus
 

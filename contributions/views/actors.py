@@ -142,7 +142,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         """Saves the draft, then, for the "send to moderation" button, sends it: that button
         belongs to the draft's form, so what was typed just before is never lost."""
         if not submit:
-            services.update_draft(self.actor, form.cleaned_data, logo=logo)
+            workflow.update_draft(self.actor, form.cleaned_data, logo=logo)
             messages.success(self.request, _("Brouillon enregistré."))
             return redirect("contributions:edit", slug=self.actor.slug)
         services.save_and_submit(self.actor, self.request.user, form.cleaned_data, logo=logo)
@@ -158,7 +158,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
             conflicts=getattr(self, "conflicts", []),
             new_request=ChangeRequest.objects.open()
             .for_actor(self.actor)
-            .filter(kind="new")
+            .filter(kind=ChangeRequestKind.NEW)
             .first(),
             preview_button=True,
             preview_action=reverse("contributions:edit", kwargs={"slug": self.actor.slug}),

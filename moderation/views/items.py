@@ -7,7 +7,13 @@ from django.views.generic import TemplateView
 
 from contributions import profile
 from contributions.errors import ContributionError
-from contributions.models import ChangeRequest, ChangeRequestKind, Claim, Suggestion
+from contributions.models import (
+    ChangeRequest,
+    ChangeRequestKind,
+    Claim,
+    Suggestion,
+    SuggestionStatus,
+)
 
 from .. import queue, review, workflow
 from ..contract import rows
@@ -164,7 +170,7 @@ class SuggestionView(ItemView):
         context.update(
             rows=rows(
                 self.object.actor.declaration(), current, {**current, **self.proposed()},
-                selectable=self.object.status == "new",
+                selectable=self.object.status == SuggestionStatus.NEW,
             ),
         )  # fmt: skip
         return context
