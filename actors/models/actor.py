@@ -11,13 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from actors import validators
-from actors.distance import haversine_km
+from actors.distance import KM_PER_DEGREE, haversine_km
 from moderation.contract import Moderated, Status
 
 from .commune import Commune
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
-KM_PER_DEGREE_LATITUDE = 111.32
 SUMMARY_REQUIRED = _("Écrivez le résumé dans au moins une langue.")
 
 
@@ -84,9 +83,9 @@ class ActorQuerySet(models.QuerySet):
         A latitude/longitude box, widened at its pole-ward edge so that it holds the whole
         circle, reads the covering index of published actors; the haversine distance, on the
         same plain coordinates, then trims its corners. No geometry is decoded per row."""
-        dlat = km / KM_PER_DEGREE_LATITUDE
+        dlat = km / KM_PER_DEGREE
         widest = math.cos(math.radians(min(89.0, abs(point.y) + dlat)))
-        dlon = km / (KM_PER_DEGREE_LATITUDE * widest)
+        dlon = km / (KM_PER_DEGREE * widest)
         return (
             self.filter(
                 lat__gte=point.y - dlat,
