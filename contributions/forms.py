@@ -10,6 +10,7 @@ from actors.markdown import render_markdown
 from actors.models import ACCESS_FIELDS, Actor
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
+from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import LANGUAGES, columns
 
 from . import pending_logos, sections
@@ -20,12 +21,7 @@ from .widgets import LocationWidget
 PROFILE_FIELDS = [
     "name",
     "kind",
-    "summary",
-    "summary_eu",
-    "summary_es",
-    "description",
-    "description_eu",
-    "description_es",
+    *TEXT_COLUMNS,
     "themes",
     "services",
     "publics",
