@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,14 @@ TEXT_GROUPS = {
 }
 
 
+class Button(models.TextChoices):
+    """The values of the `action` submit buttons of the profile forms (the templates write
+    them): without one, the form saves a draft or proposes the change."""
+
+    PREVIEW = "preview"
+    SUBMIT = "submit"
+
+
 class MarkedRequired:
     """Required fields say "(obligatoire)" in their label, explained once at the top of the
     form (contributions/_form.html); no colon after labels, as in GOV.UK's forms."""
@@ -111,7 +120,8 @@ def link(name, help_text=None):
 
 class ActorProfileForm(MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
-    published actor's form never touches the actor (see contributions.services)."""
+    published actor's form never touches the actor: its values become a change request
+    (moderation.workflow.propose_change)."""
 
     themes = terms(taxonomies.THEMES, required=True)
     services = terms(taxonomies.SERVICES)
