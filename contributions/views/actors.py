@@ -12,7 +12,7 @@ from actors.models import Actor, ActorStatus
 from moderation import workflow
 
 from .. import profile, rules, services
-from ..forms import ActorAddForm, ActorProfileForm
+from ..forms import ActorAddForm, ActorProfileForm, Button
 from ..models import ChangeRequest, ChangeRequestKind
 from .mixins import ActorMemberMixin
 
@@ -94,7 +94,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
             messages.error(request, _("Cette fiche est en cours de modération."))
             return redirect("contributions:edit", slug=self.actor.slug)
         form = self.build_form(request.POST, request.FILES)
-        if request.POST.get("action") == "preview":
+        if request.POST.get("action") == Button.PREVIEW:
             return self.preview(form)
         if not form.is_valid():
             # Nothing is saved or sent: the form comes back with what was typed and its errors.
@@ -116,7 +116,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         logo = form.cleaned_data.get("logo_file")
         request = self.request
         if self.actor.status == ActorStatus.DRAFT:
-            return self.save_draft(form, logo, submit=request.POST.get("action") == "submit")
+            return self.save_draft(form, logo, submit=request.POST.get("action") == Button.SUBMIT)
         values = profile.from_form(form.cleaned_data)
         base = parse_base(form.cleaned_data.get("base"))
         try:
