@@ -54,7 +54,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         return (
             ChangeRequest.objects.open()
             .changes()
-            .for_actor(self.actor)
+            .for_subject(self.actor)
             .by(self.request.user)
             .first()
         )
@@ -157,7 +157,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
             change_request=getattr(self, "change_request", None),
             conflicts=getattr(self, "conflicts", []),
             new_request=ChangeRequest.objects.open()
-            .for_actor(self.actor)
+            .for_subject(self.actor)
             .filter(kind=ChangeRequestKind.NEW)
             .first(),
             preview_button=True,

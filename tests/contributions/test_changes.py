@@ -22,7 +22,7 @@ def test_proposing_a_change_leaves_the_published_actor_untouched(actor, people):
     assert actor.name == "Repair Café Bayonne" and actor.updated_at == before
     assert cr.status == RequestStatus.PENDING and cr.kind == ChangeRequestKind.CHANGE
     assert cr.base["name"] == "Repair Café Bayonne" and cr.base_updated_at == before
-    assert ChangeRequest.objects.pending().for_actor(actor).count() == 1
+    assert ChangeRequest.objects.pending().for_subject(actor).count() == 1
 
 
 def test_a_second_proposal_by_the_same_member_amends_the_first(actor, people):
@@ -121,7 +121,7 @@ def test_withdrawing_a_new_organisation_makes_it_a_draft_again(draft, people):
     assert draft.status == ActorStatus.DRAFT
     again = workflow.submit_for_review(draft, people["owner"])
     assert again.status == RequestStatus.PENDING
-    assert ChangeRequest.objects.open().for_actor(draft).count() == 1
+    assert ChangeRequest.objects.open().for_subject(draft).count() == 1
 
 
 def test_changes_requested_send_a_new_organisation_back_to_its_author(draft, people):
