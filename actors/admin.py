@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 from leaflet.admin import LeafletGeoAdmin
 
 from actors.models import Actor, Commune
-from actors.taxonomies import ALL_MODELS
+from actors.taxonomies import ALL_MODELS, MANY_MODELS
 
 
 @admin.register(*ALL_MODELS.values())
@@ -71,7 +71,7 @@ class ActorAdmin(LeafletGeoAdmin):
     list_filter = ["status", "kind", "is_demo", "themes"]
     search_fields = ["name", "slug", "siret", "rna"]
     autocomplete_fields = ["commune"]
-    filter_horizontal = ["themes", "services", "publics", "languages"]
+    filter_horizontal = list(MANY_MODELS)
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind"]}),

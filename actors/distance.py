@@ -1,11 +1,17 @@
 """Great-circle distances: one formula (haversine) and one Earth radius for the whole site,
-computed by PostgreSQL, on the actors' plain coordinates or between two given points."""
+computed by PostgreSQL, on the actors' plain coordinates or between two given points. The
+importer's 200 m identity check runs on its scratch index, outside PostgreSQL, with the
+same sphere (`KM_PER_DEGREE`)."""
+
+import math
 
 from django.db import connection
 from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+# A degree of latitude on that sphere, for boxes and small local distances.
+KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 
 
 def haversine_sql(lat1, lon1, lat2, lon2):

@@ -34,6 +34,10 @@ def columns(field):
     return [column(field, lang) for lang in LANGUAGES]
 
 
+# Every text column, each field's languages together: summary, summary_eu, …, description_es.
+COLUMNS = [name for field in FIELDS for name in columns(field)]
+
+
 def page_language():
     return (get_language() or "fr").split("-")[0]
 

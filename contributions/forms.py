@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from actors.markdown import render_markdown
 from actors.models import ACCESS_FIELDS, Actor
 from actors.models.actor import SUMMARY_REQUIRED
 from actors.places import point_for_address
+from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import LANGUAGES, columns
 
 from . import pending_logos, sections
@@ -20,12 +22,7 @@ from .widgets import LocationWidget
 PROFILE_FIELDS = [
     "name",
     "kind",
-    "summary",
-    "summary_eu",
-    "summary_es",
-    "description",
-    "description_eu",
-    "description_es",
+    *TEXT_COLUMNS,
     "themes",
     "services",
     "publics",
@@ -65,6 +62,14 @@ TEXT_GROUPS = {
         "formatting": True,
     },
 }
+
+
+class Button(models.TextChoices):
+    """The values of the `action` submit buttons of the profile forms (the templates write
+    them): without one, the form saves a draft or proposes the change."""
+
+    PREVIEW = "preview"
+    SUBMIT = "submit"
 
 
 class MarkedRequired:
@@ -115,7 +120,8 @@ def link(name, help_text=None):
 
 class ActorProfileForm(MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
-    published actor's form never touches the actor (see contributions.services)."""
+    published actor's form never touches the actor: its values become a change request
+    (moderation.workflow.propose_change)."""
 
     themes = terms(taxonomies.THEMES, required=True)
     services = terms(taxonomies.SERVICES)

@@ -81,7 +81,7 @@ def request_submitted(request):
         {
             "request": request,
             "actor": request.actor,
-            "url": link("moderation:change_request", pk=request.pk),
+            "url": link("moderation:change-request", pk=request.pk),
         },
     )
     if request.author and request.author.email:
@@ -125,7 +125,7 @@ def claim_evidence(claim, token):
     context = {
         "claim": claim,
         "actor": claim.actor,
-        "url": link("contributions:claim_verify", token=token),
+        "url": link("contributions:claim-verify", token=token),
     }
     send("claim_evidence", [claim.evidence_email], context, language=claim.language)
 

@@ -16,18 +16,14 @@ from actors.models import (
     LocationPrecision,
 )
 from actors.taxonomies import MANY_MODELS
+from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import FIELDS as TEXT_FIELDS
 from actors.texts import LANGUAGES, column
 from moderation.contract import rows
 
 SCALARS = [
     "name",
-    "summary",
-    "summary_eu",
-    "summary_es",
-    "description",
-    "description_eu",
-    "description_es",
+    *TEXT_COLUMNS,
     "website",
     "email",
     "phone",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from actors.admin import TermAdmin, archive_actors, publish_actors
 from moderation import workflow
-from moderation.contract import rows
+from moderation.contract import ProposalKind, rows
 from moderation.models import Action
 
 from .models import (
@@ -85,7 +85,7 @@ class RequestAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("modifications"))
     def diff(self, obj):
         declaration = obj.subject.declaration()
-        if obj.kind == "new":
+        if obj.kind == ProposalKind.NEW:
             found = rows(declaration, {}, obj.proposed, selectable=False)
         else:
             current = declaration.snapshot(obj.subject) if obj.is_stale else None

@@ -5,7 +5,7 @@ second load finds them all (by slug) and creates nothing."""
 from django.db import transaction
 
 from actors.demo import DEMO_SOURCE
-from actors.models import Actor, Commune, Public, Theme
+from actors.models import Actor, ActorStatus, Commune, Public, Theme
 
 from .models import (
     ContentLanguage,
@@ -80,7 +80,7 @@ def load_demo_expertise():
         realisation = Realisation.objects.create(
             slug=slug,
             actor=actors[n % len(actors)],
-            status="published",
+            status=ActorStatus.PUBLISHED,
             is_demo=True,
             progress=Progress.COMPLETED if n % 3 else Progress.IN_PROGRESS,
             whole_territory=n % 10 == 0,
@@ -116,7 +116,7 @@ def load_demo_expertise():
         ressource = Ressource.objects.create(
             slug=slug,
             actor=actor,
-            status="published",
+            status=ActorStatus.PUBLISHED,
             is_demo=True,
             type=types[n % len(types)],
             licence=licences[n % len(licences)],

@@ -10,24 +10,24 @@ urlpatterns = [
     path(
         "realisations/<slug:slug>/modifier/",
         members.EditView.as_view(kind="realisation"),
-        name="realisation_edit",
+        name="realisation-edit",
     ),
     path("ressources/", public.RessourceListView.as_view(), name="ressources"),
     path("ressources/<slug:slug>/", public.ressource_detail, name="ressource"),
     path(
         "ressources/<slug:slug>/modifier/",
         members.EditView.as_view(kind="ressource"),
-        name="ressource_edit",
+        name="ressource-edit",
     ),
     path("acteurs/<slug:slug>/expertise/", members.ActorExpertiseView.as_view(), name="mine"),
     path(
         "acteurs/<slug:slug>/realisations/ajouter/",
         members.AddView.as_view(kind="realisation"),
-        name="realisation_add",
+        name="realisation-add",
     ),
     path(
         "acteurs/<slug:slug>/ressources/ajouter/",
         members.AddView.as_view(kind="ressource"),
-        name="ressource_add",
+        name="ressource-add",
     ),
 ]

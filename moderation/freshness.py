@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
+from contributions.errors import ContributionError
 from contributions.models import Membership
-from contributions.services import ContributionError
 
 from . import notify
 from .models import FreshnessReminder

@@ -5,6 +5,7 @@ from simple_history import register
 
 from actors.models import Actor
 from actors.models.actor import TERM_ARRAYS, TERM_MASKS
+from actors.taxonomies import MANY_MODELS
 
 from .history import AttributedHistory
 
@@ -14,7 +15,7 @@ register(
     Actor,
     app="moderation",
     records_class=AttributedHistory,
-    m2m_fields=["themes", "services", "publics", "languages"],
+    m2m_fields=list(MANY_MODELS),
     excluded_fields=[
         "search_vector",
         "search_text",

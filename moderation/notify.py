@@ -5,6 +5,7 @@ so that no address is shown to another, HTML with its plain-text part; in the la
 person wrote to us in, or the site's default language (see contributions.notify)."""
 
 from contributions import notify
+from contributions.models import ClaimStatus
 from contributions.notify import labels, link, moderator_emails, owner_emails, site_url
 
 
@@ -22,8 +23,8 @@ def claim_decided(claim, reason):
                 "actor": claim.actor,
                 "reason": reason,
                 "url": link("contributions:edit", slug=claim.actor.slug)
-                if claim.status == "approved"
-                else link("contributions:my_space"),
+                if claim.status == ClaimStatus.APPROVED
+                else link("contributions:my-space"),
             },
             language=claim.language,
         )
@@ -55,7 +56,7 @@ def digest(summary):
 def freshness_reminder(actor, recipient, token, days):
     context = {
         "actor": actor,
-        "url": link("moderation:confirm_fresh", token=token),
+        "url": link("moderation:confirm-fresh", token=token),
         "edit_url": link("contributions:edit", slug=actor.slug),
         "days": days,
     }

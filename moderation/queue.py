@@ -92,7 +92,7 @@ def _items(item_type, queryset):
         if item_type in (ItemType.NEW, ItemType.CHANGE):
             yield Item(
                 item_type, obj.pk, obj.actor, obj.author.email if obj.author else "",
-                obj.created_at, reverse("moderation:change_request", args=[obj.pk]),
+                obj.created_at, reverse("moderation:change-request", args=[obj.pk]),
                 obj.proposed_logo or obj.actor.logo,
             )  # fmt: skip
         elif item_type == ItemType.CLAIM:

@@ -12,12 +12,12 @@ urlpatterns = [
     path(
         "moderation/demandes/<int:pk>/",
         items.ChangeRequestView.as_view(http_method_names=GET),
-        name="change_request",
+        name="change-request",
     ),
     path(
         "moderation/demandes/<int:pk>/decider/",
         items.ChangeRequestView.as_view(http_method_names=POST),
-        name="change_request_decide",
+        name="change-request-decide",
     ),
     path(
         "moderation/revendications/<int:pk>/",
@@ -27,7 +27,7 @@ urlpatterns = [
     path(
         "moderation/revendications/<int:pk>/decider/",
         items.ClaimView.as_view(http_method_names=POST),
-        name="claim_decide",
+        name="claim-decide",
     ),
     path(
         "moderation/suggestions/<int:pk>/",
@@ -37,7 +37,7 @@ urlpatterns = [
     path(
         "moderation/suggestions/<int:pk>/decider/",
         items.SuggestionView.as_view(http_method_names=POST),
-        name="suggestion_decide",
+        name="suggestion-decide",
     ),
     path(actor, actors.ActorHistoryView.as_view(), name="actor"),
     path(
@@ -54,5 +54,5 @@ urlpatterns = [
     path(actor + "desarchiver/", actors.StatusView.as_view(action="unarchive"), name="unarchive"),
     path("moderation/fiches-a-verifier/", freshness.StaleListView.as_view(), name="stale"),
     path("moderation/tableau-de-bord/", dashboard.DashboardView.as_view(), name="dashboard"),
-    path("fiche-a-jour/<str:token>/", freshness.ConfirmFreshView.as_view(), name="confirm_fresh"),
+    path("fiche-a-jour/<str:token>/", freshness.ConfirmFreshView.as_view(), name="confirm-fresh"),
 ]

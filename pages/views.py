@@ -58,7 +58,7 @@ class ContactView(FormView):
         except contact.ContactError as error:
             form.add_error(None, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        return redirect("pages:contact_thanks")
+        return redirect("pages:contact-thanks")
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -11,13 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from actors import validators
-from actors.distance import haversine_km
+from actors.distance import KM_PER_DEGREE, haversine_km
 from moderation.contract import Moderated, Status
 
 from .commune import Commune
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
-KM_PER_DEGREE_LATITUDE = 111.32
 SUMMARY_REQUIRED = _("Écrivez le résumé dans au moins une langue.")
 
 
@@ -84,9 +83,9 @@ class ActorQuerySet(models.QuerySet):
         A latitude/longitude box, widened at its pole-ward edge so that it holds the whole
         circle, reads the covering index of published actors; the haversine distance, on the
         same plain coordinates, then trims its corners. No geometry is decoded per row."""
-        dlat = km / KM_PER_DEGREE_LATITUDE
+        dlat = km / KM_PER_DEGREE
         widest = math.cos(math.radians(min(89.0, abs(point.y) + dlat)))
-        dlon = km / (KM_PER_DEGREE_LATITUDE * widest)
+        dlon = km / (KM_PER_DEGREE * widest)
         return (
             self.filter(
                 lat__gte=point.y - dlat,
@@ -297,7 +296,7 @@ class Actor(Moderated, models.Model):
             models.Index(
                 fields=["lat", "lon"],
                 include=["id", "name", "commune", "kind", *TERM_ARRAYS, *TERM_MASKS],
-                condition=Q(status="published"),
+                condition=Q(status=ActorStatus.PUBLISHED),
                 name="actor_published_facets",
             ),
             # The map's clusters and the facet counts without a filter on the arrays read
@@ -306,7 +305,7 @@ class Actor(Moderated, models.Model):
             models.Index(
                 fields=["lat", "lon"],
                 include=["id", "commune", "kind", *TERM_MASKS],
-                condition=Q(status="published"),
+                condition=Q(status=ActorStatus.PUBLISHED),
                 name="actor_published_counts",
             ),
         ]

@@ -2,6 +2,7 @@ from django.views.generic import DetailView
 
 from actors import presentation
 from actors.models import Actor
+from actors.taxonomies import MANY_MODELS
 
 
 class ActorDetailView(DetailView):
@@ -15,7 +16,7 @@ class ActorDetailView(DetailView):
             Actor.objects.published()
             .select_related("kind", "commune")
             .defer("commune__boundary", "search_vector", "search_text")
-            .prefetch_related("themes", "services", "publics", "languages")
+            .prefetch_related(*MANY_MODELS)
         )
 
     def get_context_data(self, **kwargs):

@@ -1,4 +1,4 @@
-from .change_request import ChangeRequest, ChangeRequestKind, ChangeRequestQuerySet, RequestStatus
+from .change_request import ChangeRequest, ChangeRequestKind, RequestStatus
 from .claim import Claim, ClaimQuerySet, ClaimStatus
 from .invitation import Invitation, InvitationQuerySet
 from .language import ExchangeLanguage, current_language
@@ -8,7 +8,6 @@ from .suggestion import Suggestion, SuggestionQuerySet, SuggestionStatus
 __all__ = [
     "ChangeRequest",
     "ChangeRequestKind",
-    "ChangeRequestQuerySet",
     "Claim",
     "ClaimQuerySet",
     "ClaimStatus",

@@ -4,18 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from moderation.contract import Proposal, ProposalKind, ProposalQuerySet, ProposalStatus
+from moderation.contract import Proposal, ProposalKind, ProposalStatus
 
 from .language import ExchangeLanguage
 
-# The workflow's names, kept under the ones this app has always used.
+# The workflow's names in this app's words: members and moderators speak of change requests.
 ChangeRequestKind = ProposalKind
 RequestStatus = ProposalStatus
-
-
-class ChangeRequestQuerySet(ProposalQuerySet):
-    def for_actor(self, actor):
-        return self.filter(actor=actor)
 
 
 def proposed_logo_path(instance, filename):
@@ -43,8 +38,6 @@ class ChangeRequest(ExchangeLanguage, Proposal):
         verbose_name=_("auteur"),
     )
     proposed_logo = models.ImageField(_("logo proposé"), upload_to=proposed_logo_path, blank=True)
-
-    objects = ChangeRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("demande de modification")

@@ -66,7 +66,7 @@ class Claim(ExchangeLanguage, Decided):
             ),
             models.UniqueConstraint(
                 fields=["actor", "user"],
-                condition=models.Q(status="pending"),
+                condition=models.Q(status=ClaimStatus.PENDING),
                 name="claim_one_pending_per_user",
             ),
         ]

@@ -14,9 +14,6 @@ class SuggestionQuerySet(models.QuerySet):
     def new(self):
         return self.filter(status=SuggestionStatus.NEW)
 
-    def for_actor(self, actor):
-        return self.filter(actor=actor)
-
 
 class Suggestion(ExchangeLanguage):
     """A correction anyone can send about a published actor, without an account."""

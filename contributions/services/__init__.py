@@ -1,21 +1,7 @@
-"""The domain operations: views call these, never the models' fields directly. Each checks
-its own preconditions and raises ContributionError otherwise. Drafts, change requests and
-their decisions are steps of the moderation workflow (moderation.workflow), named here for
-the member-facing views."""
-
-from moderation.workflow import (
-    StaleBase,
-    amend,
-    apply_change_request,
-    approve_claim,
-    propose_change,
-    reject_change_request,
-    reject_claim,
-    request_changes,
-    submit_for_review,
-    update_draft,
-    withdraw,
-)
+"""The members' own operations (accounts, claims, team, new organisations, suggestions):
+views call these, never the models' fields directly. Each checks its own preconditions and
+raises ContributionError otherwise. Drafts, change requests and their decisions are steps of
+the moderation workflow: the views call moderation.workflow for those."""
 
 from ..errors import ContributionError
 from .accounts import delete_account, export_user_data
@@ -26,28 +12,17 @@ from .suggestions import suggest
 
 __all__ = [
     "ContributionError",
-    "StaleBase",
     "accept_invitation",
-    "amend",
-    "apply_change_request",
-    "approve_claim",
     "claim",
     "delete_account",
     "export_user_data",
     "find_duplicates",
     "invite",
-    "propose_change",
-    "reject_change_request",
-    "reject_claim",
     "remove_member",
-    "request_changes",
     "revoke_invitation",
     "save_and_submit",
     "set_role",
-    "submit_for_review",
     "submit_new_actor",
     "suggest",
-    "update_draft",
     "verify_claim_email",
-    "withdraw",
 ]

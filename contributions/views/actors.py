@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
+from moderation import workflow
 
 from .. import profile, rules, services
-from ..forms import ActorAddForm, ActorProfileForm
-from ..models import ChangeRequest
+from ..forms import ActorAddForm, ActorProfileForm, Button
+from ..models import ChangeRequest, ChangeRequestKind
 from .mixins import ActorMemberMixin
 
 
@@ -53,7 +54,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         return (
             ChangeRequest.objects.open()
             .changes()
-            .for_actor(self.actor)
+            .for_subject(self.actor)
             .by(self.request.user)
             .first()
         )
@@ -93,7 +94,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
             messages.error(request, _("Cette fiche est en cours de modération."))
             return redirect("contributions:edit", slug=self.actor.slug)
         form = self.build_form(request.POST, request.FILES)
-        if request.POST.get("action") == "preview":
+        if request.POST.get("action") == Button.PREVIEW:
             return self.preview(form)
         if not form.is_valid():
             # Nothing is saved or sent: the form comes back with what was typed and its errors.
@@ -115,12 +116,12 @@ class EditActorView(ActorMemberMixin, TemplateView):
         logo = form.cleaned_data.get("logo_file")
         request = self.request
         if self.actor.status == ActorStatus.DRAFT:
-            return self.save_draft(form, logo, submit=request.POST.get("action") == "submit")
+            return self.save_draft(form, logo, submit=request.POST.get("action") == Button.SUBMIT)
         values = profile.from_form(form.cleaned_data)
         base = parse_base(form.cleaned_data.get("base"))
         try:
-            cr = services.propose_change(self.actor, request.user, values, base, logo=logo)
-        except services.StaleBase as error:
+            cr = workflow.propose_change(self.actor, request.user, values, base, logo=logo)
+        except workflow.StaleBase as error:
             # Nothing is lost: the member's values come back, now against the new version.
             self.actor.refresh_from_db()
             form.keep_logo()
@@ -141,14 +142,14 @@ class EditActorView(ActorMemberMixin, TemplateView):
         """Saves the draft, then, for the "send to moderation" button, sends it: that button
         belongs to the draft's form, so what was typed just before is never lost."""
         if not submit:
-            services.update_draft(self.actor, form.cleaned_data, logo=logo)
+            workflow.update_draft(self.actor, form.cleaned_data, logo=logo)
             messages.success(self.request, _("Brouillon enregistré."))
             return redirect("contributions:edit", slug=self.actor.slug)
         services.save_and_submit(self.actor, self.request.user, form.cleaned_data, logo=logo)
         messages.success(
             self.request, _("Fiche envoyée en modération : elle restera invisible jusque-là.")
         )
-        return redirect("contributions:my_space")
+        return redirect("contributions:my-space")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -156,8 +157,8 @@ class EditActorView(ActorMemberMixin, TemplateView):
             change_request=getattr(self, "change_request", None),
             conflicts=getattr(self, "conflicts", []),
             new_request=ChangeRequest.objects.open()
-            .for_actor(self.actor)
-            .filter(kind="new")
+            .for_subject(self.actor)
+            .filter(kind=ChangeRequestKind.NEW)
             .first(),
             preview_button=True,
             preview_action=reverse("contributions:edit", kwargs={"slug": self.actor.slug}),

@@ -37,7 +37,7 @@ class ClaimView(LoginRequiredMixin, FormView):
             self.request,
             _("Revendication envoyée : l'équipe vous répondra par courriel."),
         )
-        return redirect("contributions:my_space")
+        return redirect("contributions:my-space")
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)

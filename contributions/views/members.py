@@ -60,7 +60,7 @@ class MemberActionView(ActorMemberMixin, View):
             return redirect("contributions:members", slug=self.actor.slug)
         messages.success(request, _("Membres mis à jour."))
         if leaving:
-            return redirect("contributions:my_space")
+            return redirect("contributions:my-space")
         return redirect("contributions:members", slug=self.actor.slug)
 
 

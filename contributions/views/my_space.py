@@ -56,7 +56,7 @@ class DeleteAccountView(LoginRequiredMixin, TemplateView):
             return self.render_to_response(self.get_context_data(error=str(error)), status=400)
         logout(request)
         messages.success(request, _("Votre compte a été supprimé."))
-        return redirect("contributions:account_deleted")
+        return redirect("contributions:account-deleted")
 
 
 class AccountDeletedView(TemplateView):

@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from moderation import workflow
+
 from .. import profile, services
 from ..models import ChangeRequest
 from .mixins import ActorMemberMixin
@@ -34,9 +36,9 @@ class WithdrawRequestView(ActorMemberMixin, View):
         if cr.author_id != request.user.pk:
             raise PermissionDenied
         try:
-            services.withdraw(cr, request.user)
+            workflow.withdraw(cr, request.user)
         except services.ContributionError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Demande retirée."))
-        return redirect("contributions:my_space")
+        return redirect("contributions:my-space")

@@ -45,7 +45,7 @@ class SuggestView(FormView):
             form.is_valid()
             form.add_error(None, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        return redirect("contributions:suggest_thanks", slug=self.actor.slug)
+        return redirect("contributions:suggest-thanks", slug=self.actor.slug)
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
+from contributions.forms import Button
 from contributions.views.actors import parse_base
 from moderation import workflow
 from moderation.contract import Status
@@ -84,7 +85,7 @@ class ExpertiseFormView(MemberRequired, FormView):
 
     def done(self, obj, message):
         messages.success(self.request, message)
-        return redirect(reverse(f"expertise:{self.kind}_edit", kwargs={"slug": obj.slug}))
+        return redirect(reverse(f"expertise:{self.kind}-edit", kwargs={"slug": obj.slug}))
 
 
 class AddView(ExpertiseFormView):
@@ -93,7 +94,7 @@ class AddView(ExpertiseFormView):
         try:
             workflow.create_draft(obj, self.request.user)
             workflow.update_draft(obj, form.cleaned_data)
-            if self.request.POST.get("action") == "submit":
+            if self.request.POST.get("action") == Button.SUBMIT:
                 workflow.submit_for_review(obj, self.request.user)
                 return self.done(obj, _("Envoyé en modération."))
         except workflow.ModerationError as error:
@@ -117,7 +118,7 @@ class EditView(ExpertiseFormView):
         try:
             if obj.status == Status.DRAFT:
                 workflow.update_draft(obj, form.cleaned_data)
-                if self.request.POST.get("action") == "submit":
+                if self.request.POST.get("action") == Button.SUBMIT:
                     workflow.submit_for_review(obj, user)
                     return self.done(obj, _("Envoyé en modération."))
                 return self.done(obj, _("Brouillon enregistré."))

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from contributions.services import ContributionError
+from contributions.errors import ContributionError
 
 from .. import freshness
 from .mixins import ModeratorRequiredMixin

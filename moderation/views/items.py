@@ -7,7 +7,13 @@ from django.views.generic import TemplateView
 
 from contributions import profile
 from contributions.errors import ContributionError
-from contributions.models import ChangeRequest, ChangeRequestKind, Claim, Suggestion
+from contributions.models import (
+    ChangeRequest,
+    ChangeRequestKind,
+    Claim,
+    Suggestion,
+    SuggestionStatus,
+)
 
 from .. import queue, review, workflow
 from ..contract import rows
@@ -69,7 +75,7 @@ class ItemView(ModeratorRequiredMixin, TemplateView):
 
 class ChangeRequestView(ItemView):
     template_name = "moderation/change_request.html"
-    url_name = "moderation:change_request"
+    url_name = "moderation:change-request"
 
     def get_object(self):
         cr = get_object_or_404(
@@ -164,7 +170,7 @@ class SuggestionView(ItemView):
         context.update(
             rows=rows(
                 self.object.actor.declaration(), current, {**current, **self.proposed()},
-                selectable=self.object.status == "new",
+                selectable=self.object.status == SuggestionStatus.NEW,
             ),
         )  # fmt: skip
         return context

@@ -153,7 +153,7 @@ AUTHENTICATION_BACKENDS = [
 # Accounts (django-allauth): the email address is the login and must be verified before
 # anything is written; answers never reveal whether an address has an account.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "contributions:my_space"
+LOGIN_REDIRECT_URL = "contributions:my-space"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from actors.distance import KM_PER_DEGREE
 from actors.models import Actor
 from actors.text import normalise
 
@@ -65,7 +66,7 @@ class Known:
 def km(a, b):
     """Distance in km between two (lon, lat) pairs, close enough for 200 m."""
     dx = (a[0] - b[0]) * math.cos(math.radians((a[1] + b[1]) / 2))
-    return 111.2 * math.hypot(dx, a[1] - b[1])
+    return KM_PER_DEGREE * math.hypot(dx, a[1] - b[1])
 
 
 def cell(lon, lat):

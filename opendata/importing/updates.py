@@ -31,7 +31,7 @@ def update(importer, known, candidate):
     if proposed == current and not publishing:
         return UNCHANGED
     if actor.status == ActorStatus.PUBLISHED and not importer.publish:
-        already = ChangeRequest.objects.open().changes().for_actor(actor)
+        already = ChangeRequest.objects.open().changes().for_subject(actor)
         if any(request.proposed == proposed for request in already):
             return UNCHANGED
         if importer.apply:
@@ -47,6 +47,6 @@ def update(importer, known, candidate):
         workflow.approve_new_requests(actor, importer.user)
     elif actor.status != ActorStatus.PUBLISHED:
         # Keep the pending "new organisation" request showing what will be published.
-        requests = ChangeRequest.objects.open().new().for_actor(actor)
+        requests = ChangeRequest.objects.open().new().for_subject(actor)
         requests.update(proposed=current_values(actor), base_updated_at=actor.updated_at)
     return UPDATED

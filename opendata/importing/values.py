@@ -9,16 +9,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from actors.models import Actor
+from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.validators import validate_rna, validate_siret
 from contributions import profile
 
-TEXTS = ["name", *profile.SCALARS[1:7], "website", "email", "phone", "street_address",
+TEXTS = ["name", *TEXT_COLUMNS, "website", "email", "phone", "street_address",
          "opening_hours", "acceslibre_url", "appointment_url", "fees", "siret", "rna"]  # fmt: skip
 FLAGS = {"welcomes_public": True, "works_remotely": False, "travels": False, "is_demo": False}
 TRUE = {"true", "1", "oui", "yes", "vrai", "x"}
 FALSE = {"false", "0", "non", "no", "faux", ""}
 # Dropped with a warning rather than rejecting the row.
-OPTIONAL = {*profile.SCALARS[1:7], "website", "email", "phone", "opening_hours", "acceslibre_url",
+OPTIONAL = {*TEXT_COLUMNS, "website", "email", "phone", "opening_hours", "acceslibre_url",
             "appointment_url", "fees", "street_address", *profile.NULLABLE_FLAGS,
             "welcomes_public", "works_remotely", "travels", "is_demo",
             "services", "publics", "languages"}  # fmt: skip

@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from actors.models import Actor
-from contributions import profile, services
+from contributions import profile
 from contributions.models import ChangeRequest
+from moderation import workflow
 from tests.contributions.helpers import form_data
 from tests.factories import BAYONNE, ActorFactory, at, commune
 from tests.opendata.conftest import siret
@@ -121,8 +122,8 @@ def test_an_applied_change_request_writes_them_and_keeps_history(accessible, dja
     staff = django_user_model.objects.create_user("st", "st@example.org", "x", is_staff=True)
     author = django_user_model.objects.create_user("au", "au@example.org", "x")
     values = {**profile.snapshot(accessible), "hearing_loop": True, "fees": "gratuit"}
-    request = services.propose_change(accessible, author, values, accessible.updated_at)
-    services.apply_change_request(request, staff)
+    request = workflow.propose_change(accessible, author, values, accessible.updated_at)
+    workflow.apply_change_request(request, staff)
     accessible.refresh_from_db()
     assert accessible.hearing_loop is True and accessible.fees == "gratuit"
     versions = list(accessible.history.order_by("history_date").values_list("fees", flat=True))

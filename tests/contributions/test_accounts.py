@@ -4,15 +4,16 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from actors.models import Actor
-from contributions import profile, services
+from contributions import profile
 from contributions.models import ChangeRequest, Membership, RequestStatus
+from moderation import workflow
 from tests.contributions.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
 def test_export_holds_my_account_memberships_and_requests(client, actor, people):
-    services.propose_change(
+    workflow.propose_change(
         actor, people["editor"], {**profile.snapshot(actor), "name": "X"}, actor.updated_at
     )
     client.force_login(people["editor"])
@@ -26,7 +27,7 @@ def test_export_holds_my_account_memberships_and_requests(client, actor, people)
 
 
 def test_deleting_my_account_keeps_the_organisation(client, actor, people):
-    cr = services.propose_change(actor, people["editor"], profile.snapshot(actor), actor.updated_at)
+    cr = workflow.propose_change(actor, people["editor"], profile.snapshot(actor), actor.updated_at)
     client.force_login(people["editor"])
     response = client.post("/fr/mon-espace/supprimer/", {"password": PASSWORD})
     assert response.status_code == 302

@@ -51,7 +51,7 @@ def test_a_basque_summary_goes_through_moderation(client, actor, people):
 
     moderator = make_moderator("moderatrice@example.org")
     client.force_login(moderator)
-    page = client.get(reverse("moderation:change_request", kwargs={"pk": cr.pk})).content.decode()
+    page = client.get(reverse("moderation:change-request", kwargs={"pk": cr.pk})).content.decode()
     start = page.index('<th scope="row">Résumé (euskara)</th>')
     row = page[start : page.index("</tr>", start)]
     # Before and after, each marked as Basque.

@@ -6,6 +6,7 @@ from django.core import mail
 from contributions import services
 from contributions.models import Claim, ClaimStatus, Membership, Role
 from contributions.services.claims import evidence_token
+from moderation import workflow
 from tests.contributions.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_a_claim_with_a_verified_domain_address_is_strong_evidence(
     services.verify_claim_email(evidence_token(claim))
     claim.refresh_from_db()
     assert claim.has_strong_evidence
-    services.approve_claim(claim, people["staff"])
+    workflow.approve_claim(claim, people["staff"])
     assert Membership.objects.get(actor=actor, user=people["other"]).role == Role.OWNER
 
 
@@ -74,7 +75,7 @@ def test_one_pending_claim_per_person_and_none_from_members(actor, people):
 
 def test_a_rejected_claim_gives_nothing(actor, people):
     claim = services.claim(actor, people["other"], "Moi.")
-    services.reject_claim(claim, people["staff"])
+    workflow.reject_claim(claim, people["staff"])
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.REJECTED
     assert not Membership.objects.filter(user=people["other"]).exists()

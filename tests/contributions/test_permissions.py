@@ -3,8 +3,9 @@ the database did not change."""
 
 import pytest
 
-from contributions import profile, services
+from contributions import profile
 from contributions.models import Invitation, Membership
+from moderation import workflow
 from tests.contributions.helpers import fingerprint, form_data
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ LOGIN, DENY, OK = "login", "deny", "ok"
 
 
 def editor_request(actor, people):
-    return services.propose_change(
+    return workflow.propose_change(
         actor, people["editor"], profile.snapshot(actor), actor.updated_at
     )
 

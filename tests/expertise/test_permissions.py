@@ -22,10 +22,10 @@ def views(people):
     ressource = make_ressource(actor, status=Status.PUBLISHED)
     return {
         "mine": reverse("expertise:mine", kwargs={"slug": actor.slug}),
-        "realisation_add": reverse("expertise:realisation_add", kwargs={"slug": actor.slug}),
-        "ressource_add": reverse("expertise:ressource_add", kwargs={"slug": actor.slug}),
-        "realisation_edit": reverse("expertise:realisation_edit", args=[realisation.slug]),
-        "ressource_edit": reverse("expertise:ressource_edit", args=[ressource.slug]),
+        "realisation_add": reverse("expertise:realisation-add", kwargs={"slug": actor.slug}),
+        "ressource_add": reverse("expertise:ressource-add", kwargs={"slug": actor.slug}),
+        "realisation_edit": reverse("expertise:realisation-edit", args=[realisation.slug]),
+        "ressource_edit": reverse("expertise:ressource-edit", args=[ressource.slug]),
     }
 
 
@@ -54,7 +54,7 @@ REALISATION_FORM = {"title": "Atelier vélo", "progress": "in_progress", "licenc
 @pytest.mark.parametrize("role", ROLES)
 def test_only_members_create_and_submit(client, people, role):
     as_role(client, people, role)
-    url = reverse("expertise:realisation_add", kwargs={"slug": people["actor"].slug})
+    url = reverse("expertise:realisation-add", kwargs={"slug": people["actor"].slug})
     response = client.post(url, {**REALISATION_FORM, "action": "submit"})
     created = Realisation.objects.filter(title="Atelier vélo").first()
     if role in ALLOWED:
@@ -74,7 +74,7 @@ def test_only_members_propose_a_change_to_a_published_ressource(client, people, 
         "content_language": "fr", "link": "https://example.org/guide",
         "base": ressource.updated_at.isoformat(),
     }  # fmt: skip
-    response = client.post(reverse("expertise:ressource_edit", args=[ressource.slug]), form)
+    response = client.post(reverse("expertise:ressource-edit", args=[ressource.slug]), form)
     ressource.refresh_from_db()
     assert ressource.title == "Guide du réemploi"  # a published one is never edited in place
     requests = RessourceRequest.objects.filter(ressource=ressource)
@@ -88,7 +88,7 @@ def test_only_members_propose_a_change_to_a_published_ressource(client, people, 
 def test_a_member_edits_a_draft_in_place_and_bad_input_comes_back(client, people):
     realisation = make_realisation(people["actor"], status=Status.DRAFT)
     client.force_login(people["editor"])
-    url = reverse("expertise:realisation_edit", args=[realisation.slug])
+    url = reverse("expertise:realisation-edit", args=[realisation.slug])
     bad = {**REALISATION_FORM, "title": "", "start_date": "2025-05-01", "end_date": "2025-01-01",
            "partner_lines": "/fr/acteurs/nobody/"}  # fmt: skip
     response = client.post(url, bad)
@@ -109,9 +109,9 @@ def test_an_archived_item_cannot_be_edited_and_a_pending_one_is_refused(client, 
     pending = make_realisation(people["actor"], status=Status.PENDING, title="En attente")
     client.force_login(people["owner"])
     assert (
-        client.get(reverse("expertise:realisation_edit", args=[archived.slug])).status_code == 404
+        client.get(reverse("expertise:realisation-edit", args=[archived.slug])).status_code == 404
     )
-    url = reverse("expertise:realisation_edit", args=[pending.slug])
+    url = reverse("expertise:realisation-edit", args=[pending.slug])
     response = client.post(url, {**REALISATION_FORM, "base": pending.updated_at.isoformat()})
     assert response.status_code == 400
     assert (

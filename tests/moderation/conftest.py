@@ -5,10 +5,11 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from contributions import profile, services
+from contributions import profile
 from contributions.images import reencode_logo
 from contributions.models import Claim, Membership, Role, Suggestion
 from contributions.permissions import MODERATORS_GROUP
+from moderation import workflow
 from tests.contributions import conftest as contributions
 from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory
@@ -39,7 +40,7 @@ actor = contributions.actor
 
 
 def propose(actor, user, **changes):
-    return services.propose_change(
+    return workflow.propose_change(
         actor, user, {**profile.snapshot(actor), **changes}, actor.updated_at
     )
 
@@ -53,7 +54,7 @@ def change(actor, people):
 def new_org(people, reference):
     draft = ActorFactory(name="Nouvelle asso Hasparren", draft=True)
     Membership.objects.create(user=people["editor"], actor=draft, role=Role.OWNER)
-    return services.submit_for_review(draft, people["editor"])
+    return workflow.submit_for_review(draft, people["editor"])
 
 
 @pytest.fixture

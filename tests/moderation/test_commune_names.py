@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actors.models import Actor, Commune
-from contributions import profile, services
+from contributions import profile
+from moderation import workflow
 from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def assert_lists_in(language, names):
 
 @pytest.fixture
 def pending(actor, people):
-    return services.propose_change(
+    return workflow.propose_change(
         actor, people["editor"], {**profile.snapshot(actor), "phone": "05 59 00 00 00"},
         actor.updated_at,
     )  # fmt: skip

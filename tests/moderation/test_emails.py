@@ -70,7 +70,7 @@ def test_a_change_request_from_submission_to_decision(language, people, actor, s
     messages = sent(submit)
     review = to(messages, "moderatrice@example.org")
     check(review, language)
-    assert links(review) == [url(language, "moderation:change_request", pk=change.pk)]
+    assert links(review) == [url(language, "moderation:change-request", pk=change.pk)]
     receipt = to(messages, "editrice@example.org")
     text = check(receipt, language)
     assert links(receipt) == [url(language, "contributions:request", slug=actor.slug, pk=change.pk)]
@@ -137,7 +137,7 @@ def test_claims_link_to_their_review_and_to_what_the_claimant_can_do(language, p
     claim.evidence_email = "preuve@repair.example.org"
     evidence = sent(notify.claim_evidence, claim, "jeton")[0]
     check(evidence, language)
-    assert links(evidence) == [url(language, "contributions:claim_verify", token="jeton")]
+    assert links(evidence) == [url(language, "contributions:claim-verify", token="jeton")]
 
     messages = sent(services.decide_claim, claim, people["moderator"], Action.APPROVE, "")
     accepted = to(messages, "autre@example.org")
@@ -148,7 +148,7 @@ def test_claims_link_to_their_review_and_to_what_the_claimant_can_do(language, p
     messages = sent(services.decide_claim, other, people["moderator"], Action.REJECT, "Non.")
     refused = to(messages, "tiers@example.org")
     check(refused, language)
-    assert links(refused) == [url(language, "contributions:my_space")]
+    assert links(refused) == [url(language, "contributions:my-space")]
 
 
 def test_suggestions_link_moderators_to_the_review_and_owners_to_their_form(
@@ -193,7 +193,7 @@ def test_the_invitation_the_digest_and_the_freshness_reminder(language, people, 
     reminder = sent(moderation_notify.freshness_reminder, actor, "proprio@example.org", "jeton", 30)
     text = check(reminder[0], language)
     assert links(reminder[0]) == [
-        url(language, "moderation:confirm_fresh", token="jeton"),
+        url(language, "moderation:confirm-fresh", token="jeton"),
         url(language, "contributions:edit", slug=actor.slug),
     ]
     assert "30" in text
@@ -215,7 +215,7 @@ def test_the_pages_after_submitting_state_the_expected_delay(client, people, act
     client.force_login(people["editor"])
     for path in (
         reverse("contributions:request", kwargs={"slug": actor.slug, "pk": change.pk}),
-        reverse("contributions:my_space"),
+        reverse("contributions:my-space"),
     ):
         html = client.get(path).content.decode()
         assert "sous 7 jours ouvrés" in html, path

@@ -82,7 +82,7 @@ def import_change(actor, **row):
     row = {"name": actor.name, "commune_insee": actor.commune.insee, **row}
     report = import_rows([(2, row)], "annuaire", apply=True)
     assert report.count("updated") == 1, report.rows
-    return ChangeRequest.objects.open().changes().for_actor(actor).get()
+    return ChangeRequest.objects.open().changes().for_subject(actor).get()
 
 
 @pytest.mark.parametrize("moderator", ["moderator", "staff"])

@@ -24,7 +24,7 @@ def round_trip(actor):
 
 def review_page(client, people, cr):
     client.force_login(people["moderator"])
-    return client.get(reverse("moderation:change_request", args=[cr.pk]))
+    return client.get(reverse("moderation:change-request", args=[cr.pk]))
 
 
 def test_the_same_point_after_a_round_trip_is_not_a_change_of_location(client, people, actor):

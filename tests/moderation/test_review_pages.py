@@ -10,8 +10,9 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from contributions import profile, services
+from contributions import profile
 from contributions.models import Membership, Role, Suggestion
+from moderation import workflow
 from moderation.templatetags.moderation import age
 from tests.factories import ActorFactory
 from tests.moderation.conftest import give_logo, logo_file, propose
@@ -101,7 +102,7 @@ def test_the_queue_shows_a_small_lazy_thumbnail(moderator_client, actor, people)
 def test_the_queue_shows_the_proposed_logo_of_a_change(moderator_client, actor, people):
     give_logo(actor)
     values = {**profile.snapshot(actor), "phone": "05 59 11 11 11"}
-    cr = services.propose_change(actor, people["editor"], values, actor.updated_at,
+    cr = workflow.propose_change(actor, people["editor"], values, actor.updated_at,
                                  logo=logo_file("red"))  # fmt: skip
     page = moderator_client.get("/fr/moderation/").content.decode()
     assert len(img_tags(page, cr.proposed_logo.url)) == 1
@@ -111,7 +112,7 @@ def test_the_queue_shows_the_proposed_logo_of_a_change(moderator_client, actor, 
 def test_a_change_of_logo_shows_both_logos(moderator_client, actor, people):
     before = give_logo(actor)
     values = {**profile.snapshot(actor)}
-    cr = services.propose_change(actor, people["editor"], values, actor.updated_at,
+    cr = workflow.propose_change(actor, people["editor"], values, actor.updated_at,
                                  logo=logo_file("red"))  # fmt: skip
     page = moderator_client.get(f"/fr/moderation/demandes/{cr.pk}/").content.decode()
     [old] = img_tags(page, before.url)
@@ -125,7 +126,7 @@ def test_a_new_organisation_shows_its_logo_map_and_every_field(moderator_client,
     draft = ActorFactory(name="Brouillon Hasparren", draft=True)
     Membership.objects.create(user=people["owner"], actor=draft, role=Role.OWNER)
     logo = give_logo(draft)
-    cr = services.submit_for_review(draft, people["owner"])
+    cr = workflow.submit_for_review(draft, people["owner"])
     page = moderator_client.get(f"/fr/moderation/demandes/{cr.pk}/").content.decode()
     [tag] = img_tags(page, logo.url)
     assert 'alt="Logo proposé"' in tag

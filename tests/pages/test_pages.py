@@ -18,7 +18,7 @@ def url(name, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("name", PAGES + ["pages:contact_thanks"])
+@pytest.mark.parametrize("name", PAGES + ["pages:contact-thanks"])
 def test_each_page_is_in_the_visitors_language(client, reference, name, language):
     response = client.get(url(name, language))
     assert response.status_code == 200

@@ -65,7 +65,7 @@ def test_from_signup_to_a_pending_organisation(visit, ban):
     actor.refresh_from_db()
     assert actor.status == ActorStatus.PENDING
     assert Membership.objects.get(actor=actor).user.email == "nouvelle@example.org"
-    assert ChangeRequest.objects.pending().for_actor(actor).exists()
+    assert ChangeRequest.objects.pending().for_subject(actor).exists()
 
     visit.goto("/fr/")
     assert "Les Bidouilleurs" not in page.inner_text("main")

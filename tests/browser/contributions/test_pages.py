@@ -3,8 +3,9 @@ and the forms work without JavaScript."""
 
 import pytest
 
-from contributions import profile, services
+from contributions import profile
 from contributions.models import Membership, Role
+from moderation import workflow
 from tests.browser.contributions.conftest import log_in
 from tests.factories import ActorFactory
 
@@ -30,7 +31,7 @@ def test_anonymous_pages(request, actor_tx, fixture):
 
 
 def test_member_pages(visit, actor_tx, people_tx, ban):
-    cr = services.propose_change(
+    cr = workflow.propose_change(
         actor_tx, people_tx["editor"],
         {**profile.snapshot(actor_tx), "name": "Nouveau nom"}, actor_tx.updated_at,
     )  # fmt: skip

@@ -4,7 +4,6 @@ console page, with and without JavaScript; nothing is asked of a third-party ori
 import pytest
 
 from actors.models import Actor
-from contributions import services
 from contributions.models import Claim, Membership, Role, Suggestion
 from moderation import freshness
 from moderation import workflow as moderation
@@ -30,7 +29,7 @@ def console(people_tx):
     )
     draft = ActorFactory(name="Nouvelle asso", draft=True)
     Membership.objects.create(user=people_tx["editor"], actor=draft, role=Role.OWNER)
-    new_org = services.submit_for_review(draft, people_tx["editor"])
+    new_org = moderation.submit_for_review(draft, people_tx["editor"])
     claim = Claim.objects.create(
         actor=actor, user=people_tx["other"], message="C'est moi.", siret="12345678901234"
     )

@@ -5,7 +5,7 @@ to the public page, which shows the logo."""
 import pytest
 
 from contributions import profile
-from contributions import services as contributions
+from moderation import workflow
 from tests.browser.conftest import route_media
 from tests.browser.contributions.conftest import log_in
 from tests.browser.moderation.test_console import console  # noqa: F401
@@ -42,7 +42,7 @@ def test_the_queue_and_items_fit_a_phone(request, console, fixture):  # noqa: F8
     give_logo(new_org.actor, "blue")
     # A change of logo with a long unbroken value: the stacked table must still fit.
     values = {**profile.snapshot(actor), "website": "https://" + "tres-long-" * 12 + ".org"}
-    logo_change = contributions.propose_change(
+    logo_change = workflow.propose_change(
         actor, console["people"]["owner"], values, actor.updated_at, logo=logo_file("red")
     )
     log_in(visit, "moderatrice@example.org")
