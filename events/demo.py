@@ -82,7 +82,9 @@ def load_demo_events():
             else "",
             commune=other.commune if place == PlaceKind.ADDRESS else None,
             location=other.location if place == PlaceKind.ADDRESS else None,
-            online_url=f"https://visio.example.org/demo-{n:02d}" if place == PlaceKind.ONLINE else "",
+            online_url=f"https://visio.example.org/demo-{n:02d}"
+            if place == PlaceKind.ONLINE
+            else "",
             registration_url=f"https://example.org/inscription/{n:02d}" if n % 2 else "",
             price=Price.PAID if n % 4 == 0 else Price.FREE,
             accessibility="Plain-pied, boucle magnétique." if place != PlaceKind.ONLINE else "",

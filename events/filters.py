@@ -23,7 +23,7 @@ from . import recurrence
 from .models import Event, Price
 
 # How far back "past events" look.
-PAST = timedelta(days=5 * 366)
+PAST = recurrence.AHEAD
 
 
 class When(TextChoices):
@@ -105,7 +105,7 @@ class AgendaForm(forms.Form):
             last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         else:
             first = data.get("since") or (today - PAST if past else today)
-            last = data.get("until") or (today if past else today + recurrence.HORIZON)
+            last = data.get("until") or (today if past else today + recurrence.AHEAD)
         since, until = recurrence.day_bounds(first, last)
         if past:
             until = min(until, now)

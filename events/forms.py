@@ -48,7 +48,9 @@ class EventForm(ExpertiseForm):
         ]  # fmt: skip
         widgets = {"start": MOMENT, "end": MOMENT, "place_kind": forms.RadioSelect}
         help_texts = {
-            "exdates": _("Les dates où la série n'a pas lieu, séparées par des virgules (AAAA-MM-JJ).")
+            "exdates": _(
+                "Les dates où la série n'a pas lieu, séparées par des virgules (AAAA-MM-JJ)."
+            )
         }
 
     def __init__(self, *args, **kwargs):

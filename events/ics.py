@@ -50,7 +50,9 @@ def vevent(event, base_url, stamp):
     if event.place_kind != PlaceKind.ONLINE and event.venue[2] is not None:
         point = event.venue[2]
         item.add("geo", (point.y, point.x))
-    item.add("organizer", base_url + event.actor.get_absolute_url(), parameters={"cn": event.actor.name})
+    item.add(
+        "organizer", base_url + event.actor.get_absolute_url(), parameters={"cn": event.actor.name}
+    )
     for theme in event.themes.all():
         item.add("categories", theme.label)
     return item

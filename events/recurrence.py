@@ -11,11 +11,14 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 PARIS = ZoneInfo("Europe/Paris")
-# An unbounded rule (neither COUNT nor UNTIL) is expanded this far ahead, no further.
+# An unbounded rule (neither COUNT nor UNTIL) is expanded this far past today, no further.
 HORIZON = timedelta(days=366)
+# How far ahead the agenda looks when no date is asked for.
+AHEAD = timedelta(days=5 * 366)
 # What a rule may produce at most: a rule every minute for a year is refused, not expanded.
 MOST = 500
 
@@ -45,6 +48,12 @@ def _rule(text, start):
     return rrulestr(text, dtstart=start, ignoretz=True)
 
 
+def bounded(text):
+    """The rule has an end (COUNT or UNTIL)."""
+    rule = text.upper()
+    return "COUNT=" in rule or "UNTIL=" in rule
+
+
 def validate_rule(text):
     """A clear message for a rule python-dateutil cannot read."""
     if not text:
@@ -63,7 +72,10 @@ def starts(event, until=None):
     if not event.rrule:
         return [first]
     naive = first.replace(tzinfo=None)
-    limit = local(until or event.start + HORIZON).replace(tzinfo=None)
+    horizon = max(event.start, timezone.now()) + HORIZON
+    if until is None or not bounded(event.rrule):
+        until = min(until or horizon, horizon)
+    limit = local(until).replace(tzinfo=None)
     skipped = set(event.exdates or ())
     found = []
     for moment in _rule(event.rrule, naive).xafter(naive, count=MOST, inc=True):
@@ -93,8 +105,7 @@ def last_end(event):
     """When the last occurrence ends, or None for a rule without end (COUNT nor UNTIL)."""
     if not event.rrule:
         return event.end
-    rule = event.rrule.upper()
-    if "COUNT=" not in rule and "UNTIL=" not in rule:
+    if not bounded(event.rrule):
         return None
     everything = starts(event, until=event.start + timedelta(days=3650))
     last = everything[-1] if everything else local(event.start)

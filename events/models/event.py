@@ -89,14 +89,15 @@ class Event(ExpertiseContent):
         ]
         constraints = [
             *ExpertiseContent.Meta.constraints,
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="event_end_after_start",
-                                   violation_error_message=_("La fin doit suivre le début.")),  # fmt: skip
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")),
+                name="event_end_after_start",
+                violation_error_message=_("La fin doit suivre le début."),
+            ),  # fmt: skip
             models.CheckConstraint(
                 condition=Q(place_kind__in=PlaceKind.values), name="event_place_kind_known"
             ),
-            models.CheckConstraint(
-                condition=Q(price__in=Price.values), name="event_price_known"
-            ),
+            models.CheckConstraint(condition=Q(price__in=Price.values), name="event_price_known"),
             *[
                 models.CheckConstraint(
                     condition=~Q(place_kind=kind) | rule, name=f"event_place_{kind}_complete"
@@ -116,9 +117,12 @@ class Event(ExpertiseContent):
         if self.place_kind == PlaceKind.ADDRESS:
             if not self.street_address or not self.commune_id:
                 errors["street_address"] = _("Indiquez l'adresse et la commune.")
-            elif self.location and not Commune.objects.filter(pk=self.commune_id).containing(
+            elif (
                 self.location
-            ).exists():
+                and not Commune.objects.filter(pk=self.commune_id)
+                .containing(self.location)
+                .exists()
+            ):
                 errors["location"] = _("La position doit se trouver dans la commune choisie.")
         if errors:
             raise ValidationError(errors)

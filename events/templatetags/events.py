@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.simple_tag
 def occurrence_when(occurrence):
-    """"mardi 3 décembre 2026, 10:00–12:00" (the day alone for an all-day event), in a
+    """ "mardi 3 décembre 2026, 10:00–12:00" (the day alone for an all-day event), in a
     <time> element giving the machine-readable start."""
     start, end = local(occurrence.start), local(occurrence.end)
     day = formats.date_format(start, "l j F Y")
@@ -19,7 +19,8 @@ def occurrence_when(occurrence):
         text = day
         if end.date() > start.date():
             text = _("%(start)s au %(end)s") % {
-                "start": day, "end": formats.date_format(end, "l j F Y")
+                "start": day,
+                "end": formats.date_format(end, "l j F Y"),
             }
     elif end.date() == start.date():
         text = f"{day}, {formats.time_format(start)}–{formats.time_format(end)}"

@@ -28,10 +28,10 @@ RELATED = ("actor", "commune", "place_actor__commune")
 def agenda_version():
     """The events' newest write, their number and highest id, and the hour: what is
     upcoming changes with the clock too."""
-    found = Event.objects.aggregate(at=Max("updated_at"), pk=Max("pk"), count=Count("pk"))
+    found = Event.objects.aggregate(at=Max("updated_at"), top=Max("id"), count=Count("id"))
     hour = timezone.now().replace(minute=0, second=0, microsecond=0)
     newest = max(found["at"] or datetime(2000, 1, 1, tzinfo=UTC), hour)
-    return f"events:{newest.timestamp()}:{found['pk']}:{found['count']}", newest
+    return f"events:{newest.timestamp()}:{found['top']}:{found['count']}", newest
 
 
 def _valid_form(request):

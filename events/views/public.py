@@ -54,8 +54,10 @@ def map_data(request):
         _street, _commune, point = event.venue
         if point is None:
             continue
-        points.append([round(point.y, 5), round(point.x, 5), str(event),
-                       event.get_absolute_url(), timezone.localtime(occurrence.start).isoformat()])  # fmt: skip
+        when = timezone.localtime(occurrence.start).isoformat()
+        points.append(
+            [round(point.y, 5), round(point.x, 5), str(event), event.get_absolute_url(), when]
+        )
         if len(points) >= MAP_MOST:
             break
     return json_response({"events": points})
