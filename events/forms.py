@@ -65,15 +65,16 @@ class EventForm(ExpertiseForm):
     def clean(self):
         data = super().clean()
         kind = data.get("place_kind")
+        # What this kind of place does not use is emptied (construct_instance copies it).
         if kind != PlaceKind.ACTOR:
-            data["place_actor"] = self.instance.place_actor = None
+            data["place_actor"] = None
         if kind != PlaceKind.ONLINE:
-            data["online_url"] = self.instance.online_url = ""
+            data["online_url"] = ""
         data["location"] = None
         if kind == PlaceKind.ADDRESS and data.get("commune") and data.get("street_address"):
             data["location"] = point_for_address(data["street_address"], data["commune"])
-        else:
+        elif kind != PlaceKind.ADDRESS:
             data["street_address"], data["commune"] = "", None
-            self.instance.street_address, self.instance.commune = "", None
+        # Not a field of the form: the model's checks read it from the instance.
         self.instance.location = data["location"]
         return data
