@@ -8,7 +8,8 @@ from dateutil.rrule import rrulestr
 from django.urls import reverse
 from icalendar import Calendar
 
-from events.models import PlaceKind
+from actors.models import Commune, Theme
+from events.models import Event, PlaceKind
 from tests.factories import ActorFactory
 
 from .conftest import make_event, paris
@@ -43,11 +44,22 @@ def test_the_ics_feed_takes_actor_theme_and_commune_repeatable(client, actor):
     other = ActorFactory(name="Autre")
     make_event(actor, title="Mien")
     make_event(other, title="Sien")
-    make_event(ActorFactory(name="Tiers"), title="Tiers")
+    elsewhere = Commune.objects.exclude(pk=other.commune_id).order_by("insee").first()
+    make_event(ActorFactory(name="Tiers"), title="Tiers", place_kind=PlaceKind.ADDRESS,
+               street_address="1 place", commune=elsewhere,
+               location=elsewhere.centroid)  # fmt: skip
     response = client.get(reverse("events_feeds:export-ics"),
                           {"actor": [actor.slug, other.slug]})  # fmt: skip
     names = {str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
     assert names == {"Mien", "Sien"}
+    theme = Theme.objects.order_by("slug").last()
+    Event.objects.get(title="Sien").themes.add(theme)
+    response = client.get(reverse("events_feeds:export-ics"), {"theme": theme.slug})
+    names = {str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    assert names == {"Sien"}
+    response = client.get(reverse("events_feeds:export-ics"), {"commune": other.commune.insee})
+    names = {str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    assert "Sien" in names and "Tiers" not in names
     refused = client.get(reverse("events_feeds:export-ics"), {"actor": "personne", "x": "1"})
     assert refused.status_code == 400
     assert refused.json()["errors"]["x"][0]["code"] == "unknown"
@@ -76,3 +88,14 @@ def test_the_api_lists_pages_and_describes_an_event(client, actor):
     assert (
         missing.status_code == 404 and missing.json()["errors"]["detail"][0]["code"] == "not_found"
     )
+
+
+def test_the_api_answers_conditional_requests(client, actor):
+    make_event(actor)
+    url = reverse("events_feeds:api-events")
+    first = client.get(url)
+    assert first.status_code == 200
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    make_event(actor, title="Nouveau")
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 200
