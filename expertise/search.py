@@ -28,9 +28,10 @@ def _reading(lang, texts):
     )
 
 
-def refresh(obj):
-    """Rewrites the object's vector from its stored texts."""
-    texts = TEXTS[obj._meta.model_name]
+def refresh(obj, texts=None):
+    """Rewrites the object's vector from its stored texts (`texts`: another kind's, after
+    its title, for a kind built on the same base)."""
+    texts = texts or TEXTS[obj._meta.model_name]
     vector = " || ".join(_reading(lang, texts) for lang in SEARCH_CONFIGS)
     table = connection.ops.quote_name(obj._meta.db_table)
     with connection.cursor() as cursor:
