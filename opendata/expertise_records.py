@@ -29,7 +29,6 @@ RESSOURCE_FIELDS = [
 ]  # fmt: skip
 # The fields the import reads as lists (joined by "|" in the CSV).
 LIST_FIELDS = ("themes", "publics", "communes", "partner_actors", "partner_names", "authors")
-PUBLIC_ACTORS = Actor.objects.published().only("slug", "status")
 
 
 def _slugs(items):
@@ -62,7 +61,11 @@ def _taxonomies():
 
 
 def _realisation_queryset(queryset):
-    partners = Partner.objects.select_related("actor").order_by("role", "name", "pk")
+    partners = (
+        Partner.objects.select_related("actor")
+        .only("realisation", "role", "name", "actor__slug", "actor__status")
+        .order_by("role", "name", "pk")
+    )
     return queryset.select_related("actor", "funding_programme").prefetch_related(
         *_taxonomies(),
         Prefetch("communes", Commune.objects.order_by("insee").only("insee", "centroid")),
@@ -94,7 +97,7 @@ def realisation_record(obj, url):
 
 def _ressource_queryset(queryset):
     return queryset.select_related("actor", "type", "realisation").prefetch_related(
-        *_taxonomies(), Prefetch("authors", PUBLIC_ACTORS.order_by("slug"))
+        *_taxonomies(), Prefetch("authors", Actor.objects.published().only("slug").order_by("slug"))
     )
 
 

@@ -3,6 +3,8 @@ conditional requests, CORS, only published items and public fields, and the Open
 document describing them, each answer validated against it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openapi_schema_validator import OAS30Validator, validate
 from openapi_spec_validator import validate as validate_spec
 
@@ -207,3 +209,16 @@ def test_every_documented_expertise_path_answers(client, content):
         parameters = {p["name"] for p in document["paths"][path]["get"]["parameters"]}
         if "{slug}" not in path:
             assert {"q", "theme", "public", "licence"} <= parameters, path
+
+
+def test_the_number_of_queries_does_not_grow_with_the_page(client, content):
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries("/api/v1/realisations/"), queries("/api/v1/ressources/")
+    for n in range(6):
+        make_realisation(content["actor"], title=f"Série {n}", whole_territory=True)
+        make_ressource(content["actor"], title=f"Guide {n}", realisation=content["repair"])
+    assert (queries("/api/v1/realisations/"), queries("/api/v1/ressources/")) == few
