@@ -222,3 +222,12 @@ def test_the_number_of_queries_does_not_grow_with_the_page(client, content):
         make_realisation(content["actor"], title=f"Série {n}", whole_territory=True)
         make_ressource(content["actor"], title=f"Guide {n}", realisation=content["repair"])
     assert (queries("/api/v1/realisations/"), queries("/api/v1/ressources/")) == few
+
+
+def test_the_api_page_documents_the_new_endpoints(client, content):
+    page = client.get("/es/api/").content.decode()
+    for path in ("/api/v1/realisations/", "/api/v1/realisations/{slug}/",
+                 "/api/v1/realisations.geojson", "/api/v1/ressources/",
+                 "/export/ressources.csv"):  # fmt: skip
+        assert f"<code>GET {path}</code>" in page, path
+    assert 'href="/api/v1/realisations/?progress=completed&amp;commune=64102"' in page
