@@ -4,11 +4,11 @@ their own parameters' names and values among them: invalid input is a 400, never
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.opendata.helpers import content
-from tests.opendata.test_query_string_fuzz import RAW, TYPICAL, text
+from tests.opendata.test_query_string_fuzz import RAW, TYPICAL, bounded, text
 
 from .conftest import make_realisation, make_ressource
 
@@ -37,13 +37,7 @@ def items(people):
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-@settings(
-    max_examples=60,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@bounded(60)
 @given(query=query_strings)
 def test_no_query_string_makes_an_endpoint_fail(client, items, endpoint, query):
     response = client.get(f"{endpoint}?{query}")
