@@ -1,15 +1,18 @@
 """The public lists' query parameters, one FilterSet per kind: the facets (theme, public,
-commune, state / type, licence, language) and `q`, a full-text search in three languages."""
+commune, state / type, licence, language) and `q`, a full-text search in three languages.
+Every list of a kind (its page, the API, the exports) builds its filterset with
+`expertise_filterset` or `valid_filterset`."""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from actors.filters import InvalidQuery
 from actors.models import Commune, Public, Theme
 
 from . import search
-from .models import ContentLanguage, Licence, Progress, Realisation, RessourceType
+from .models import ContentLanguage, Licence, Progress, Realisation, Ressource, RessourceType
 
 
 def by_slug(model, label):
@@ -55,3 +58,26 @@ class RessourceFilterSet(ExpertiseFilterSet):
     language = django_filters.ChoiceFilter(
         field_name="content_language", choices=ContentLanguage.choices, label=_("Langue")
     )
+
+
+FILTERSETS = {
+    "realisation": (Realisation, RealisationFilterSet),
+    "ressource": (Ressource, RessourceFilterSet),
+}
+
+
+def expertise_filterset(kind, data, queryset=None):
+    """The filterset of a kind ("realisation" or "ressource") over `data` (a request's GET),
+    on its published items unless `queryset` says otherwise."""
+    model, filterset_class = FILTERSETS[kind]
+    if queryset is None:
+        queryset = model.objects.published()
+    return filterset_class(data, queryset=queryset)
+
+
+def valid_filterset(kind, data, queryset=None):
+    """expertise_filterset() of valid data, else InvalidQuery: never half-applied."""
+    filterset = expertise_filterset(kind, data, queryset)
+    if not filterset.is_valid():
+        raise InvalidQuery(filterset.form.errors.get_json_data())
+    return filterset

@@ -8,14 +8,14 @@ pandas and csvkit all skip it."""
 import csv
 
 from .csvsafe import Echo, safe_row
-from .records import FIELDS, LIST_FIELDS
+from .records import FIELDS
 
 BOM = "\ufeff"
 SEPARATOR = "|"
 
 
 def cell(name, value):
-    if name in LIST_FIELDS:
+    if isinstance(value, list):
         return SEPARATOR.join(value)
     if isinstance(value, bool):
         return "true" if value else "false"

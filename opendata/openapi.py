@@ -154,6 +154,31 @@ def _download(summary, operation_id, media_type, parameters):
     }
 
 
+def paging_parameters():
+    size = {"type": "integer", "minimum": 1, "maximum": settings.API_MAX_PAGE_SIZE,
+            "default": settings.API_PAGE_SIZE}  # fmt: skip
+    return [
+        {"name": "page", "in": "query", "required": False,
+         "schema": {"type": "integer", "minimum": 1, "default": 1}},
+        {"name": "page_size", "in": "query", "required": False, "schema": size},
+    ]  # fmt: skip
+
+
+def page_schema(item):
+    """A page of the API's paginated lists, its results of schema `item`."""
+    return {
+        "type": "object",
+        "properties": {
+            "count": {"type": "integer"},
+            "page": {"type": "integer"},
+            "pages": {"type": "integer"},
+            "next": {**STRING, "nullable": True},
+            "previous": {**STRING, "nullable": True},
+            "results": {"type": "array", "items": _ref(item)},
+        },
+    }
+
+
 def _conditional(paths):
     """Every path answers conditional requests: the validators, and 304 when unchanged."""
     headers = {
@@ -227,26 +252,7 @@ def spec(server_url):
                     "summary": _("Acteurs publiés, filtrés et paginés"),
                     "operationId": "list_actors",
                     "tags": [_("Acteurs")],
-                    "parameters": [
-                        *filters,
-                        {
-                            "name": "page",
-                            "in": "query",
-                            "required": False,
-                            "schema": {"type": "integer", "minimum": 1, "default": 1},
-                        },
-                        {
-                            "name": "page_size",
-                            "in": "query",
-                            "required": False,
-                            "schema": {
-                                "type": "integer",
-                                "minimum": 1,
-                                "maximum": settings.API_MAX_PAGE_SIZE,
-                                "default": settings.API_PAGE_SIZE,
-                            },
-                        },
-                    ],
+                    "parameters": [*filters, *paging_parameters()],
                     "responses": {
                         "200": _json(_ref("ActorPage"), ok),
                         "400": invalid,
@@ -350,17 +356,7 @@ def spec(server_url):
             "parameters": {p["name"]: p for p in _filter_parameters()},
             "schemas": {
                 "Actor": _actor_schema(),
-                "ActorPage": {
-                    "type": "object",
-                    "properties": {
-                        "count": {"type": "integer"},
-                        "page": {"type": "integer"},
-                        "pages": {"type": "integer"},
-                        "next": {**STRING, "nullable": True},
-                        "previous": {**STRING, "nullable": True},
-                        "results": {"type": "array", "items": _ref("Actor")},
-                    },
-                },
+                "ActorPage": page_schema("Actor"),
                 "Term": {
                     "type": "object",
                     "properties": {
@@ -403,9 +399,13 @@ def spec(server_url):
             },
         },
     }
-    # The agenda's paths and schemas, in a block of their own (events.openapi).
+    # Réalisations and ressources, and the agenda: each described in a module of its own.
     from events.openapi import extend
 
+    from . import openapi_expertise
+
+    document["paths"].update(openapi_expertise.paths())
+    document["components"]["schemas"].update(openapi_expertise.schemas())
     extend(document)
     _conditional(document["paths"])
     return document

@@ -46,10 +46,13 @@ def json_array_chunks(items, opening="[", closing="]\n"):
     yield closing
 
 
-def geojson_chunks(records):
+def feature_collection_chunks(features):
     """A FeatureCollection written feature by feature."""
-    features = (feature(record) for record in records)
     return json_array_chunks(features, '{"type": "FeatureCollection", "features": [', "]}\n")
+
+
+def geojson_chunks(records):
+    return feature_collection_chunks(feature(record) for record in records)
 
 
 def streamed(chunks, content_type, filename=None):

@@ -6,7 +6,7 @@ from django.urls import path
 
 from actors.taxonomies import ALL_MODELS
 
-from .views import api, embed, exports, pages
+from .views import api, embed, expertise, exports, pages
 
 app_name = "opendata"
 
@@ -34,6 +34,23 @@ urlpatterns = [
         exports.data_inclusion_services,
         name="export-data-inclusion-services",
     ),
+]  # fmt: skip
+
+# Réalisations and ressources (issue 17): the API and downloads of expertise.
+urlpatterns += [
+    path("api/v1/realisations/", expertise.realisations, name="api-realisations"),
+    path("api/v1/realisations.geojson", expertise.realisations_geojson,
+         name="api-realisations-geojson"),
+    path("api/v1/realisations/<slug:slug>/", expertise.realisation_detail,
+         name="api-realisation"),
+    path("api/v1/ressources/", expertise.ressources, name="api-ressources"),
+    path("api/v1/ressources/<slug:slug>/", expertise.ressource_detail, name="api-ressource"),
+    path("export/realisations.csv", expertise.realisations_csv, name="export-realisations-csv"),
+    path("export/realisations.geojson", expertise.realisations_geojson_file,
+         name="export-realisations-geojson"),
+    path("export/ressources.csv", expertise.ressources_csv, name="export-ressources-csv"),
+    path("export/ressources.geojson", expertise.ressources_geojson_file,
+         name="export-ressources-geojson"),
 ]  # fmt: skip
 
 page_urlpatterns = [

@@ -6,6 +6,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from actors.models import Actor
+from expertise.models import Realisation, Ressource
 
 # Pages that are not an actor's, by URL name.
 PAGES = [
@@ -17,6 +18,8 @@ PAGES = [
     "contributions:privacy",
     "opendata_pages:data",
     "opendata_pages:api-docs",
+    "expertise:realisations",
+    "expertise:ressources",
 ]
 
 
@@ -46,4 +49,30 @@ class ActorSitemap(Multilingual):
         return actor.updated_at
 
 
-SITEMAPS = {"pages": PageSitemap, "actors": ActorSitemap}
+class ExpertiseSitemap(Multilingual):
+    """The published réalisations or ressources (each page's language versions)."""
+
+    changefreq = "monthly"
+    model = None
+
+    def items(self):
+        return self.model.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class RealisationSitemap(ExpertiseSitemap):
+    model = Realisation
+
+
+class RessourceSitemap(ExpertiseSitemap):
+    model = Ressource
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "actors": ActorSitemap,
+    "realisations": RealisationSitemap,
+    "ressources": RessourceSitemap,
+}

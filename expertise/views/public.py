@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views import View
 
 from .. import presentation
-from ..filters import RealisationFilterSet, RessourceFilterSet
+from ..filters import expertise_filterset
 from ..kinds import REALISATION, RESSOURCE
 
 PAGE_SIZE = 20
@@ -13,7 +13,6 @@ PAGE_SIZE = 20
 
 class ListView(View):
     kind = None
-    filterset_class = None
     related = ("actor",)
 
     def get(self, request):
@@ -23,7 +22,7 @@ class ListView(View):
             .defer("search_vector")
             .prefetch_related("themes")
         )
-        filterset = self.filterset_class(request.GET, queryset=queryset)
+        filterset = expertise_filterset(self.kind.name, request.GET, queryset)
         status = 200
         if filterset.is_valid():
             results = filterset.qs
@@ -39,12 +38,10 @@ class ListView(View):
 
 class RealisationListView(ListView):
     kind = REALISATION
-    filterset_class = RealisationFilterSet
 
 
 class RessourceListView(ListView):
     kind = RESSOURCE
-    filterset_class = RessourceFilterSet
     related = ("actor", "type")
 
 

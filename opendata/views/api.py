@@ -46,41 +46,52 @@ def _param_error(name, message):
     return error_response({name: [{"message": message, "code": "invalid"}]})
 
 
+def paginated(request, queryset, page_records):
+    """One page of `queryset` (`page`, `page_size`) with its links; `page_records(queryset,
+    start, stop)` writes its records. A bad number is a 400 naming it, a page past the
+    last a 404."""
+    size = _positive_int(request, params.PAGE_SIZE, settings.API_PAGE_SIZE)
+    most = settings.API_MAX_PAGE_SIZE
+    if size is None or size > most:
+        return _param_error(
+            params.PAGE_SIZE,
+            _("La taille de page est un entier de 1 à %(max)s.") % {"max": most},
+        )
+    number = _positive_int(request, params.PAGE, 1)
+    if number is None:
+        return _param_error(params.PAGE, _("Le numéro de page est un entier positif."))
+    count = queryset.count()
+    pages = max(1, math.ceil(count / size))
+    if number > pages:
+        return not_found()
+    start = (number - 1) * size
+    return json_response(
+        {
+            "count": count,
+            "page": number,
+            "pages": pages,
+            "next": _link(request, number + 1) if number < pages else None,
+            "previous": _link(request, number - 1) if number > 1 else None,
+            "results": list(page_records(queryset, start, start + size)),
+        }
+    )
+
+
+def _link(request, number):
+    query = request.GET.copy()
+    query[params.PAGE] = number
+    return request.build_absolute_uri("?" + query.urlencode())
+
+
 @method_decorator(endpoint(FILTERS + params.PAGING), name="dispatch")
 class ActorListView(View):
     def get(self, request):
-        queryset = filtered_actors(request)
-        size = _positive_int(request, params.PAGE_SIZE, settings.API_PAGE_SIZE)
-        most = settings.API_MAX_PAGE_SIZE
-        if size is None or size > most:
-            return _param_error(
-                params.PAGE_SIZE,
-                _("La taille de page est un entier de 1 à %(max)s.") % {"max": most},
-            )
-        number = _positive_int(request, params.PAGE, 1)
-        if number is None:
-            return _param_error(params.PAGE, _("Le numéro de page est un entier positif."))
-        count = queryset.count()
-        pages = max(1, math.ceil(count / size))
-        if number > pages:
-            return not_found()
-        start = (number - 1) * size
-        results = list(records(queryset, base_url(request), start=start, stop=start + size))
-        return json_response(
-            {
-                "count": count,
-                "page": number,
-                "pages": pages,
-                "next": self._link(request, number + 1) if number < pages else None,
-                "previous": self._link(request, number - 1) if number > 1 else None,
-                "results": results,
-            }
+        base = base_url(request)
+        return paginated(
+            request,
+            filtered_actors(request),
+            lambda queryset, start, stop: records(queryset, base, start=start, stop=stop),
         )
-
-    def _link(self, request, number):
-        query = request.GET.copy()
-        query[params.PAGE] = number
-        return request.build_absolute_uri("?" + query.urlencode())
 
 
 @endpoint(FILTERS)
@@ -162,6 +173,9 @@ def index(request):
         actors_geojson=reverse("opendata:api-actors-geojson"),
         actors_removed=reverse("opendata:api-actors-removed"),
         communes=reverse("opendata:api-communes"),
+        realisations=reverse("opendata:api-realisations"),
+        realisations_geojson=reverse("opendata:api-realisations-geojson"),
+        ressources=reverse("opendata:api-ressources"),
         openapi=reverse("opendata:api-openapi"),
         documentation=reverse("opendata_pages:api-docs"),
     )

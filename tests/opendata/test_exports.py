@@ -235,7 +235,8 @@ def test_export_opendata_writes_every_format(world, tmp_path):
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [
         "actors.csv", "actors.geojson", "data-inclusion-services.json",
-        "data-inclusion-structures.json", "lamednum.csv",
+        "data-inclusion-structures.json", "lamednum.csv", "realisations.csv",
+        "realisations.geojson", "ressources.csv", "ressources.geojson",
     ]  # fmt: skip
     services = json.loads((tmp_path / "out" / "data-inclusion-services.json").read_text("utf-8"))
     assert len(services) == 3  # the three places of digital mediation offer one each

@@ -29,6 +29,8 @@ def test_every_documented_path_answers(client, world):
     assert len(spec["paths"]) >= 10
     event = make_event(world["clic"])
     for path in spec["paths"]:
+        if "{slug}" in path and not path.startswith("/api/v1/actors/"):
+            continue  # réalisations and ressources: tests/expertise/test_api.py
         url = path.replace("{slug}", world["clic"].slug).replace("{event}", event.slug)
         response = client.get(url)
         assert response.status_code == 200, url

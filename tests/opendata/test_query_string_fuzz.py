@@ -48,14 +48,19 @@ query_strings = st.tuples(
 )
 
 
+def bounded(examples):
+    """Deterministic, bounded, and at home with the database fixtures."""
+    return settings(
+        max_examples=examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-@settings(
-    max_examples=100,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@bounded(100)
 @given(query=query_strings)
 def test_no_query_string_makes_a_public_endpoint_fail(client, world, ban, endpoint, query):
     response = client.get(f"{endpoint}?{query}")

@@ -3,6 +3,8 @@ language, each with its versions in the others (hreflang)."""
 
 import xml.etree.ElementTree as ET
 
+from moderation.contract import Status
+from tests.expertise.conftest import make_realisation, make_ressource
 from tests.factories import ActorFactory
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -30,6 +32,8 @@ def test_the_index_lists_the_sections(client, db):
     assert [loc.text for loc in root.findall("s:sitemap/s:loc", NS)] == [
         "http://testserver/sitemap-pages.xml",
         "http://testserver/sitemap-actors.xml",
+        "http://testserver/sitemap-realisations.xml",
+        "http://testserver/sitemap-ressources.xml",
     ]
 
 
@@ -57,3 +61,25 @@ def test_the_pages_sitemap_has_the_directory_and_the_footer_pages(client, db):
         for code in ("fr", "eu", "es"):
             assert f"http://testserver/{code}{path}" in urls, (code, path)
     assert urls["http://testserver/es/contact/"]["eu"] == "http://testserver/eu/contact/"
+
+
+def test_published_realisations_and_ressources_only(client, reference):
+    actor = ActorFactory(name="Atelier Xiberoa")
+    shown = make_realisation(actor, title="Atelier publié")
+    make_realisation(actor, title="Brouillon", status=Status.DRAFT)
+    guide = make_ressource(actor)
+    make_ressource(actor, title="Archivée", status=Status.ARCHIVED)
+    base = "http://testserver"
+    urls = by_location(parse(client, "/sitemap-realisations.xml"))
+    assert sorted(urls) == sorted(
+        f"{base}/{code}/realisations/{shown.slug}/" for code in ("fr", "eu", "es")
+    )
+    assert urls[f"{base}/fr/realisations/{shown.slug}/"]["eu"] == (
+        f"{base}/eu/realisations/{shown.slug}/"
+    )
+    urls = by_location(parse(client, "/sitemap-ressources.xml"))
+    assert sorted(urls) == sorted(
+        f"{base}/{code}/ressources/{guide.slug}/" for code in ("fr", "eu", "es")
+    )
+    pages = by_location(parse(client, "/sitemap-pages.xml"))
+    assert f"{base}/es/realisations/" in pages and f"{base}/eu/ressources/" in pages

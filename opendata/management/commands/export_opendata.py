@@ -5,9 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from opendata import csvexport, datainclusion, lamednum
+from expertise.filters import FILTERSETS
+from opendata import csvexport, datainclusion, expertise_records, lamednum
 from opendata.records import published, records
-from opendata.responses import geojson_chunks, json_array_chunks
+from opendata.responses import feature_collection_chunks, geojson_chunks, json_array_chunks
 
 FILES = {
     "actors.csv": "csv",
@@ -15,11 +16,18 @@ FILES = {
     "lamednum.csv": "lamednum",
     "data-inclusion-structures.json": "data-inclusion",
     "data-inclusion-services.json": "data-inclusion-services",
+    "realisations.csv": "realisation-csv",
+    "realisations.geojson": "realisation-geojson",
+    "ressources.csv": "ressource-csv",
+    "ressources.geojson": "ressource-geojson",
 }
 
 
 class Command(BaseCommand):
-    help = "Écrit le jeu de données complet (CSV, GeoJSON, LaMednum, data·inclusion) dans DIR."
+    help = (
+        "Écrit le jeu de données complet dans DIR : acteurs (CSV, GeoJSON, LaMednum, "
+        "data·inclusion), réalisations et ressources (CSV, GeoJSON)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("directory")
@@ -46,6 +54,8 @@ class Command(BaseCommand):
                 datainclusion.services(published(), base)
             ),
         }
+        for kind, (model, _filterset) in FILTERSETS.items():
+            writers.update(expertise_writers(kind, model.objects.published().order_by("pk"), base))
         for name, kind in FILES.items():
             # Written aside then renamed: a reader never sees half a file.
             path = target / name
@@ -55,3 +65,14 @@ class Command(BaseCommand):
                     out.write(chunk)
             partial.replace(path)
             self.stdout.write(str(path))
+
+
+def expertise_writers(kind, items, base):
+    return {
+        f"{kind}-csv": lambda: csvexport.lines(
+            expertise_records.records(kind, items, base), columns=expertise_records.fields(kind)
+        ),
+        f"{kind}-geojson": lambda: feature_collection_chunks(
+            expertise_records.features(kind, items, base)
+        ),
+    }
