@@ -91,7 +91,9 @@ def display_name(name, kind):
     """The author's file name as text: no folder, no control or invisible characters, no
     leading dot, at most NAME_MAX characters, and the extension of what it really is."""
     name = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
+    # Separators become spaces; control, format (bidi overrides) and unassigned go.
+    kinds = {ch: unicodedata.category(ch)[0] for ch in set(name)}
+    name = "".join(" " if kinds[ch] == "Z" else ch for ch in name if kinds[ch] != "C")
     stem = " ".join(name.rsplit(".", 1)[0].split()).strip(" .")
     extension = FILE_EXTENSIONS[kind]
     stem = stem[: NAME_MAX - len(extension) - 1] or _("ressource")
