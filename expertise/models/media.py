@@ -65,6 +65,15 @@ def file_path(instance, filename):
     return _random(FILE_FOLDER, filename, extension)
 
 
+# A request's files wait in a folder of their own: the accepted copy keeps the same name.
+def proposed_image_path(instance, filename):
+    return _random(IMAGE_FOLDER + "proposed/", filename, "webp")
+
+
+def proposed_file_path(instance, filename):
+    return file_path(instance, filename).replace(FILE_FOLDER, FILE_FOLDER + "proposed/", 1)
+
+
 def add_image_fields(model):
     """The slots' fields: `image_1`…, and `image_1_alt`, `image_1_alt_eu`, `image_1_alt_es`…"""
     names = {"fr": "français", "eu": "euskara", "es": "español"}

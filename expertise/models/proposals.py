@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from contributions.models import ExchangeLanguage
 from moderation.contract import Proposal, ProposalKind, ProposalStatus
 
-from .media import IMAGE_SLOTS, file_path, image_name, image_path
+from .media import IMAGE_SLOTS, image_name, proposed_file_path, proposed_image_path
 from .realisation import Realisation
 from .ressource import Ressource
 
@@ -60,7 +60,9 @@ for slot in range(1, IMAGE_SLOTS + 1):
     RealisationRequest.add_to_class(
         f"proposed_{image_name(slot)}",
         models.ImageField(
-            format_lazy(_("image {slot} proposée"), slot=slot), upload_to=image_path, blank=True
+            format_lazy(_("image {slot} proposée"), slot=slot),
+            upload_to=proposed_image_path,
+            blank=True,
         ),
     )
 
@@ -72,7 +74,7 @@ class RessourceRequest(ExchangeLanguage, Proposal):
         Ressource, on_delete=models.CASCADE, related_name="requests", verbose_name=_("ressource")
     )
     author = _author()
-    proposed_file = models.FileField(_("fichier proposé"), upload_to=file_path, blank=True)
+    proposed_file = models.FileField(_("fichier proposé"), upload_to=proposed_file_path, blank=True)
 
     class Meta:
         verbose_name = _("demande sur une ressource")

@@ -108,6 +108,6 @@ def test_stored_names_are_ours_never_the_uploaded_ones():
 def test_the_download_name_follows_rfc_6266():
     header = content_disposition('Réemploi "vélo"\\.pdf')
     assert header == (
-        "attachment; filename=\"Reemploi _velo__.pdf\"; "
+        'attachment; filename="Reemploi _velo__.pdf"; '
         "filename*=UTF-8''R%C3%A9emploi%20%22v%C3%A9lo%22%5C.pdf"
     )
