@@ -60,7 +60,7 @@ def test_a_member_adds_a_realisation_with_images_in_their_slots(client, people):
     assert realisation.status == Status.DRAFT
     assert re.fullmatch(r"realisations/[0-9a-f]{32}-40x30\.webp", realisation.image_1.name)
     assert not realisation.image_2
-    assert realisation.image_3.name.endswith("-1024x512.webp")
+    assert realisation.image_3.name.endswith("-800x400.webp")
     assert realisation.image_3_alt == "Vélos réparés"
 
 

@@ -18,10 +18,10 @@ from .media import PDF, image_bytes, odt_bytes, png, upload
 
 def test_a_realisation_image_is_reencoded_with_its_size_in_its_name():
     image = uploads.realisation_image(png("../../etc/passwd.png", size=(3000, 1500)))
-    assert re.fullmatch(r"[0-9a-f]{32}-1024x512\.webp", image.name)
-    assert dimensions("realisations/" + image.name) == (1024, 512)
+    assert re.fullmatch(r"[0-9a-f]{32}-800x400\.webp", image.name)
+    assert dimensions("realisations/" + image.name) == (800, 400)
     with Image.open(io.BytesIO(image.read())) as read:
-        assert read.format == "WEBP" and read.size == (1024, 512)
+        assert read.format == "WEBP" and read.size == (800, 400)
 
 
 def test_an_image_that_is_not_one_is_refused_with_the_images_words():
