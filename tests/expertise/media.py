@@ -1,4 +1,5 @@
-"""Files for the media tests: real PDF, ODT and image bytes, and their impostors."""
+"""Files for the media tests: real PDF, ODT and image bytes, and their impostors; a
+réalisation given an image in a slot."""
 
 import io
 import zipfile
@@ -33,3 +34,13 @@ def upload(data, name="file.pdf", content_type="application/pdf"):
 
 def png(name="photo.png", size=(40, 30)):
     return upload(image_bytes("PNG", size), name, "image/png")
+
+
+def with_image(realisation, slot=1, size=(40, 30), alt="Des vélos"):
+    from expertise import uploads
+
+    image = uploads.realisation_image(png(size=size))
+    getattr(realisation, f"image_{slot}").save(image.name, image, save=False)
+    setattr(realisation, f"image_{slot}_alt", alt)
+    realisation.save()
+    return realisation

@@ -17,7 +17,7 @@ from moderation.models import Action
 from neonum.urls import serve_public_media
 
 from .conftest import make_realisation, make_ressource
-from .media import PDF, odt_bytes, png, upload
+from .media import PDF, odt_bytes, png, upload, with_image
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +29,6 @@ def ressource_form(**values):
     guide = RessourceType.objects.get(slug="guide").pk
     return {"title": "Guide", "type": guide, "licence": "cc-by-4.0", "content_language": "fr",
             **values}  # fmt: skip
-
-
-def with_image(realisation, slot=1, size=(40, 30), alt="Des vélos"):
-    image = uploads.realisation_image(png(size=size))
-    getattr(realisation, f"image_{slot}").save(image.name, image, save=False)
-    setattr(realisation, f"image_{slot}_alt", alt)
-    realisation.save()
-    return realisation
 
 
 def with_file(ressource, data=PDF, name="Guide.pdf"):
@@ -210,6 +202,8 @@ def test_images_replaced_and_removed_through_a_change_request_then_restored(
     first, second = realisation.image_1.name, realisation.image_2.name
     client.force_login(people["editor"])
     url = reverse("expertise:realisation-edit", args=[realisation.slug])
+    shown = client.get(url).content.decode()
+    assert f'href="/media/{first}"' in shown and 'name="image_2_file-clear"' in shown
     base = realisation.updated_at.isoformat()
     form = {**REALISATION_FORM, "title": realisation.title, "base": base,
             "image_1_file": png(size=(50, 20)), "image_1_alt": "Nouvelle",
@@ -250,6 +244,9 @@ def test_a_file_replaced_through_a_change_request_then_restored(client, admin_cl
     old = ressource.file.name
     client.force_login(people["editor"])
     url = reverse("expertise:ressource-edit", args=[ressource.slug])
+    shown = client.get(url).content.decode()
+    download = reverse("expertise:ressource-file", args=[ressource.slug])
+    assert f'<a href="{download}">Ancien.pdf</a>' in shown
     odt = upload(odt_bytes(), f"{XSS}.odt", "application/pdf")
     base = ressource.updated_at.isoformat()
     form = ressource_form(title=ressource.title, link=ressource.link, base=base, file_upload=odt)
