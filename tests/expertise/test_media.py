@@ -304,3 +304,27 @@ def test_a_partial_approval_may_leave_the_image_out(people):
     workflow.decide_change_request(request, people["moderator"], Action.APPROVE, fields=["summary"])
     realisation.refresh_from_db()
     assert realisation.summary == "Nouveau résumé" and realisation.image_1.name == kept
+
+
+def test_the_admin_compares_and_restores_a_version_with_its_image(client, people):
+    realisation = with_image(make_realisation(people["actor"]))
+    first = realisation.image_1.name
+    values = realisation.declaration().snapshot(realisation)
+    image = uploads.realisation_image(png(size=(60, 60)))
+    change = workflow.propose_change(
+        realisation, people["editor"], values, realisation.updated_at, image_1=image
+    )
+    decide(change, people)
+    realisation.refresh_from_db()
+    assert realisation.image_1.name.endswith("-60x60.webp")
+    past = realisation.history.order_by("-history_id")[1]
+    history = reverse("admin:expertise_realisation_history", args=[realisation.pk])
+    version = f"{history}{past.history_id}/"
+    client.force_login(people["moderator"])
+    compared = client.get(version).content.decode()
+    assert f'<img src="/media/{first}"' in compared
+    assert f'<img src="/media/{realisation.image_1.name}"' in compared
+    seen = realisation.updated_at.isoformat()
+    assert client.post(version, {"reason": "La photo d'origine", "seen": seen}).status_code == 302
+    realisation.refresh_from_db()
+    assert realisation.image_1.name == first
