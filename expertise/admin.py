@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -92,6 +93,7 @@ class RequestAdmin(admin.ModelAdmin):
         else:
             current = declaration.snapshot(obj.subject) if obj.is_stale else None
             found = rows(declaration, obj.base, obj.proposed, current)
+        found = with_proposed_files(obj, declaration, found)
         body = format_html_join(
             "",
             "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>",
@@ -127,3 +129,26 @@ class RequestAdmin(admin.ModelAdmin):
 
 
 admin.site.register([RealisationRequest, RessourceRequest], RequestAdmin)
+
+
+def with_proposed_files(request, declaration, found):
+    """The diff's rows with the files the request holds: an image as it will show, the
+    ressource's file as a link to download it (expertise.views.files)."""
+    found = list(found)
+    for name, held in declaration.files.items():
+        proposed = getattr(request, held)
+        if not proposed:
+            continue
+        if name == "file":
+            url = reverse("expertise:ressource-proposed-file", kwargs={"pk": request.pk})
+            label = (request.proposed.get("file") or ["", ""])[1] or _("fichier proposé")
+            after = format_html('<a href="{}">{}</a>', url, label)
+        else:
+            after = declaration.display(name, proposed.name)
+        row = next((row for row in found if row["name"] == name), None)
+        if row is None:
+            before = declaration.display(name, (request.base or {}).get(name))
+            found.append({"name": name, "label": declaration.label(name), "before": before})
+            row = found[-1]
+        row["after"] = after
+    return found

@@ -7,6 +7,9 @@ its INSEE code, a programme or a type by its slug), and a réalisation's partner
 
 from datetime import date
 
+from django.core.files.storage import default_storage
+from django.db.models.fields.files import FieldFile
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,6 +28,7 @@ from .models import (
     RessourceRequest,
     RessourceType,
 )
+from .models.media import ALT_NAMES, IMAGE_NAMES, IMAGE_SLOTS, image_name
 
 
 def _texts(*names):
@@ -50,6 +54,9 @@ class ExpertiseDeclaration(Declaration):
         return [*self.fields, *self.keyed, *self.taxonomies]
 
     def _plain(self, values):
+        for name, value in values.items():
+            if isinstance(value, FieldFile):
+                values[name] = value.name or ""
         for name in self.dates:
             if isinstance(values.get(name), date):
                 values[name] = values[name].isoformat()
@@ -122,8 +129,14 @@ class RealisationDeclaration(ExpertiseDeclaration):
     fields = (
         *_texts("title", "summary", "description", "results", "lessons"),
         "progress", "start_date", "end_date", "whole_territory", "licence", "link",
+        *IMAGE_NAMES, *ALT_NAMES,
     )  # fmt: skip
-    translated = _languages("title", "summary", "description", "results", "lessons")
+    translated = _languages(
+        "title", "summary", "description", "results", "lessons",
+        *(f"{image_name(slot)}_alt" for slot in range(1, IMAGE_SLOTS + 1)),
+    )  # fmt: skip
+    # An image replaced waits on the request; one taken away is a name set to "".
+    files = {name: f"proposed_{name}" for name in IMAGE_NAMES}
     taxonomies = {"themes": Theme, "publics": Public}
     keyed = {"communes": (Commune, "insee"), "funding_programme": (FundingProgramme, "slug")}
     dates = ("start_date", "end_date")
@@ -151,6 +164,8 @@ class RealisationDeclaration(ExpertiseDeclaration):
         return obj
 
     def display(self, name, value):
+        if name in self.files and value:
+            return format_html('<img src="{}" alt="" height="64">', default_storage.url(value))
         if name == "partners" and value:
             labels = dict(PartnerRole.choices)
             names = dict(Actor.objects.filter(slug__in=[s for _r, s, _n in value if s])
@@ -187,3 +202,28 @@ class RessourceDeclaration(ExpertiseDeclaration):
     translated = _languages("title", "summary")
     taxonomies = {"themes": Theme, "publics": Public, "authors": Actor}
     keyed = {"type": (RessourceType, "slug"), "realisation": (Realisation, "slug")}
+    # The file travels as [stored name, the author's file name]; a new one waits on the
+    # request, and the moderator reads the names in the diff.
+    files = {"file": "proposed_file"}
+
+    def names(self):
+        return [*super().names(), "file"]
+
+    def snapshot(self, obj):
+        return {**super().snapshot(obj), "file": [obj.file.name or "", obj.file_name]}
+
+    def from_form(self, cleaned_data):
+        return {**super().from_form(cleaned_data), "file": cleaned_data["file"]}
+
+    def apply(self, obj, values):
+        if "file" in values:
+            obj.file.name, obj.file_name = values["file"]
+        return super().apply(obj, values)
+
+    def values_of(self, version):
+        return {**super().values_of(version), "file": [version.file or "", version.file_name]}
+
+    def display(self, name, value):
+        if name == "file":
+            return value[1] if value and value[0] else "—"
+        return super().display(name, value)

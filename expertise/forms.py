@@ -11,9 +11,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, Commune, Public, Theme
+from actors.texts import LANGUAGES
 from contributions.forms import MarkedRequired
 
+from .formfiles import ImagesMixin, RessourceFileMixin
 from .models import PartnerRole, Realisation, Ressource
+from .models.media import ALT_NAMES, IMAGE_SLOTS, alt_name, image_name
 
 
 class ActorLinesField(forms.CharField):
@@ -89,7 +92,7 @@ class ExpertiseForm(MarkedRequired, forms.ModelForm):
 TEXT_FIELDS = ["title", "title_eu", "title_es", "summary", "summary_eu", "summary_es"]
 
 
-class RealisationForm(ExpertiseForm):
+class RealisationForm(ImagesMixin, ExpertiseForm):
     communes = forms.ModelMultipleChoiceField(
         queryset=Commune.objects.all(),
         required=False,
@@ -120,7 +123,7 @@ class RealisationForm(ExpertiseForm):
             "lessons", "lessons_eu", "lessons_es",
             "progress", "start_date", "end_date",
             "whole_territory", "communes", "themes", "publics",
-            "funding_programme", "licence", "link",
+            "funding_programme", "licence", "link", *ALT_NAMES,
         ]  # fmt: skip
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
@@ -131,6 +134,14 @@ class RealisationForm(ExpertiseForm):
         super().__init__(*args, **kwargs)
         self.fields["communes"].label_from_instance = lambda commune: commune.label
         self.fields["communes"].queryset = Commune.objects.by_label()
+        self.add_image_fields()
+        # Each slot's file, then its alternative texts.
+        slots = [
+            name
+            for slot in range(1, IMAGE_SLOTS + 1)
+            for name in (f"{image_name(slot)}_file", *(alt_name(slot, lang) for lang in LANGUAGES))
+        ]
+        self.order_fields([name for name in self.fields if name not in slots] + slots)
         if self.instance.pk and not self.is_bound:
             for name, role in self.ROLES.items():
                 self.initial.setdefault(name, [
@@ -139,7 +150,7 @@ class RealisationForm(ExpertiseForm):
                 ])  # fmt: skip
 
     def clean(self):
-        data = super().clean()
+        data = self.clean_images(super().clean())
         data["partners"] = sorted(
             [role, item.slug, ""] if isinstance(item, Actor) else [role, "", item]
             for name, role in self.ROLES.items()
@@ -148,7 +159,7 @@ class RealisationForm(ExpertiseForm):
         return data
 
 
-class RessourceForm(ExpertiseForm):
+class RessourceForm(RessourceFileMixin, ExpertiseForm):
     authors = ActorLinesField(
         label=_("Auteurs"),
         help_text=_("Un par ligne : l'adresse de la page de l'acteur dans l'annuaire."),
@@ -164,7 +175,7 @@ class RessourceForm(ExpertiseForm):
 
     def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["link"].required = True
+        self.add_file_field()
         owner = actor or self.instance.actor
         self.fields["realisation"].queryset = Realisation.objects.of_actor(owner)
         self.fields["realisation"].label = capfirst(
@@ -172,3 +183,6 @@ class RessourceForm(ExpertiseForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial.setdefault("authors", list(self.instance.authors.all()))
+
+    def clean(self):
+        return self.clean_file(super().clean())

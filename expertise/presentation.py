@@ -10,6 +10,7 @@ from actors.texts import localized
 
 from .models import PartnerRole
 from .models.lists import LICENCE_URLS
+from .models.media import IMAGE_SLOTS, dimensions, image_name
 
 
 def _organisation(actor, request):
@@ -42,15 +43,38 @@ def _common(obj, schema_type, request):
     }
 
 
+def images(realisation):
+    """The réalisation's images in their slots' order: [{url, width, height, alt}], the
+    alternative text in the page's language or the one it is written in (Localized)."""
+    found = []
+    for slot in range(1, IMAGE_SLOTS + 1):
+        stored = getattr(realisation, image_name(slot))
+        if stored:
+            width, height = dimensions(stored.name) or (None, None)
+            alt = localized(realisation, f"{image_name(slot)}_alt")
+            found.append({"url": stored.url, "width": width, "height": height, "alt": alt})
+    return found
+
+
 def _safe(data):
     data = {key: value for key, value in data.items() if value not in (None, "", [])}
     # Inside a <script> element: no "</script>" can close it early.
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))  # noqa: S308
 
 
-def realisation_json_ld(realisation, partners, request):
+def realisation_json_ld(realisation, partners, request, pictures=()):
     data = _common(realisation, "Project", request)
     data.update(
+        image=[
+            {
+                "@type": "ImageObject",
+                "contentUrl": request.build_absolute_uri(picture["url"]),
+                "width": picture["width"],
+                "height": picture["height"],
+                "caption": picture["alt"].text,
+            }
+            for picture in pictures
+        ],
         author=_organisation(realisation.actor, request),
         funder=[_partner(p, request) for p in partners if p.role == PartnerRole.FUNDER],
         member=[_partner(p, request) for p in partners if p.role != PartnerRole.FUNDER],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import members, public
+from .views import files, members, public
 
 app_name = "expertise"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     ),
     path("ressources/", public.RessourceListView.as_view(), name="ressources"),
     path("ressources/<slug:slug>/", public.ressource_detail, name="ressource"),
+    path("ressources/<slug:slug>/fichier/", files.ressource_file, name="ressource-file"),
+    path(
+        "ressources/demandes/<int:pk>/fichier/", files.proposed_file, name="ressource-proposed-file"
+    ),
     path(
         "ressources/<slug:slug>/modifier/",
         members.EditView.as_view(kind="ressource"),

@@ -1,10 +1,11 @@
+import posixpath
 import re
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
@@ -54,15 +55,18 @@ urlpatterns += i18n_patterns(
     path("", include("actors.urls")),
 )
 
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-if settings.SERVE_MEDIA and not settings.DEBUG:
-    # A site without a reverse proxy (make run). serve() stays inside MEDIA_ROOT, lists no
-    # folder and names the content type; SecurityMiddleware adds nosniff, CSP forbids scripts.
-    media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{re.escape(media_prefix)}(?P<path>.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+
+def serve_public_media(request, path):
+    # Compared once normalised, as serve() reads it: "x/../ressources/…" is refused too.
+    if posixpath.normpath(path).lstrip("/").startswith(settings.PRIVATE_MEDIA_FOLDER):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # A site without a reverse proxy (make run), or DEBUG. serve() stays inside MEDIA_ROOT,
+    # lists no folder and names the content type; SecurityMiddleware adds nosniff, CSP
+    # forbids scripts. The ressources' files are not media: only their view sends them
+    # (expertise/views/files.py), to whom may have them.
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.+)$", serve_public_media)]

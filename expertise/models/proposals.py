@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contributions.models import ExchangeLanguage
 from moderation.contract import Proposal, ProposalKind, ProposalStatus
 
+from .media import IMAGE_SLOTS, image_name, proposed_file_path, proposed_image_path
 from .realisation import Realisation
 from .ressource import Ressource
 
@@ -54,6 +56,17 @@ class RealisationRequest(ExchangeLanguage, Proposal):
         return f"{self.get_kind_display()} – {self.realisation}"
 
 
+for slot in range(1, IMAGE_SLOTS + 1):
+    RealisationRequest.add_to_class(
+        f"proposed_{image_name(slot)}",
+        models.ImageField(
+            format_lazy(_("image {slot} proposée"), slot=slot),
+            upload_to=proposed_image_path,
+            blank=True,
+        ),
+    )
+
+
 class RessourceRequest(ExchangeLanguage, Proposal):
     SUBJECT = "ressource"
 
@@ -61,6 +74,7 @@ class RessourceRequest(ExchangeLanguage, Proposal):
         Ressource, on_delete=models.CASCADE, related_name="requests", verbose_name=_("ressource")
     )
     author = _author()
+    proposed_file = models.FileField(_("fichier proposé"), upload_to=proposed_file_path, blank=True)
 
     class Meta:
         verbose_name = _("demande sur une ressource")

@@ -6,6 +6,7 @@ from actors.models import Actor, Commune
 
 from .common import ExpertiseContent
 from .lists import FundingProgramme, Licence, PartnerRole, Progress
+from .media import add_image_fields
 
 
 class Realisation(ExpertiseContent):
@@ -67,6 +68,9 @@ class Realisation(ExpertiseContent):
                 violation_error_message=_("La date de fin précède la date de début."),
             ),
         ]
+
+
+add_image_fields(Realisation)
 
 
 class Partner(models.Model):

@@ -6,6 +6,7 @@ from actors.models import Actor
 
 from .common import ExpertiseContent
 from .lists import ContentLanguage, Licence, RessourceType
+from .media import file_path
 from .realisation import Realisation
 
 
@@ -46,6 +47,16 @@ class Ressource(ExpertiseContent):
         related_name="ressources",
         verbose_name=_("réalisation d'origine"),
     )
+
+    file = models.FileField(
+        _("fichier"),
+        upload_to=file_path,
+        blank=True,
+        help_text=_("PDF, ODT ou image ; proposé en téléchargement seulement."),
+    )
+    # The name the file had on its author's computer, sanitised (expertise.uploads): shown
+    # and given back on download, never a path.
+    file_name = models.CharField(_("nom du fichier"), max_length=200, blank=True)
 
     class Meta(ExpertiseContent.Meta):
         verbose_name = _("ressource")

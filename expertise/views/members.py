@@ -73,9 +73,10 @@ class ExpertiseFormView(MemberRequired, FormView):
             if self.object is not None
             else kind.model(actor=self.actor)
         )
-        data = self.request.POST if self.request.method == "POST" else None
+        post = self.request.method == "POST"
+        data, files = (self.request.POST, self.request.FILES) if post else (None, None)
         initial = {"base": self.object.updated_at.isoformat()} if self.object else {}
-        return kind.form(data, instance=copy, initial=initial)
+        return kind.form(data, files, instance=copy, initial=initial)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(kind=self.get_kind(), object=self.object, **kwargs)
@@ -93,7 +94,7 @@ class AddView(ExpertiseFormView):
         obj = form.instance
         try:
             workflow.create_draft(obj, self.request.user)
-            workflow.update_draft(obj, form.cleaned_data)
+            workflow.update_draft(obj, form.cleaned_data, **form.uploads())
             if self.request.POST.get("action") == Button.SUBMIT:
                 workflow.submit_for_review(obj, self.request.user)
                 return self.done(obj, _("Envoyé en modération."))
@@ -117,13 +118,14 @@ class EditView(ExpertiseFormView):
         obj, user = self.object, self.request.user
         try:
             if obj.status == Status.DRAFT:
-                workflow.update_draft(obj, form.cleaned_data)
+                workflow.update_draft(obj, form.cleaned_data, **form.uploads())
                 if self.request.POST.get("action") == Button.SUBMIT:
                     workflow.submit_for_review(obj, user)
                     return self.done(obj, _("Envoyé en modération."))
                 return self.done(obj, _("Brouillon enregistré."))
             values = obj.declaration().from_form(form.cleaned_data)
-            workflow.propose_change(obj, user, values, parse_base(form.cleaned_data["base"]))
+            base = parse_base(form.cleaned_data["base"])
+            workflow.propose_change(obj, user, values, base, **form.uploads())
         except workflow.ModerationError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)

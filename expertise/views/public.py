@@ -57,11 +57,14 @@ def realisation_detail(request, slug):
         slug=slug,
     )
     partners = _visible_partners(realisation)
+    pictures = presentation.images(realisation)
     context = {
         "object": realisation,
         "partners": partners,
+        "images": pictures,
+        "og_image": request.build_absolute_uri(pictures[0]["url"]) if pictures else None,
         "ressources": _published(RESSOURCE.model).filter(realisation=realisation),
-        "json_ld": presentation.realisation_json_ld(realisation, partners, request),
+        "json_ld": presentation.realisation_json_ld(realisation, partners, request, pictures),
         "canonical": request.build_absolute_uri(realisation.get_absolute_url()),
     }
     return render(request, REALISATION.template("detail"), context)
@@ -83,7 +86,16 @@ def ressource_detail(request, slug):
     )
     context = {
         "object": ressource,
+        "file_size": _size(ressource.file),
         "json_ld": presentation.ressource_json_ld(ressource, request),
         "canonical": request.build_absolute_uri(ressource.get_absolute_url()),
     }
     return render(request, RESSOURCE.template("detail"), context)
+
+
+def _size(field):
+    """The file's size, None when there is none or it went missing (the page still shows)."""
+    try:
+        return field.size if field else None
+    except OSError:
+        return None

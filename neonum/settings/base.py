@@ -240,6 +240,11 @@ MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # serves only what collectstatic gathered. A site without a proxy (make run) turns this on and
 # Django serves MEDIA_ROOT (neonum/urls.py). DEBUG serves it too.
 SERVE_MEDIA = env.boolean("SERVE_MEDIA", False)
+# The folder of MEDIA_ROOT holding the ressources' files: never served as media (a draft's
+# file is its members' and staff's only), only by expertise.views.files.
+PRIVATE_MEDIA_FOLDER = "ressources/"
+# The largest file a ressource may have (PDF, ODT or image), in bytes.
+RESSOURCE_FILE_MAX_BYTES = env.integer("RESSOURCE_FILE_MAX_BYTES", 10 * 1024 * 1024)
 # Compressed (gzip, brotli when installed) and hashed names: whitenoise serves those with a
 # one-year immutable Cache-Control; other names keep its short default.
 STORAGES = {

@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from expertise.demo import load_demo_expertise
 from expertise.models import Realisation
+from tests.browser.conftest import route_media
+from tests.expertise.media import with_image
 
 
 def no_sideways_scroll(page):
@@ -36,4 +38,34 @@ def test_lists_and_a_page_read_well_at_each_size(tab, demo_tx, size):
     expect(page.locator("h1")).to_be_visible()
     assert "/fr/realisations/demo-realisation-" in page.url
     assert tab.foreign == []
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_a_realisation_with_four_images_reads_well(tab, demo_tx, size):
+    load_demo_expertise()
+    realisation = Realisation.objects.published().order_by("slug").first()
+    shapes = [(800, 200), (300, 800), (800, 600), (40, 30)]
+    for slot, shape in enumerate(shapes, 1):
+        with_image(realisation, slot, size=shape, alt=f"Photo {slot} de l'atelier")
+    route_media(tab.page)
+    assert tab.goto(realisation.get_absolute_url()).status == 200
+    page = tab.page
+    images = page.locator(".gallery img")
+    expect(images).to_have_count(4)
+    # Lazy: they load once scrolled to.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.gallery img')].every(i => i.complete && i.naturalWidth)"
+    )
+    width = page.evaluate("window.innerWidth")
+    for index in range(4):
+        box = images.nth(index).bounding_box()
+        assert 0 < box["width"] <= width
+        natural = images.nth(index).evaluate("i => [i.naturalWidth, i.naturalHeight]")
+        # Never stretched: the size set in the page is the image's own.
+        assert box["width"] <= natural[0]
+        assert abs(box["width"] / box["height"] - natural[0] / natural[1]) < 0.05
+    assert no_sideways_scroll(page)
+    assert tab.axe_violations() == []
     assert tab.errors == []

@@ -28,9 +28,10 @@ def text_fields(model):
 
 
 def test_every_text_field_is_covered():
-    assert len(text_fields(Realisation)) == 15
+    # 15 texts, and the three alternative texts of each of the four images.
+    assert len(text_fields(Realisation)) == 15 + 12
     assert text_fields(Ressource) == [
-        "title", "title_eu", "title_es", "summary", "summary_eu", "summary_es",
+        "title", "title_eu", "title_es", "summary", "summary_eu", "summary_es", "file_name",
     ]  # fmt: skip
 
 
