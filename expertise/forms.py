@@ -14,7 +14,7 @@ from actors.models import Actor, Commune, Public, Theme
 from actors.texts import LANGUAGES
 from contributions.forms import MarkedRequired
 
-from .formfiles import ImagesMixin, RessourceFileMixin
+from .formfiles import ImagesMixin, RessourceFileMixin, UploadsMixin
 from .models import PartnerRole, Realisation, Ressource
 from .models.media import ALT_NAMES, IMAGE_SLOTS, alt_name, image_name
 
@@ -74,7 +74,7 @@ def _terms(model, label):
     )
 
 
-class ExpertiseForm(MarkedRequired, forms.ModelForm):
+class ExpertiseForm(UploadsMixin, MarkedRequired, forms.ModelForm):
     """Bound to a throw-away copy of the object: a published one only receives a change
     request (moderation.workflow.propose_change), never the form's values."""
 
