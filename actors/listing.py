@@ -7,10 +7,10 @@ per row, and the kind and commune joined for the page's rows alone, that sort st
 Ranking those rows stays the costliest part of a search, so the page's ids are cached like
 the facet counts (actors.datacache: keyed by the data's version), for the next visitors.
 
-When the order needs a key computed for every result (a rank, a distance), the facet counts'
-scan, which reads every result anyway, also keeps the page's ids (PageRequest): one read of
-the results instead of two. Nearest first, the page is read among the results within a small
-radius, when that radius holds enough of them (PageRows.nearest)."""
+Ordered by rank, the page's ids are read by the facet counts' scan, which reads every result
+anyway (PageRequest): one read of the matches instead of two. Nearest first, the page is read
+among the results within a small radius, when that radius holds enough of them
+(PageRows.nearest)."""
 
 import math
 from dataclasses import dataclass
@@ -27,7 +27,7 @@ NEAREST_MARGIN = 2
 @dataclass
 class PageRequest:
     """A page of the list for the facet counts' scan to read (actors.facets): the ids of the
-    `size` results from `start` in `order` (SQL over the scan's columns: `key`, the sort key
+    `size` results from `start` in `order` (SQL over the scan's columns: `key`, the rank
     computed for every result, `name` and `id`). `ids` stays None when the scan did not run
     (the counts came from the cache)."""
 
@@ -39,8 +39,8 @@ class PageRequest:
 
 
 def page_request(filterset, number, size):
-    """The PageRequest of page `number` (the request's parameter) when the list's order reads
-    a key computed for every result, else None: other orders read a page from an index."""
+    """The PageRequest of page `number` (the request's parameter) when the list is ordered by
+    rank, else None."""
     order = filterset.scan_order()
     try:
         number = int(number or 1)
