@@ -31,12 +31,21 @@ def canonical_query(data, ignore=params.NOT_RESULTS):
     return "&".join(f"{k}={v}" for k, v in items)
 
 
+def cache_key(kind, query, version=None):
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return f"neonum:{kind}:{version or data_version()}:{lexicon.version()}:{digest}"
+
+
 def cached(kind, query, compute, version=None):
     """`version`: the data_version() already read by the request, which saves a query."""
-    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
-    key = f"neonum:{kind}:{version or data_version()}:{lexicon.version()}:{digest}"
+    key = cache_key(kind, query, version)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TTL)
     return value
+
+
+def store(kind, query, value, version=None):
+    """What cached() would compute, when it was read along with something else."""
+    cache.set(cache_key(kind, query, version), value, TTL)

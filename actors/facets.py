@@ -71,13 +71,15 @@ def group_key(name, overflow=False):
     return f"CASE WHEN {mask} IS NULL THEN {column} END" if overflow else mask
 
 
-def grouping_sql(names, base_sql, selected=(), overflow=False):
+def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
     """One scan: a grouping set per facet, plus () for the total and the bounds.
 
     The base query gives each condition of a facet with a selection as a boolean column
     `in_<facet>` (see run_counts): that facet's options are counted over the rows meeting
-    the others, the rest over the rows meeting all. Only constant names from FACETS and SQL
-    compiled by Django are put together here."""
+    the others, the rest over the rows meeting all. With `page` (actors.listing.PageRequest),
+    the rows are kept once (a materialised CTE) and the last column is the page's ids, in
+    every row. Only constant names from FACETS, the filterset's constant orders, integers and
+    SQL compiled by Django are put together here."""
     keys = [group_key(name, overflow) for name in names]
     sets = [f"({key})" for key in keys] + ["()"]
     every = meets(selected)
@@ -86,8 +88,15 @@ def grouping_sql(names, base_sql, selected=(), overflow=False):
     ]
     bounds = [f"{bound} FILTER (WHERE {every})" for bound in BOUNDS]
     select = keys + [f"GROUPING({key})" for key in keys] + tallies + bounds
+    source, cte = f"({base_sql}) b", ""
+    if page is not None:
+        source, cte = "b", f"WITH b AS MATERIALIZED ({base_sql}) "
+        select.append(
+            f"ARRAY(SELECT id FROM b WHERE {every} ORDER BY {page.order} "  # noqa: S608
+            f"LIMIT {int(page.size)} OFFSET {int(page.start)})"
+        )
     return (
-        f"SELECT {', '.join(select)} FROM ({base_sql}) b "  # noqa: S608
+        f"{cte}SELECT {', '.join(select)} FROM {source} "  # noqa: S608
         f"GROUP BY GROUPING SETS ({', '.join(sets)})"
     )
 
@@ -118,17 +127,18 @@ def read_columns(names, overflow=False):
     return columns + ["lon", "lat"]
 
 
-def run_counts(names, queryset, selected=None):
+def run_counts(names, queryset, selected=None, page=None):
     """`queryset`: the results without the conditions of the facets in `selected` (facet ->
     its condition, a boolean expression), which it only reads as columns; the rows meeting
-    all but one of them are the fewest that every count needs."""
+    all but one of them are the fewest that every count needs. `page`: a PageRequest whose
+    ids the same scan reads (its key is an annotation of `queryset`)."""
     selected = selected or {}
     counts = Counts({name: Counter() for name in names})
     flags = {f"in_{name}": condition for name, condition in selected.items()}
     if len(selected) > 1:
         queryset = queryset.filter(all_but_one(list(selected.values())))
     queryset = queryset.order_by().annotate(**flags)
-    unmasked = tally(names, queryset, selected, counts)
+    unmasked = tally(names, queryset, selected, counts, page=page)
     if unmasked:
         # Rows with an id past 62 (none in the reference taxonomies): counted by their arrays.
         masks = Q()
@@ -138,18 +148,23 @@ def run_counts(names, queryset, selected=None):
     return counts
 
 
-def tally(names, queryset, selected, counts, overflow=False):
-    """Adds one grouping scan's counts to `counts`; returns the facets that met a NULL mask."""
+def tally(names, queryset, selected, counts, overflow=False, page=None):
+    """Adds one grouping scan's counts to `counts` (and the page's ids to `page`); returns
+    the facets that met a NULL mask."""
     flags = [f"in_{name}" for name in selected]
+    ordering = ["id", "name", page.key] if page else []
     try:
         sql, params = queryset.values(
-            *read_columns(names, overflow), *flags
+            *read_columns(names, overflow), *flags, *ordering
         ).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
         return []
     with connection.cursor() as cursor:
-        cursor.execute(grouping_sql(names, sql, list(selected), overflow), params)
+        cursor.execute(grouping_sql(names, sql, list(selected), overflow, page), params)
         rows = cursor.fetchall()
+    if page is not None:
+        page.ids = list(rows[0][-1]) if rows else []
+        rows = [row[:-1] for row in rows]
     n = len(names)
     tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
     unmasked = []
@@ -198,24 +213,25 @@ def condition(filterset, name, model):
     return filterset.filters[name].filter(model.objects.all(), value).query.where
 
 
-def all_counts(filterset, base_queryset, selected):
+def all_counts(filterset, base_queryset, selected, page=None):
     """Every count in one scan: the results without the selected facets' conditions, which
     become columns (run_counts)."""
     chosen = [name for name in FACETS if selected[name]]
     conditions = {name: condition(filterset, name, base_queryset.model) for name in chosen}
     others = filterset.filter_queryset(base_queryset, **dict.fromkeys(chosen))
-    return run_counts(list(FACETS), others, conditions)
+    return run_counts(list(FACETS), others, conditions, page)
 
 
-def compute_facets(filterset, base_queryset, version=None):
+def compute_facets(filterset, base_queryset, version=None, page=None):
     """The facets of the filterset's current query and its Counts (total, bounds);
-    `version` as for datacache.cached."""
+    `version` as for datacache.cached. `page`: an actors.listing.PageRequest, whose ids the
+    counts' scan reads when it runs."""
     data = filterset.form.cleaned_data
     selected = {name: {obj.pk for obj in (data.get(name) or [])} for name in FACETS}
     counts = cached(
         "facet-counts",
         canonical_query(filterset.data),
-        lambda: all_counts(filterset, base_queryset, selected),
+        lambda: all_counts(filterset, base_queryset, selected, page),
         version,
     )
     facets = []

@@ -361,6 +361,22 @@ class ActorFilterSet(django_filters.FilterSet):
             return queryset.order_by("-updated_at", "pk")
         return queryset.order_by("name", "pk")
 
+    def scan_order(self):
+        """(the sort key's annotation, the order as SQL over columns of that name, `name` and
+        `id`) when the order reads a rank computed for every result, the same order as
+        sorted(); else None. (Nearest first reads a few results near the place instead:
+        actors.listing.PageRows.nearest.)"""
+        sort = self.sort_order()
+        if sort == SortChoices.RELEVANCE and self.form.cleaned_data.get("q"):
+            return ("relevance", "relevance DESC NULLS LAST, name, id")
+        return None
+
+    def nearest_radius(self):
+        """The radius in km when the list is nearest first, else None."""
+        if self.sort_order() == SortChoices.DISTANCE and self.place:
+            return int(self.form.cleaned_data.get("radius") or DEFAULT_RADIUS)
+        return None
+
     def default_sort(self):
         """Nearest first whenever a place is given, a text search too: every result already
         matches the words, and the visitor asked for help near somewhere."""

@@ -83,19 +83,23 @@ class ActorQuerySet(models.QuerySet):
         A latitude/longitude box, widened at its pole-ward edge so that it holds the whole
         circle, reads the covering index of published actors; the haversine distance, on the
         same plain coordinates, then trims its corners. No geometry is decoded per row."""
+        return self.around(point, km).annotate(distance_km=haversine_km(point)).nearer_than(km)
+
+    def around(self, point, km):
+        """The latitude/longitude box holding the circle of `km` around `point`."""
         dlat = km / KM_PER_DEGREE
         widest = math.cos(math.radians(min(89.0, abs(point.y) + dlat)))
         dlon = km / (KM_PER_DEGREE * widest)
-        return (
-            self.filter(
-                lat__gte=point.y - dlat,
-                lat__lte=point.y + dlat,
-                lon__gte=point.x - dlon,
-                lon__lte=point.x + dlon,
-            )
-            .annotate(distance_km=haversine_km(point))
-            .filter(distance_km__lte=km)
+        return self.filter(
+            lat__gte=point.y - dlat,
+            lat__lte=point.y + dlat,
+            lon__gte=point.x - dlon,
+            lon__lte=point.x + dlon,
         )
+
+    def nearer_than(self, km):
+        """Of actors annotated by within(), those at most `km` away."""
+        return self.filter(distance_km__lte=km)
 
     def for_listing(self):
         """What a list of actors shows, in a fixed number of queries."""

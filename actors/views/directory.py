@@ -9,7 +9,7 @@ from actors import params
 from actors.datacache import data_version
 from actors.facets import compute_facets, shorten
 from actors.filters import SortChoices, actor_filterset
-from actors.listing import PageRows
+from actors.listing import PageRows, page_request
 from actors.relax import closest
 from actors.templatetags.directory import query_with
 
@@ -44,7 +44,9 @@ class DirectoryView(View):
         if filterset.is_valid():
             # The data's version, read once for the facets' and the list's cached entries.
             version = data_version()
-            facets, counts = compute_facets(filterset, filterset.queryset, version)
+            # A list ordered by rank: the counts' scan also reads the page.
+            wanted = page_request(filterset, request.GET.get(params.PAGE), PAGE_SIZE)
+            facets, counts = compute_facets(filterset, filterset.queryset, version, wanted)
             total = counts.total
             show_all = request.GET.get(params.SHOW_ALL, "")
             facets = shorten(facets, show_all)
@@ -53,7 +55,10 @@ class DirectoryView(View):
             box = counts.bounds
             context["map_bounds"] = ",".join(f"{n:.5f}" for n in box) if box else ""
             listed = filterset.sorted(filterset.qs)
-            results = PageRows(listed, filterset.place, request.GET, version)
+            radius = filterset.nearest_radius()
+            nearest = None if radius is None else (radius, total)
+            results = PageRows(listed, filterset.place, request.GET, version, nearest)
+            results.read_along(wanted, total)
             paginator = KnownCountPaginator(results, PAGE_SIZE, total)
             page = paginator.get_page(request.GET.get(params.PAGE))
             context.update(facets=facets, total=total, page_obj=page, actors=page.object_list)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from actors import opening
 from actors.facets import FACETS, option_value
 from actors.filters import ActorFilterSet
+from actors.listing import PageRows
 from actors.models import Actor, ActorStatus, Theme
 from actors.views import directory
 from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
@@ -57,6 +58,13 @@ CASES = [
     "q=numerik&kind=association",
     "theme=low-tech&service=reparation&kind=entreprise-ess&commune=64102",
     "near=Bayonne&radius=20&public=seniors&language=francais&language=euskara",
+    # A ranked list's page is read in the counts' scan (actors.listing.PageRequest): other
+    # pages, a page past the last and a page that is no number.
+    "q=reparation&page=2",
+    "q=reparation&page=99",
+    "q=reparation&page=abc",
+    "q=atelier&theme=reemploi-reparation&language=euskara&page=2",
+    "q=numerik&page=2",
 ]
 
 TEXTS = [
@@ -198,3 +206,26 @@ def test_a_cached_page_is_the_plain_query_s_until_the_data_changes(client, world
     after = shown_ids(client, query)
     assert first[0] not in after
     assert after == [a.pk for a in reference(query)[0][:PAGE]]
+
+
+def test_a_ranked_page_is_read_in_the_counts_scan(client, world):
+    """One read of a search's matches: the rank is computed in the facet counts' scan only."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/?q=reparation&page=2").status_code == 200
+    ranking = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
+    assert len(ranking) == 1
+    assert "GROUPING SETS" in ranking[0]
+
+
+@pytest.mark.parametrize("total", [1, 26, 10_000, 100_000_000])
+@pytest.mark.parametrize("start", [0, PAGE, 2 * PAGE])
+def test_the_nearest_page_read_within_a_smaller_radius_is_the_plain_query_s(world, total, start):
+    """PageRows.nearest reads the page within a radius guessed from the number of results
+    (`total`, wrong on purpose here): too small or too large, the page is the same."""
+    query = "near=Bayonne&radius=50"
+    results = reference(query)[0]
+    filterset = ActorFilterSet(QueryDict(query), queryset=Actor.objects.published())
+    assert filterset.is_valid()
+    rows = PageRows(filterset.sorted(filterset.qs), filterset.place, nearest=(50, total))
+    window = slice(start, min(start + PAGE, len(results)))
+    assert rows.page_ids(window) == [a.pk for a in results[window]]
