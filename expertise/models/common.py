@@ -25,6 +25,10 @@ class ExpertiseQuerySet(models.QuerySet):
     def of_actor(self, actor):
         return self.filter(actor=actor)
 
+    def synthetic(self):
+        """Benchmark items (expertise.synthetic): those a synthetic actor publishes."""
+        return self.filter(actor__source=Actor.SYNTHETIC_SOURCE)
+
 
 class ExpertiseContent(ModeratedContent):
     slug = models.SlugField(_("identifiant d'URL"), max_length=220, unique=True, editable=False)

@@ -8,6 +8,7 @@ from django.test import Client
 
 from actors.models import Actor
 from actors.synthetic import ensure_synthetic, remove_synthetic_actors
+from expertise.models import Realisation, Ressource
 
 TERRITORY = "-1.85,42.9,-0.75,43.6"
 BAYONNE = "-1.52,43.46,-1.43,43.52"
@@ -25,27 +26,43 @@ CASES = [
     ("directory, search near", "/fr/?q=reparation&near=Bayonne&radius=10"),
     ("directory, open Monday", "/fr/?open=mo"),
     ("directory, open now", "/fr/?open=now"),
+    ("réalisations", "/fr/realisations/"),
+    ("réalisations, 2 facets", "/fr/realisations/?theme=reemploi-reparation&public=jeunes"),
+    ("réalisations, text search", "/fr/realisations/?q=reparation"),
+    ("réalisations, Basque search", "/eu/realisations/?q=konponketa"),
+    ("réalisations, Spanish search", "/es/realisations/?q=reparación"),
+    ("ressources", "/fr/ressources/"),
+    ("ressources, 2 facets", "/fr/ressources/?theme=reemploi-reparation&type=guide"),
+    ("ressources, text search", "/fr/ressources/?q=logiciels+libres"),
+    ("ressources, Basque search", "/eu/ressources/?q=software+librea"),
+    ("ressources, Spanish search", "/es/ressources/?q=software+libre"),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Benchmarks the map endpoint and the directory with 10,000 and 100,000 synthetic "
-        "actors (p50 latency, gzip bytes). Synthetic actors are removed afterwards."
+        "Benchmarks the map endpoint, the directory and the réalisations' and ressources' "
+        "lists with 10,000 and 100,000 synthetic actors and half as many synthetic "
+        "réalisations and ressources (p50 latency, gzip bytes). They are removed afterwards."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="10000,100000")
         parser.add_argument("--runs", type=int, default=25)
         parser.add_argument("--keep", action="store_true", help="keep the synthetic actors")
+        parser.add_argument(
+            "--only", default="", help="only the cases whose label contains this text"
+        )
 
-    def handle(self, *args, sizes, runs, keep, **options):
+    def handle(self, *args, sizes, runs, keep, only, **options):
         client = Client(SERVER_NAME="localhost")
         try:
             for size in [int(s) for s in sizes.split(",")]:
-                ensure_synthetic(size, self.stdout.write)
+                ensure_synthetic(size, self.stdout.write, expertise=size // 2)
                 total = Actor.objects.published().count()
-                for label, url in CASES:
+                items = Realisation.objects.count() + Ressource.objects.count()
+                self.stdout.write(f"{total} published actors, {items} réalisations and ressources")
+                for label, url in [case for case in CASES if only in case[0]]:
                     cold, _ = self.measure(client, url, runs, clear_cache=True)
                     warm, body = self.measure(client, url, runs)
                     gzipped = len(gzip.compress(body, 6))
