@@ -79,6 +79,8 @@ class ExpertiseContent(ModeratedContent):
         indexes = [
             GinIndex(fields=["search_vector"], name="%(class)s_search"),
             models.Index(fields=["status", "updated_at"], name="%(class)s_status_updated"),
+            # The data's version (expertise.listing) reads the newest date of every status.
+            models.Index(fields=["updated_at"], name="%(class)s_updated"),
         ]
         constraints = [
             models.CheckConstraint(
