@@ -63,28 +63,32 @@ class Command(BaseCommand):
                 items = Realisation.objects.count() + Ressource.objects.count()
                 self.stdout.write(f"{total} published actors, {items} réalisations and ressources")
                 for label, url in [case for case in CASES if only in case[0]]:
-                    cold, _ = self.measure(client, url, runs, clear_cache=True)
-                    warm, body = self.measure(client, url, runs)
+                    cold, cpu, _ = self.measure(client, url, runs, clear_cache=True)
+                    warm, _, body = self.measure(client, url, runs)
                     gzipped = len(gzip.compress(body, 6))
                     self.stdout.write(
                         f"{total:>8} published | {label:<28} | p50 uncached {cold:7.1f} ms "
-                        f"| p50 cached {warm:6.1f} ms | {gzipped / 1024:5.1f} KiB gzip"
+                        f"(CPU {cpu:6.1f} ms) | p50 cached {warm:6.1f} ms "
+                        f"| {gzipped / 1024:5.1f} KiB gzip"
                     )
         finally:
             if not keep:
                 remove_synthetic_actors()
 
     def measure(self, client, url, runs, clear_cache=False):
-        """p50 of `runs` requests; with clear_cache, none is answered from the result cache
-        (actors.datacache): the cost of computing, as after every change to the data."""
+        """p50 of `runs` requests, wall-clock and this process's CPU time (Django's share,
+        the database server's not included: on a shared machine it varies less); with
+        clear_cache, none is answered from the result cache (actors.datacache): the cost
+        of computing, as after every change to the data."""
         for _ in range(3):  # warm connections and PostgreSQL's buffers
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
-        timings = []
+        timings, cpu = [], []
         for _ in range(runs):
             if clear_cache:
                 cache.clear()
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
-        return statistics.median(timings), response.content
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        return statistics.median(timings), statistics.median(cpu), response.content
