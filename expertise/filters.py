@@ -52,7 +52,8 @@ class RealisationFilterSet(ExpertiseFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.form.fields["commune"]
-        field.queryset = Commune.objects.by_label()
+        # Only what the options show: the boundaries would cost 158 polygons a page.
+        field.queryset = Commune.objects.by_label().only("pk", "insee", "name", "name_eu")
         field.label_from_instance = lambda commune: commune.label
 
 
