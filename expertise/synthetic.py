@@ -19,15 +19,13 @@ from moderation.contract import Status
 
 from . import search
 from .demo import TOPICS
-from .models import (
+from .models import Partner, Realisation, Ressource
+from .models.lists import (
     ContentLanguage,
     FundingProgramme,
     Licence,
-    Partner,
     PartnerRole,
     Progress,
-    Realisation,
-    Ressource,
     RessourceType,
 )
 

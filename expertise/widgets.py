@@ -1,6 +1,7 @@
 """A select written in Python: the lists' filters hold one of every commune (158 options),
-which Django's template-per-option rendering took about 50 ms to draw, a third of a page's
-time budget. Same markup as Django's select, without optgroups (the filters have none)."""
+which Django's template-per-option rendering took 50–150 ms to draw on the shared machine,
+up to a page's whole time budget. Same markup as Django's select, without optgroups (the
+filters have none)."""
 
 from django import forms
 from django.forms.utils import flatatt
