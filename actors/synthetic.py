@@ -152,14 +152,17 @@ def remove_synthetic_actors():
         return cursor.rowcount
 
 
-def ensure_synthetic(size, write=print, expertise=0):
+def ensure_synthetic(size, write=print, expertise=None):
     """Exactly `size` synthetic actors (seeded with `size`, as `manage.py bench` does) and
-    `expertise` synthetic réalisations and ressources over them, ready for index-only scans."""
+    `expertise` synthetic réalisations and ressources over them (None: those there are, so
+    that the benchmarks of actors alone do not reseed everything), ready for index-only
+    scans."""
     from expertise.models import Realisation, Ressource
     from expertise.synthetic import create_synthetic_expertise
 
     current = Actor.objects.synthetic().count()
     items = Realisation.objects.synthetic().count() + Ressource.objects.synthetic().count()
+    expertise = items if expertise is None else expertise
     if current > size or items > expertise:
         remove_synthetic_actors()
         current = items = 0
