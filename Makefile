@@ -55,6 +55,7 @@ data: messages
 	@$(PY) manage.py load_reference
 	@$(PY) manage.py load_demo
 	@$(PY) manage.py load_demo_expertise
+	@$(PY) manage.py load_demo_events
 
 # The static files as production serves them: hashed names, compressed copies.
 static: venv

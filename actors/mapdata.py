@@ -71,7 +71,9 @@ def _actor_properties(alias):
 
 
 def points(queryset):
-    rows = queryset.order_by().values("id", "name", "slug", "lon", "lat")
+    # In a stable order: the browser groups the points too near each other on screen in the
+    # order they come, so the same view must always look the same.
+    rows = queryset.order_by("id").values("id", "name", "slug", "lon", "lat")
     properties = _actor_properties("g")
     return _collection(rows, properties, False, "count(*)")[1]
 

@@ -2,7 +2,8 @@
 lists actors' items only): each request shows its field-level diff and takes one decision
 with a reason, and the objects are published or archived by bulk actions; every step is
 a moderation.workflow function, with its rules (moderator, not one's own request, reason
-owed, stale base) and history. The content itself is read-only here: it changes through
+owed, stale base) and history; their versions are compared and restored there too
+(moderation.admin_versions). The content itself is read-only here: it changes through
 members' requests."""
 
 from django import forms
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from actors.admin import TermAdmin, archive_actors, publish_actors
 from moderation import workflow
+from moderation.admin_versions import VersionsAdmin
 from moderation.contract import ProposalKind, rows
 from moderation.models import Action
 
@@ -30,7 +32,7 @@ from .models import (
 admin.site.register([FundingProgramme, RessourceType], TermAdmin)
 
 
-class ReadOnlyContent(admin.ModelAdmin):
+class ReadOnlyContent(VersionsAdmin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = [publish_actors, archive_actors]
     list_display = ["__str__", "actor", "status", "is_demo", "updated_at"]

@@ -28,14 +28,15 @@ def _reading(lang, texts):
     )
 
 
-def refresh(obj):
-    """Rewrites the object's vector from its stored texts."""
-    refresh_rows(type(obj), [obj.pk])
+def refresh(obj, texts=None):
+    """Rewrites the object's vector from its stored texts (`texts`: another kind's, after
+    its title, for a kind built on the same base)."""
+    refresh_rows(type(obj), [obj.pk], texts)
 
 
-def refresh_rows(model, ids):
+def refresh_rows(model, ids, texts=None):
     """Rewrites the vectors of these rows of `model` in one statement (bulk loads)."""
-    texts = TEXTS[model._meta.model_name]
+    texts = texts or TEXTS[model._meta.model_name]
     vector = " || ".join(_reading(lang, texts) for lang in SEARCH_CONFIGS)
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:

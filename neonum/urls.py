@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from events.urls import feed_urlpatterns as event_feed_urlpatterns
 from opendata.urls import page_urlpatterns
 from pages.sitemaps import SITEMAPS
 from pages.views import robots_txt
@@ -36,6 +37,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include("opendata.urls")),
+    path("", include((event_feed_urlpatterns, "events_feeds"))),
 ]
 
 # Pages: /fr/…, /eu/…, /es/…. A request without a prefix is redirected to the visitor's
@@ -48,6 +50,7 @@ urlpatterns += i18n_patterns(
     # Before actors.urls: its "acteurs/<slug>/" pages have sub-pages defined here.
     path("", include("contributions.urls")),
     path("", include("expertise.urls")),
+    path("", include("events.urls")),
     path("", include("actors.urls")),
 )
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from .forms import ImportForm
 from .importing import readers
+from .importing.importer import CREATED, UPDATED
 from .models import ActorImport, ImportRun
 from .tasks import enqueue, enqueue_preview
 
@@ -124,9 +125,16 @@ class ActorImportAdmin(admin.ModelAdmin):
             runs = runs.filter(user=request.user)
         run = get_object_or_404(runs, pk=pk)
         context = self._context(request)
-        confirmable = run.status == ImportRun.Status.PREVIEWED and run.user_id == request.user.pk
+        counts = (run.report or {}).get("counts", {})
+        # A preview where every row was rejected or ignored has nothing to confirm.
+        writes = counts.get(CREATED, 0) + counts.get(UPDATED, 0)
+        confirmable = (
+            run.status == ImportRun.Status.PREVIEWED
+            and run.user_id == request.user.pk
+            and writes > 0
+        )
         context.update(run=run, report=run.report, options=run.options,
-                       token=run.token if confirmable else "",
+                       token=run.token if confirmable else "", writes=writes,
                        confirm_url=reverse("admin:opendata_actorimport_changelist"),
                        read_as=(run.report or {}).get("read_as", ""),
                        unlisted=(run.report or {}).get("unlisted", ""))  # fmt: skip

@@ -403,5 +403,9 @@ def spec(server_url):
             },
         },
     }
+    # The agenda's paths and schemas, in a block of their own (events.openapi).
+    from events.openapi import extend
+
+    extend(document)
     _conditional(document["paths"])
     return document

@@ -14,7 +14,8 @@ CODENAMES = [
 ]  # fmt: skip
 
 
-def grant(apps, schema_editor):
+def grant_permissions(apps, app_label, codenames):
+    """Gives the group these permissions of `app_label` (other apps' migrations use it too)."""
     # Permissions are normally created after all migrations; the group needs them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -24,8 +25,12 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="expertise", codename__in=CODENAMES)
+        *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
     )
+
+
+def grant(apps, schema_editor):
+    grant_permissions(apps, "expertise", CODENAMES)
 
 
 class Migration(migrations.Migration):

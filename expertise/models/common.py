@@ -30,6 +30,12 @@ class ExpertiseQuerySet(models.QuerySet):
         return self.filter(actor__source=Actor.SYNTHETIC_SOURCE)
 
 
+def version_index(name):
+    """The index the lists' data version reads (expertise.listing): the newest date of
+    every status."""
+    return models.Index(fields=["updated_at"], name=f"{name}_updated")
+
+
 class ExpertiseContent(ModeratedContent):
     slug = models.SlugField(_("identifiant d'URL"), max_length=220, unique=True, editable=False)
     title = models.CharField(
@@ -79,8 +85,6 @@ class ExpertiseContent(ModeratedContent):
         indexes = [
             GinIndex(fields=["search_vector"], name="%(class)s_search"),
             models.Index(fields=["status", "updated_at"], name="%(class)s_status_updated"),
-            # The data's version (expertise.listing) reads the newest date of every status.
-            models.Index(fields=["updated_at"], name="%(class)s_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -107,7 +107,7 @@ class EditView(ExpertiseFormView):
     """A draft is edited in place; a published one receives a change request."""
 
     def find(self, slug, **kwargs):
-        model = KINDS[self.kind].model
+        model = self.get_kind().model
         obj = get_object_or_404(model.objects.select_related("actor"), slug=slug)
         if obj.status == Status.ARCHIVED:
             raise Http404

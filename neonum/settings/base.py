@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "moderation",
     "opendata",
     "expertise",
+    "events",
     "backups",
     "pages",
     "django.contrib.sitemaps",

@@ -66,5 +66,6 @@ def test_minimap_draws_the_commune_and_the_place(client, actor):
 
 
 def test_the_page_runs_few_queries(client, actor, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):
+    # The eighth: its upcoming events (events.templatetags.events.upcoming_events).
+    with django_assert_max_num_queries(8):
         client.get(actor.get_absolute_url())

@@ -108,6 +108,20 @@ def test_preview_then_confirm(client, staff_tx, ban):
     assert Actor.objects.filter(name="Atelier Admin").count() == 1
 
 
+def test_a_preview_with_nothing_to_write_offers_no_confirmation(client, staff_tx, ban):
+    client.force_login(staff_tx)
+    body = "slug,name,kind,summary,themes,latitude,longitude\nx2,Sans lieu,inconnu,,,,\n"
+    sent = client.post(URL, {"file": SimpleUploadedFile("vide.csv", body.encode())})
+    run_worker("imports")
+    run = ImportRun.objects.get()
+    page = client.get(sent["Location"])
+    assert run.status == ImportRun.Status.PREVIEWED
+    assert page.context["report"]["counts"]["rejected"] == 1
+    html = page.content.decode()
+    assert "Confirmer l'import" not in html and 'name="token"' not in html
+    assert "rien à importer" in html
+
+
 def test_the_preview_waits_for_the_worker_and_keeps_the_file(client, staff_tx, ban):
     """No worker running: the request returns at once, the file waits in the database."""
     client.force_login(staff_tx)

@@ -1,0 +1,80 @@
+"""The members' form of an event. Dates are typed in Europe/Paris (the site's time zone);
+another address is placed by the geocoder inside its commune (else at the commune's centre);
+what a place kind does not use is emptied so the database's checks hold."""
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Commune
+from actors.places import point_for_address
+from expertise.forms import TEXT_FIELDS, ActorLinesField, ExpertiseForm, https_urls
+
+from .models import Event, PlaceKind
+
+MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class HostField(ActorLinesField):
+    """One actor of the directory, by its page's address."""
+
+    widget = forms.TextInput
+
+    def clean(self, value):
+        found = super().clean(value)
+        if len(found) > 1:
+            raise forms.ValidationError(gettext("Un seul acteur accueille l'événement."))
+        return found[0] if found else None
+
+
+class EventForm(ExpertiseForm):
+    place_actor = HostField(
+        label=_("Chez l'acteur"), help_text=_("L'adresse de sa page dans l'annuaire.")
+    )
+    organisers = ActorLinesField(
+        label=_("Co-organisateurs"),
+        help_text=_("Un par ligne : l'adresse de la page de l'acteur dans l'annuaire."),
+    )
+
+    class Meta:
+        model = Event
+        formfield_callback = https_urls
+        fields = [
+            *TEXT_FIELDS, "description", "description_eu", "description_es",
+            "start", "end", "all_day", "rrule", "exdates",
+            "place_kind", "place_actor", "street_address", "commune", "online_url",
+            "organisers", "registration_url", "price", "accessibility", "capacity",
+            "themes", "publics",
+        ]  # fmt: skip
+        widgets = {"start": MOMENT, "end": MOMENT, "place_kind": forms.RadioSelect}
+        help_texts = {
+            "exdates": _(
+                "Les dates où la série n'a pas lieu, séparées par des virgules (AAAA-MM-JJ)."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = Commune.objects.by_label()
+        self.fields["commune"].label_from_instance = lambda commune: commune.label
+        if self.instance.pk and not self.is_bound:
+            self.initial.setdefault("organisers", list(self.instance.organisers.all()))
+            if self.instance.place_actor_id:
+                self.initial["place_actor"] = self.instance.place_actor.slug
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("place_kind")
+        # What this kind of place does not use is emptied (construct_instance copies it).
+        if kind != PlaceKind.ACTOR:
+            data["place_actor"] = None
+        if kind != PlaceKind.ONLINE:
+            data["online_url"] = ""
+        data["location"] = None
+        if kind == PlaceKind.ADDRESS and data.get("commune") and data.get("street_address"):
+            data["location"] = point_for_address(data["street_address"], data["commune"])
+        elif kind != PlaceKind.ADDRESS:
+            data["street_address"], data["commune"] = "", None
+        # Not a field of the form: the model's checks read it from the instance.
+        self.instance.location = data["location"]
+        return data

@@ -1,0 +1,43 @@
+"""Members of an organiser write its events: drafts edited in place and sent to moderation,
+change requests for what is published, through the same views as réalisations and
+ressources (expertise.views.members) and so the same workflow steps."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from expertise.views import members
+
+from ..kinds import EVENT
+
+
+class EventKind:
+    kind = "event"
+    template_name = "events/member_form.html"
+
+    def get_kind(self):
+        return EVENT
+
+    def done(self, obj, message):
+        messages.success(self.request, message)
+        return redirect(reverse("events:event-edit", kwargs={"slug": obj.slug}))
+
+
+class AddView(EventKind, members.AddView):
+    pass
+
+
+class EditView(EventKind, members.EditView):
+    pass
+
+
+class ActorEventsView(members.MemberRequired, TemplateView):
+    """An actor's events, drafts included, for its members."""
+
+    template_name = "events/member_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            events=EVENT.model.objects.of_actor(self.actor).order_by("-start"), **kwargs
+        )

@@ -1,0 +1,58 @@
+"""The agenda in a real browser, on a phone and a laptop, with and without JavaScript: no
+script error, nothing scrolling sideways, no axe violation, the filters work as a plain
+form, the map shows its markers when scripts run; an event page weighs 40 KB at most."""
+
+import pytest
+from playwright.sync_api import expect
+
+from events.demo import load_demo_events
+from events.models import Event
+from tests.support import pageweight
+
+EVENT_PAGE_MAX_KB = 40
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
+    load_demo_events()
+    event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
+    for path in ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()]:
+        response = tab.goto(path)
+        assert response.status == 200, path
+        assert no_sideways_scroll(tab.page), path
+        assert tab.axe_violations() == [], path
+    page = tab.page
+    tab.goto("/fr/agenda/")
+    map_box = page.locator("#agenda-map")
+    if tab.js:
+        expect(map_box).to_be_visible()
+        expect(page.locator("#agenda-map .leaflet-marker-icon").first).to_be_attached()
+    else:
+        expect(map_box).to_be_hidden()
+    page.get_by_label("Tarif").select_option("paid")
+    page.get_by_role("button", name="Filtrer").click()
+    page.wait_for_load_state()
+    assert "price=paid" in page.url
+    first = page.locator(".results-list h3 a").first
+    expect(first).to_be_visible()
+    first.click()
+    page.wait_for_load_state()
+    expect(page.locator("h1")).to_be_visible()
+    assert "/fr/agenda/demo-evenement-" in page.url
+    assert tab.foreign == []
+    assert tab.errors == []
+
+
+def test_an_event_page_weighs_40_kb_at_most(browser, live_server, demo_tx):
+    load_demo_events()
+    event = Event.objects.published().order_by("slug").first()
+    for javascript in (True, False):
+        figures = pageweight.measure(
+            browser, live_server.url + event.get_absolute_url(), javascript=javascript
+        )
+        assert figures.kb <= EVENT_PAGE_MAX_KB, sorted(figures.by_url.items(), key=lambda i: -i[1])
+        assert figures.foreign == []

@@ -1,0 +1,87 @@
+"""Who writes and who decides: members of the publishing actor or of a co-organiser write
+through the member views; others are refused; moderators decide in the admin."""
+
+import pytest
+from django.urls import reverse
+
+from contributions.models import Membership, Role
+from events.models import Event, EventRequest
+from moderation.contract import Status
+from tests.factories import ActorFactory
+
+from .conftest import make_event
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "title": "Atelier <b>vélo</b>", "start": "2030-03-05T10:00", "end": "2030-03-05T12:00",
+    "place_kind": "online", "online_url": "visio.example.org/atelier", "price": "free",
+    "exdates": "",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("anonymous", 302), ("other", 403), ("staff", 403), ("editor", 200), ("owner", 200)],
+)
+def test_who_may_open_the_add_form(client, people, who, status):
+    if who != "anonymous":
+        client.force_login(people[who])
+    url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
+    assert client.get(url).status_code == status
+
+
+def test_a_member_saves_a_draft_then_sends_it(client, people):
+    client.force_login(people["editor"])
+    url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
+    response = client.post(url, {**FORM, "action": "submit"})
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.status == Status.PENDING
+    assert event.online_url == "https://visio.example.org/atelier"
+    assert EventRequest.objects.get().event == event
+
+
+def test_bad_input_is_a_clear_message_not_a_500(client, people):
+    client.force_login(people["editor"])
+    url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
+    response = client.post(url, {**FORM, "end": "2030-03-05T09:00", "rrule": "FREQ=NEVER",
+                                 "place_kind": "address", "online_url": ""})  # fmt: skip
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "La fin doit suivre le début." in body
+    assert "RFC 5545" in body
+    assert "Indiquez l&#x27;adresse et la commune." in body
+    assert not Event.objects.exists()
+
+
+def test_a_co_organisers_member_edits_others_do_not(client, people):
+    partner = ActorFactory(name="Co-organisateur")
+    event = make_event(people["actor"])
+    event.organisers.set([partner])
+    url = reverse("events:event-edit", kwargs={"slug": event.slug})
+    client.force_login(people["other"])
+    assert client.get(url).status_code == 403
+    Membership.objects.create(user=people["other"], actor=partner, role=Role.EDITOR)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {**FORM, "base": event.updated_at.isoformat()})
+    assert response.status_code == 302
+    assert EventRequest.objects.get().author == people["other"]
+    event.refresh_from_db()
+    assert event.title == "Repair café"  # published: only a request until decided
+
+
+def test_a_moderator_decides_in_the_admin_a_member_cannot(client, people):
+    event = make_event(people["actor"], status=Status.DRAFT)
+    from moderation import workflow
+
+    request = workflow.submit_for_review(event, people["editor"])
+    url = reverse("admin:events_eventrequest_change", args=[request.pk])
+    client.force_login(people["editor"])
+    assert client.get(url).status_code == 302  # to the admin's login
+    client.force_login(people["moderator"])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"decision": "approve", "reason": ""})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.status == Status.PUBLISHED
