@@ -37,6 +37,13 @@ HOURS = [
     "Mo-Fr 13:30-17:30", "Tu,Th 18:00-21:00", "Mo-Su 10:00-18:00",
 ]  # fmt: skip
 HOURS_SHARE = 2 / 3
+# The tables a bulk load leaves to vacuum before measuring (ensure_synthetic).
+VACUUMED = [
+    "actors_actor", "expertise_realisation", "expertise_ressource", "expertise_partner",
+    "expertise_realisation_themes", "expertise_realisation_publics",
+    "expertise_realisation_communes", "expertise_ressource_themes",
+    "expertise_ressource_publics", "expertise_ressource_authors",
+]  # fmt: skip
 
 
 def place_actors(count, rng):
@@ -128,7 +135,12 @@ def remove_synthetic_actors():
     """Deleted in SQL, not through the ORM, which would collect, signal and record in the
     history 100,000 actors one by one (ten minutes). Synthetic actors are written by COPY
     (no history) and nobody is a member of one or asks to change it: nothing else refers
-    to them, and a foreign key would refuse the delete if something did."""
+    to them, and a foreign key would refuse the delete if something did. The synthetic
+    réalisations and ressources they publish go first, for that reason."""
+    # Imported here: the expertise app builds on this one, not the other way round.
+    from expertise.synthetic import remove_synthetic_expertise
+
+    remove_synthetic_expertise()
     with connection.cursor() as cursor:
         synthetic = "SELECT id FROM actors_actor WHERE source = %s"
         for name in MANY_MODELS:
@@ -140,17 +152,29 @@ def remove_synthetic_actors():
         return cursor.rowcount
 
 
-def ensure_synthetic(size, write=print):
-    """Exactly `size` synthetic actors (seeded with `size`, as `manage.py bench` does), ready for
-    index-only scans."""
+def ensure_synthetic(size, write=print, expertise=None):
+    """Exactly `size` synthetic actors (seeded with `size`, as `manage.py bench` does) and
+    `expertise` synthetic réalisations and ressources over them (None: those there are, so
+    that the benchmarks of actors alone do not reseed everything), ready for index-only
+    scans."""
+    from expertise.models import Realisation, Ressource
+    from expertise.synthetic import create_synthetic_expertise
+
     current = Actor.objects.synthetic().count()
-    if current > size:
+    items = Realisation.objects.synthetic().count() + Ressource.objects.synthetic().count()
+    expertise = items if expertise is None else expertise
+    if current > size or items > expertise:
         remove_synthetic_actors()
-        current = 0
+        current = items = 0
     if current < size:
         write(f"Seeding {size - current} synthetic actors…")
         create_synthetic_actors(size - current, seed=size)
+    if items < expertise:
+        write(f"Seeding {expertise - items} synthetic réalisations and ressources…")
+        create_synthetic_expertise(expertise - items, seed=size + expertise)
+    if current < size or items < expertise:
         # Fresh rows are not yet marked all-visible: index-only scans need a vacuum, as
         # autovacuum would do soon after a bulk load in production.
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE actors_actor")
+            for table in VACUUMED:
+                cursor.execute(f"VACUUM ANALYZE {table}")

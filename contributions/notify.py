@@ -30,9 +30,10 @@ def link(name, **kwargs):
     return lambda: site_url(reverse(name, kwargs=kwargs))
 
 
-def labels(names):
-    """The fields' labels, read while rendering: in the email's language."""
-    return lambda: ", ".join(str(profile.label(name)) for name in names)
+def labels(names, label=profile.label):
+    """The fields' labels (`label` of each name), read while rendering: in the email's
+    language."""
+    return lambda: ", ".join(str(label(name)) for name in names)
 
 
 def render(folder, template, context, language=None):
@@ -72,48 +73,57 @@ def owner_emails(actor):
     )
 
 
-def request_submitted(request):
-    """The moderators get the request to review; its author, a receipt saying how long the
-    review usually takes."""
-    send(
-        "request_submitted",
-        moderator_emails(),
-        {
-            "request": request,
-            "actor": request.actor,
-            "url": link("moderation:change-request", pk=request.pk),
-        },
-    )
+def submitted(request, name, review_url, own_url):
+    """The moderators get a request on `name` to review at `review_url`; its author, a
+    receipt saying how long the review usually takes, linking to `own_url`. Any kind of
+    content (moderation.contract) says so through these."""
+    context = {"request": request, "name": name}
+    send("request_submitted", moderator_emails(), {**context, "url": review_url})
     if request.author and request.author.email:
-        context = {
-            "request": request,
-            "actor": request.actor,
-            "delay": settings.MODERATION_DELAY_DAYS,
-            "url": link("contributions:request", slug=request.actor.slug, pk=request.pk),
-        }
+        context.update(delay=settings.MODERATION_DELAY_DAYS, url=own_url)
         send("request_received", [request.author.email], context, language=request.language)
 
 
-def author_of_decision(request, applied=None):
-    """`applied`: the fields written onto the published profile (None for a new
-    organisation, published whole). The email says which, which were left out, and links
-    to what the author can do next: the public page, or the form to fix."""
+def decided(request, applied, name, is_public, url):
+    """The author hears of the decision on their request on `name`, with the moderators'
+    note, and `url`: what they can do next. `applied`: the fields written onto the public
+    content (None for new content, published whole); the email says which, and which were
+    left out."""
     if not (request.author and request.author.email):
         return
-    actor = request.actor
-    context = {"request": request, "actor": actor}
-    if request.status == RequestStatus.CHANGES_REQUESTED:
-        context["url"] = link("contributions:edit", slug=actor.slug)
-    elif request.status == RequestStatus.APPROVED and actor.is_public:
-        context["url"] = lambda: site_url(actor.get_absolute_url())
-    else:
-        context["url"] = link("contributions:request", slug=actor.slug, pk=request.pk)
+    context = {"request": request, "name": name, "is_public": is_public, "url": url}
     if applied is not None and request.kind == ChangeRequestKind.CHANGE:
-        proposed = profile.changed_fields(request.base, request.proposed)
-        proposed += ["logo"] if request.proposed_logo else []
-        left_out = [name for name in proposed if name not in applied]
-        context.update(applied=labels(applied), left_out=labels(left_out) if left_out else "")
+        declaration = request.subject.declaration()
+        proposed = declaration.changed_fields(request.base, request.proposed)
+        proposed += [field for field, held in declaration.files.items() if getattr(request, held)]
+        left_out = [field for field in proposed if field not in applied]
+        context.update(
+            applied=labels(applied, declaration.label),
+            left_out=labels(left_out, declaration.label) if left_out else "",
+        )
     send("request_decided", [request.author.email], context, language=request.language)
+
+
+def request_submitted(request):
+    actor = request.actor
+    submitted(
+        request,
+        actor.name,
+        link("moderation:change-request", pk=request.pk),
+        link("contributions:request", slug=actor.slug, pk=request.pk),
+    )
+
+
+def author_of_decision(request, applied=None):
+    """The public page, or the form to fix, or the request."""
+    actor = request.actor
+    if request.status == RequestStatus.CHANGES_REQUESTED:
+        url = link("contributions:edit", slug=actor.slug)
+    elif request.status == RequestStatus.APPROVED and actor.is_public:
+        url = lambda: site_url(actor.get_absolute_url())  # noqa: E731
+    else:
+        url = link("contributions:request", slug=actor.slug, pk=request.pk)
+    decided(request, applied, actor.name, actor.is_public, url)
 
 
 def moderators_of_claim(claim):

@@ -18,6 +18,7 @@ from actors.texts import LANGUAGES, column
 from contributions.permissions import is_member
 from moderation.contract import Declaration
 
+from . import notify
 from .models import (
     FundingProgramme,
     Partner,
@@ -46,6 +47,12 @@ class ExpertiseDeclaration(Declaration):
     def may_edit(self, user, obj):
         """The publishing actor's members, owners and editors alike."""
         return is_member(user, obj.actor)
+
+    def submitted(self, request):
+        notify.request_submitted(request)
+
+    def decided(self, request, applied=None):
+        notify.author_of_decision(request, applied)
 
     def _many(self, name):
         return self.model._meta.get_field(name).many_to_many

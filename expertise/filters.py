@@ -13,21 +13,25 @@ from actors.models import Commune, Public, Theme
 
 from . import search
 from .models import ContentLanguage, Licence, Progress, Realisation, Ressource, RessourceType
+from .widgets import PlainSelect
 
 
-def by_slug(model, label):
+def by_slug(model, label, field_name=None):
     return django_filters.ModelChoiceFilter(
-        queryset=model.objects.all(), to_field_name="slug", label=label
-    )
+        queryset=model.objects.all(), to_field_name="slug", label=label, field_name=field_name,
+        widget=PlainSelect,
+    )  # fmt: skip
 
 
 class ExpertiseFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search", label=_("Mots"), widget=forms.TextInput(attrs={"type": "search"})
     )
-    theme = by_slug(Theme, _("Thématique"))
-    public = by_slug(Public, _("Public"))
-    licence = django_filters.ChoiceFilter(choices=Licence.choices, label=_("Licence"))
+    theme = by_slug(Theme, _("Thématique"), "themes")
+    public = by_slug(Public, _("Public"), "publics")
+    licence = django_filters.ChoiceFilter(
+        choices=Licence.choices, label=_("Licence"), widget=PlainSelect
+    )
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -37,9 +41,11 @@ class ExpertiseFilterSet(django_filters.FilterSet):
 class RealisationFilterSet(ExpertiseFilterSet):
     commune = django_filters.ModelChoiceFilter(
         queryset=Commune.objects.all(), to_field_name="insee", label=_("Commune"),
-        method="in_commune",
+        method="in_commune", widget=PlainSelect,
     )  # fmt: skip
-    progress = django_filters.ChoiceFilter(choices=Progress.choices, label=_("État"))
+    progress = django_filters.ChoiceFilter(
+        choices=Progress.choices, label=_("État"), widget=PlainSelect
+    )
 
     def in_commune(self, queryset, name, value):
         # A réalisation of the whole territory concerns every commune.
@@ -49,15 +55,17 @@ class RealisationFilterSet(ExpertiseFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.form.fields["commune"]
-        field.queryset = Commune.objects.by_label()
+        # Only what the options show: the boundaries would cost 158 polygons a page.
+        field.queryset = Commune.objects.by_label().only("pk", "insee", "name", "name_eu")
         field.label_from_instance = lambda commune: commune.label
 
 
 class RessourceFilterSet(ExpertiseFilterSet):
     type = by_slug(RessourceType, _("Type"))
     language = django_filters.ChoiceFilter(
-        field_name="content_language", choices=ContentLanguage.choices, label=_("Langue")
-    )
+        field_name="content_language", choices=ContentLanguage.choices, label=_("Langue"),
+        widget=PlainSelect,
+    )  # fmt: skip
 
 
 FILTERSETS = {

@@ -31,12 +31,20 @@ def _reading(lang, texts):
 def refresh(obj, texts=None):
     """Rewrites the object's vector from its stored texts (`texts`: another kind's, after
     its title, for a kind built on the same base)."""
-    texts = texts or TEXTS[obj._meta.model_name]
+    refresh_rows(type(obj), [obj.pk], texts)
+
+
+def refresh_rows(model, ids, texts=None):
+    """Rewrites the vectors of these rows of `model` in one statement (bulk loads)."""
+    texts = texts or TEXTS[model._meta.model_name]
     vector = " || ".join(_reading(lang, texts) for lang in SEARCH_CONFIGS)
-    table = connection.ops.quote_name(obj._meta.db_table)
+    table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        # Column names and configurations are this module's constants; the id a parameter.
-        cursor.execute(f"UPDATE {table} SET search_vector = {vector} WHERE id = %s", [obj.pk])  # noqa: S608
+        # Column names and configurations are this module's constants; the ids a parameter.
+        cursor.execute(
+            f"UPDATE {table} SET search_vector = {vector} WHERE id = ANY(%s)",  # noqa: S608
+            [list(ids)],
+        )
 
 
 def matching(queryset, words):

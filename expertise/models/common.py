@@ -25,6 +25,16 @@ class ExpertiseQuerySet(models.QuerySet):
     def of_actor(self, actor):
         return self.filter(actor=actor)
 
+    def synthetic(self):
+        """Benchmark items (expertise.synthetic): those a synthetic actor publishes."""
+        return self.filter(actor__source=Actor.SYNTHETIC_SOURCE)
+
+
+def version_index(name):
+    """The index the lists' data version reads (expertise.listing): the newest date of
+    every status."""
+    return models.Index(fields=["updated_at"], name=f"{name}_updated")
+
 
 class ExpertiseContent(ModeratedContent):
     slug = models.SlugField(_("identifiant d'URL"), max_length=220, unique=True, editable=False)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, Commune
 
-from .common import ExpertiseContent
+from .common import ExpertiseContent, version_index
 from .lists import FundingProgramme, Licence, PartnerRole, Progress
 from .media import add_image_fields
 
@@ -51,6 +51,7 @@ class Realisation(ExpertiseContent):
     class Meta(ExpertiseContent.Meta):
         verbose_name = _("réalisation")
         verbose_name_plural = _("réalisations")
+        indexes = [*ExpertiseContent.Meta.indexes, version_index("realisation")]
         constraints = [
             *ExpertiseContent.Meta.constraints,
             models.CheckConstraint(

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor
 
-from .common import ExpertiseContent
+from .common import ExpertiseContent, version_index
 from .lists import ContentLanguage, Licence, RessourceType
 from .media import file_path
 from .realisation import Realisation
@@ -61,6 +61,7 @@ class Ressource(ExpertiseContent):
     class Meta(ExpertiseContent.Meta):
         verbose_name = _("ressource")
         verbose_name_plural = _("ressources")
+        indexes = [*ExpertiseContent.Meta.indexes, version_index("ressource")]
         constraints = [
             *ExpertiseContent.Meta.constraints,
             models.CheckConstraint(

@@ -7,6 +7,7 @@ from django.views import View
 from .. import presentation
 from ..filters import expertise_filterset
 from ..kinds import REALISATION, RESSOURCE
+from ..listing import ItemRows
 
 PAGE_SIZE = 20
 
@@ -16,19 +17,19 @@ class ListView(View):
     related = ("actor",)
 
     def get(self, request):
-        queryset = (
-            self.kind.model.objects.published()
-            .select_related(*self.related)
-            .defer("search_vector")
-            .prefetch_related("themes")
-        )
-        filterset = expertise_filterset(self.kind.name, request.GET, queryset)
+        model = self.kind.model
+        filterset = expertise_filterset(self.kind.name, request.GET, model.objects.published())
         status = 200
         if filterset.is_valid():
-            results = filterset.qs
+            cards = (
+                model.objects.select_related(*self.related)
+                .defer("search_vector")
+                .prefetch_related("themes")
+            )
+            results = ItemRows(filterset.qs, cards, request.GET)
         else:
             # A clear message on the form, never a 500; nothing is listed.
-            results, status = queryset.none(), 400
+            results, status = model.objects.none(), 400
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from expertise.demo import load_demo_expertise
-from expertise.models import Realisation
+from expertise.models import Realisation, Ressource
 from tests.browser.conftest import route_media
 from tests.expertise.media import with_image
 
@@ -19,7 +19,9 @@ def no_sideways_scroll(page):
 def test_lists_and_a_page_read_well_at_each_size(tab, demo_tx, size):
     load_demo_expertise()
     realisation = Realisation.objects.published().order_by("slug").first()
-    for path in ["/fr/realisations/", "/eu/ressources/", realisation.get_absolute_url()]:
+    ressource = Ressource.objects.published().order_by("slug").first()
+    pages = [realisation.get_absolute_url(), "/eu" + ressource.get_absolute_url()[3:]]
+    for path in ["/fr/realisations/", "/eu/ressources/", *pages]:
         response = tab.goto(path)
         assert response.status == 200, path
         assert no_sideways_scroll(tab.page), path

@@ -4,6 +4,7 @@ Chromium with an empty cache, the demo data; EcoIndex from DOM elements, request
 
 import pytest
 
+from expertise.demo import load_demo_expertise
 from tests.production.test_smoke import static_root  # noqa: F401  (a fixture)
 from tests.support import weightbudget
 
@@ -11,6 +12,7 @@ from tests.support import weightbudget
 @pytest.fixture
 def figures(demo_tx, static_root, playwright):  # noqa: F811
     # Function-scoped: the demo data is written to the test database (and emptied after).
+    load_demo_expertise()
     results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)}, playwright)
     for result in results.values():
         print(result.line())
@@ -34,3 +36,13 @@ def test_the_home_page_ecoindex_with_javascript(figures):
     assert figures["home", True].ecoindex >= weightbudget.HOME_JS_MIN_ECOINDEX, figures[
         "home", True
     ].line()
+
+
+def test_a_realisation_and_a_ressource_page_under_40_kb_grade_a(figures):
+    for page in weightbudget.EXPERTISE_PAGES:
+        for javascript in (True, False):
+            result = figures[page, javascript]
+            assert "/realisations/" in result.url or "/ressources/" in result.url
+            assert result.kb <= weightbudget.EXPERTISE_MAX_KB, result.line()
+            assert result.grade == "A", result.line()
+            assert result.dom > 20  # the page itself was measured, not an error

@@ -8,6 +8,7 @@ from django.test import Client
 
 from actors.models import Actor
 from actors.synthetic import ensure_synthetic, remove_synthetic_actors
+from expertise.models import Realisation, Ressource
 
 TERRITORY = "-1.85,42.9,-0.75,43.6"
 BAYONNE = "-1.52,43.46,-1.43,43.52"
@@ -25,49 +26,69 @@ CASES = [
     ("directory, search near", "/fr/?q=reparation&near=Bayonne&radius=10"),
     ("directory, open Monday", "/fr/?open=mo"),
     ("directory, open now", "/fr/?open=now"),
+    ("réalisations", "/fr/realisations/"),
+    ("réalisations, 2 facets", "/fr/realisations/?theme=reemploi-reparation&public=jeunes"),
+    ("réalisations, text search", "/fr/realisations/?q=reparation"),
+    ("réalisations, Basque search", "/eu/realisations/?q=konponketa"),
+    ("réalisations, Spanish search", "/es/realisations/?q=reparación"),
+    ("ressources", "/fr/ressources/"),
+    ("ressources, 2 facets", "/fr/ressources/?theme=reemploi-reparation&type=guide"),
+    ("ressources, text search", "/fr/ressources/?q=logiciels+libres"),
+    ("ressources, Basque search", "/eu/ressources/?q=software+librea"),
+    ("ressources, Spanish search", "/es/ressources/?q=software+libre"),
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Benchmarks the map endpoint and the directory with 10,000 and 100,000 synthetic "
-        "actors (p50 latency, gzip bytes). Synthetic actors are removed afterwards."
+        "Benchmarks the map endpoint, the directory and the réalisations' and ressources' "
+        "lists with 10,000 and 100,000 synthetic actors and half as many synthetic "
+        "réalisations and ressources (p50 latency, gzip bytes). They are removed afterwards."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", default="10000,100000")
         parser.add_argument("--runs", type=int, default=25)
         parser.add_argument("--keep", action="store_true", help="keep the synthetic actors")
+        parser.add_argument(
+            "--only", default="", help="only the cases whose label contains this text"
+        )
 
-    def handle(self, *args, sizes, runs, keep, **options):
+    def handle(self, *args, sizes, runs, keep, only, **options):
         client = Client(SERVER_NAME="localhost")
         try:
             for size in [int(s) for s in sizes.split(",")]:
-                ensure_synthetic(size, self.stdout.write)
+                ensure_synthetic(size, self.stdout.write, expertise=size // 2)
                 total = Actor.objects.published().count()
-                for label, url in CASES:
-                    cold, _ = self.measure(client, url, runs, clear_cache=True)
-                    warm, body = self.measure(client, url, runs)
+                items = Realisation.objects.count() + Ressource.objects.count()
+                self.stdout.write(f"{total} published actors, {items} réalisations and ressources")
+                for label, url in [case for case in CASES if only in case[0]]:
+                    cold, cpu, _ = self.measure(client, url, runs, clear_cache=True)
+                    warm, _, body = self.measure(client, url, runs)
                     gzipped = len(gzip.compress(body, 6))
                     self.stdout.write(
                         f"{total:>8} published | {label:<28} | p50 uncached {cold:7.1f} ms "
-                        f"| p50 cached {warm:6.1f} ms | {gzipped / 1024:5.1f} KiB gzip"
+                        f"(CPU {cpu:6.1f} ms) | p50 cached {warm:6.1f} ms "
+                        f"| {gzipped / 1024:5.1f} KiB gzip"
                     )
         finally:
             if not keep:
                 remove_synthetic_actors()
 
     def measure(self, client, url, runs, clear_cache=False):
-        """p50 of `runs` requests; with clear_cache, none is answered from the result cache
-        (actors.datacache): the cost of computing, as after every change to the data."""
+        """p50 of `runs` requests, wall-clock and this process's CPU time (Django's share,
+        the database server's not included: on a shared machine it varies less); with
+        clear_cache, none is answered from the result cache (actors.datacache): the cost
+        of computing, as after every change to the data."""
         for _ in range(3):  # warm connections and PostgreSQL's buffers
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
-        timings = []
+        timings, cpu = [], []
         for _ in range(runs):
             if clear_cache:
                 cache.clear()
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
-        return statistics.median(timings), response.content
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        return statistics.median(timings), statistics.median(cpu), response.content
