@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from actors.texts import localized
 
@@ -53,3 +54,29 @@ def actor_expertise(context, actor):
         "ressources": [item for item in items if item["kind"] == "ressource"],
         "member": request is not None and is_member(request.user, actor),
     }
+
+
+@register.simple_tag
+def evidence(actor):
+    """A directory card's "Prouvé par 3 réalisations et 2 ressources", from the counts of
+    `expertise.evidence.counts()` (empty when it has none)."""
+    realisations = getattr(actor, "evidence_realisations", 0) or 0
+    ressources = getattr(actor, "evidence_ressources", 0) or 0
+    if realisations and ressources:
+        return gettext("Prouvé par %(realisations)s et %(ressources)s") % {
+            "realisations": ngettext(
+                "%(count)s réalisation", "%(count)s réalisations", realisations
+            )
+            % {"count": realisations},
+            "ressources": ngettext("%(count)s ressource", "%(count)s ressources", ressources)
+            % {"count": ressources},
+        }
+    if realisations:
+        return ngettext(
+            "Prouvé par %(count)s réalisation", "Prouvé par %(count)s réalisations", realisations
+        ) % {"count": realisations}
+    if ressources:
+        return ngettext(
+            "Prouvé par %(count)s ressource", "Prouvé par %(count)s ressources", ressources
+        ) % {"count": ressources}
+    return ""
