@@ -6,6 +6,7 @@ app_name = "expertise"
 
 urlpatterns = [
     path("realisations/", public.RealisationListView.as_view(), name="realisations"),
+    path("realisations/carte.geojson", public.realisations_map, name="realisations-map"),
     path("realisations/<slug:slug>/", public.realisation_detail, name="realisation"),
     path(
         "realisations/<slug:slug>/modifier/",

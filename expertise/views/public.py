@@ -1,10 +1,11 @@
 """The public pages: the lists with their facets and search, and each item's page."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
-from .. import presentation
+from .. import mapdata, presentation
 from ..filters import RealisationFilterSet, RessourceFilterSet
 from ..kinds import REALISATION, RESSOURCE
 
@@ -90,3 +91,8 @@ def ressource_detail(request, slug):
         "canonical": request.build_absolute_uri(ressource.get_absolute_url()),
     }
     return render(request, RESSOURCE.template("detail"), context)
+
+
+def realisations_map(request):
+    """The directory map's réalisations layer (expertise.mapdata), by commune."""
+    return HttpResponse(mapdata.cached_geojson(), content_type="application/geo+json")
