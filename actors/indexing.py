@@ -115,8 +115,9 @@ def _evidence():
         )
 
     aggregates = ", ".join(f"string_agg(x.{lang}, ' ')" for lang in LANGUAGES)
+    # Every name is a model's or this module's constant; nothing comes from input.
     return (
-        f"(SELECT ARRAY[{aggregates}] FROM ({texts(Realisation)} UNION ALL "
+        f"(SELECT ARRAY[{aggregates}] FROM ({texts(Realisation)} UNION ALL "  # noqa: S608
         f"{texts(Ressource)}) x) AS evidence"
     )
 

@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("acteurs/<slug:slug>/expertise/", members.ActorExpertiseView.as_view(), name="mine"),
     path(
+        "acteurs/<slug:slug>/partenariats/<int:pk>/",
+        members.PartnerAnswerView.as_view(),
+        name="partner-answer",
+    ),
+    path(
         "acteurs/<slug:slug>/realisations/ajouter/",
         members.AddView.as_view(kind="realisation"),
         name="realisation-add",

@@ -21,25 +21,29 @@ def text_in(obj, field):
 @register.inclusion_tag("expertise/_actor_expertise.html", takes_context=True)
 def actor_expertise(context, actor):
     """The actor page's section: its published réalisations and ressources, and those it
-    is a partner or an author of (one query: the page keeps a small budget); its members
+    is a confirmed partner or an author of (one query: the page keeps a small budget); its members
     also get the way to write them."""
     from django.db.models import CharField, Q, Value
 
     from contributions.permissions import is_member
 
-    from ..models import Realisation, Ressource
+    from ..models import PartnerAnswer, Realisation, Ressource
 
     columns = ("slug", "title", "title_eu", "title_es", "actor_id", "updated_at", "kind")
 
-    def rows(model, link):
+    def rows(model, link, value):
         return (
             model.objects.published()
-            .filter(Q(actor=actor) | Q(**{link: actor}))
+            .filter(Q(actor=actor) | Q(**{link: value}))
             .annotate(kind=Value(model._meta.model_name, output_field=CharField()))
             .values_list(*columns)
         )
 
-    found = rows(Realisation, "partners__actor").union(rows(Ressource, "authors"))
+    # A partnership shows on the partner's own page once its members confirmed it.
+    partner_of = Realisation.objects.filter(
+        partners__actor=actor, partners__answer=PartnerAnswer.CONFIRMED
+    ).values("pk")
+    found = rows(Realisation, "pk__in", partner_of).union(rows(Ressource, "authors", actor))
     items = [
         {
             **dict(zip(columns, row, strict=True)),

@@ -8,6 +8,7 @@ from django.views import View
 from .. import mapdata, presentation
 from ..filters import RealisationFilterSet, RessourceFilterSet
 from ..kinds import REALISATION, RESSOURCE
+from ..models import PartnerAnswer
 
 PAGE_SIZE = 20
 
@@ -65,7 +66,10 @@ def realisation_detail(request, slug):
         "object": realisation,
         "partners": partners,
         "ressources": _published(RESSOURCE.model).filter(realisation=realisation),
-        "json_ld": presentation.realisation_json_ld(realisation, partners, request),
+        # Structured data states only what the partners confirmed (and outside partners).
+        "json_ld": presentation.realisation_json_ld(
+            realisation, [p for p in partners if not p.is_pending], request
+        ),
         "canonical": request.build_absolute_uri(realisation.get_absolute_url()),
     }
     return render(request, REALISATION.template("detail"), context)
@@ -73,8 +77,13 @@ def realisation_detail(request, slug):
 
 def _visible_partners(realisation):
     """Outside partners and the published actors among the directory's (an unpublished
-    actor's page does not exist)."""
-    partners = realisation.partners.select_related("actor").order_by("role", "name", "pk")
+    actor's page does not exist) that did not decline; the page marks those that have not
+    answered yet."""
+    partners = (
+        realisation.partners.exclude(answer=PartnerAnswer.DECLINED)
+        .select_related("actor")
+        .order_by("role", "name", "pk")
+    )
     return [p for p in partners if p.actor_id is None or p.actor.is_public]
 
 

@@ -69,9 +69,7 @@ def test_the_layer_is_switched_with_the_keyboard(sized):
     assert label.startswith("Réalisations à "), label
     badge.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "() => document.activeElement.matches('.leaflet-popup-content a')"
-    )
+    page.wait_for_function("() => document.activeElement.matches('.leaflet-popup-content a')")
     href = page.evaluate("document.activeElement.getAttribute('href')")
     assert href.startswith("/fr/realisations/"), href
     links = page.locator(".realisations-popup a")
