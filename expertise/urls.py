@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import members, public
+from .views import members, public, suggestions
 
 app_name = "expertise"
 
@@ -13,7 +13,17 @@ urlpatterns = [
         members.EditView.as_view(kind="realisation"),
         name="realisation-edit",
     ),
+    path(
+        "realisations/<slug:slug>/suggerer/",
+        suggestions.SuggestItemView.as_view(kind="realisation"),
+        name="realisation-suggest",
+    ),
     path("ressources/", public.RessourceListView.as_view(), name="ressources"),
+    path(
+        "ressources/<slug:slug>/suggerer/",
+        suggestions.SuggestItemView.as_view(kind="ressource"),
+        name="ressource-suggest",
+    ),
     path("ressources/<slug:slug>/", public.ressource_detail, name="ressource"),
     path(
         "ressources/<slug:slug>/modifier/",
