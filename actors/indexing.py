@@ -2,6 +2,7 @@
 its fields, its taxonomies and its commune. Called after every write that touches them:
 model signals for single saves (actors.signals), explicitly for bulk loads."""
 
+import functools
 import threading
 from contextlib import contextmanager
 
@@ -21,7 +22,12 @@ def _vector(lang):
     """The document as read in one language: the name, that language's names of the
     actor's taxonomies, its own summary and description, and (read once, in French) the
     commune's French and Basque names. Weights: the name first, then what it does, then
-    where and the summary, then the rest.
+    where and the summary, then the rest. Last, the texts of the réalisations and ressources
+    it published (`evidence`), stripped of their positions: a word found only there counts
+    as one occurrence at the lowest weight however often the items repeat it, so the actor
+    ranks below those whose own texts hold the word (level with a single mention in a
+    description), and the vector stays small. A quoted phrase needs positions: it is not
+    matched in these texts.
 
     Each text is read in its own language only: a query is read in all three
     (actors.filters.search_query), so a word of any language meets the reading of its own
@@ -37,7 +43,8 @@ def _vector(lang):
                      concat_ws(' ', terms.theme_names[{i}], terms.service_names[{i}])), 'B')
         || setweight(to_tsvector('{config}',
                      concat_ws(' ', a.{summary}, {where}terms.kind_names[{i}])), 'C')
-        || setweight(to_tsvector('{config}', a.{description}), 'D')"""
+        || setweight(to_tsvector('{config}', a.{description}), 'D')
+        || strip(to_tsvector('{config}', coalesce(terms.evidence[{i}], '')))"""
 
 
 def _id_array(taxonomy):
@@ -65,7 +72,8 @@ WITH terms AS (
          FROM actors_actor_services t JOIN actors_service s ON s.id = t.service_id
          WHERE t.actor_id = a.id) AS service_names,
         concat_ws(' ', c.name, c.name_eu) AS commune_names,
-        ARRAY[k.name, k.name_eu, k.name_es] AS kind_names
+        ARRAY[k.name, k.name_eu, k.name_es] AS kind_names,
+        {evidence}
     FROM actors_actor a
     JOIN actors_commune c ON c.id = a.commune_id
     JOIN actors_actorkind k ON k.id = a.kind_id
@@ -84,12 +92,48 @@ UPDATE actors_actor a SET
 FROM terms
 WHERE a.id = terms.id
 """.replace("{search_vector}", "\n        || ".join(_vector(lang) for lang in LANGUAGES))
-REFRESH_SQL = REFRESH_SQL.replace(
-    "{id_arrays}", ",\n        ".join(_id_array(taxonomy) for taxonomy in MANY)
-).replace(
-    "{set_id_arrays}",
-    ",\n    ".join(f"{taxonomy.column} = terms.{taxonomy.column}" for taxonomy in MANY),
-)
+
+
+def _evidence():
+    """Each language's texts of the actor's published réalisations and ressources
+    (expertise.search.TEXTS), as an array of three. Read when first needed: the expertise app
+    is built on this one."""
+    from expertise.models import Realisation, Ressource
+    from expertise.search import TEXTS
+    from moderation.contract import Status
+
+    def texts(model):
+        fields = ("title", *TEXTS[model._meta.model_name])
+        readings = ", ".join(
+            "concat_ws(' ', {})".format(", ".join(f"e.{column(f, lang)}" for f in fields))
+            + f" AS {lang}"
+            for lang in LANGUAGES
+        )
+        return (
+            f"SELECT {readings} FROM {model._meta.db_table} e "  # noqa: S608
+            f"WHERE e.actor_id = a.id AND e.status = '{Status.PUBLISHED.value}'"
+        )
+
+    aggregates = ", ".join(f"string_agg(x.{lang}, ' ')" for lang in LANGUAGES)
+    # Every name is a model's or this module's constant; nothing comes from input.
+    return (
+        f"(SELECT ARRAY[{aggregates}] FROM ({texts(Realisation)} UNION ALL "  # noqa: S608
+        f"{texts(Ressource)}) x) AS evidence"
+    )
+
+
+@functools.cache
+def refresh_sql():
+    return (
+        REFRESH_SQL.replace(
+            "{id_arrays}", ",\n        ".join(_id_array(taxonomy) for taxonomy in MANY)
+        )
+        .replace(
+            "{set_id_arrays}",
+            ",\n    ".join(f"{taxonomy.column} = terms.{taxonomy.column}" for taxonomy in MANY),
+        )
+        .replace("{evidence}", _evidence())
+    )
 
 
 def refresh(actor_ids):
@@ -101,7 +145,7 @@ def refresh(actor_ids):
         _deferred.ids.update(ids)
         return 0
     with connection.cursor() as cursor:
-        cursor.execute(REFRESH_SQL.replace("{where}", "a.id = ANY(%s)"), [ids])
+        cursor.execute(refresh_sql().replace("{where}", "a.id = ANY(%s)"), [ids])
         count = cursor.rowcount
     refresh_opening(ids)
     return count
@@ -145,7 +189,7 @@ def refresh_opening(actor_ids=None, today=None):
 def refresh_where(column, value):
     """Recompute the index of every actor whose `column` (a trusted name) equals `value`."""
     with connection.cursor() as cursor:
-        cursor.execute(REFRESH_SQL.replace("{where}", f"a.{column} = %s"), [value])
+        cursor.execute(refresh_sql().replace("{where}", f"a.{column} = %s"), [value])
         return cursor.rowcount
 
 

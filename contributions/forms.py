@@ -365,5 +365,13 @@ class SuggestionForm(forms.Form):
         return {k: self.cleaned_data[k] for k in self.PROPOSED if self.cleaned_data.get(k)}
 
 
+class ItemSuggestionForm(SuggestionForm):
+    """About a réalisation or a ressource: the text alone (the proposed values are an
+    actor's columns)."""
+
+    website = phone = street_address = None
+    PROPOSED = ()
+
+
 class InviteForm(MarkedRequired, forms.Form):
     email = forms.EmailField(label=_("Adresse de la personne à inviter"))

@@ -190,15 +190,24 @@ def partner_triples(partners):
 
 
 def write_partners(realisation, triples):
-    """The réalisation's partners become exactly these (role, actor slug, outside name)."""
+    """The réalisation's partners become exactly these (role, actor slug, outside name).
+    Rows that stay keep their partner's answer: only those removed go, only new ones come."""
     actors = {a.slug: a for a in Actor.objects.filter(slug__in=[s for _r, s, _n in triples if s])}
-    realisation.partners.all().delete()
-    Partner.objects.bulk_create(
-        Partner(
-            realisation=realisation, role=role, actor=actors.get(slug), name="" if slug else name
-        )
+    wanted = {
+        (role, actors[slug].pk if slug else None, "" if slug else name)
         for role, slug, name in triples
         if (slug in actors) or (not slug and name)
+    }
+    kept = set()
+    for partner in realisation.partners.all():
+        key = (partner.role, partner.actor_id, partner.name)
+        if key in wanted and key not in kept:
+            kept.add(key)
+        else:
+            partner.delete()
+    Partner.objects.bulk_create(
+        Partner(realisation=realisation, role=role, actor_id=actor_id, name=name)
+        for role, actor_id, name in sorted(wanted - kept, key=str)
     )
 
 

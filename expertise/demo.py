@@ -12,6 +12,7 @@ from .models import (
     FundingProgramme,
     Licence,
     Partner,
+    PartnerAnswer,
     PartnerRole,
     Progress,
     Realisation,
@@ -98,7 +99,11 @@ def load_demo_expertise():
         realisation.themes.set([themes[n % len(themes)], themes[(n * 3) % len(themes)]])
         realisation.publics.set([publics[n % len(publics)]])
         partner = actors[(n + 5) % len(actors)]
-        Partner.objects.create(realisation=realisation, actor=partner, role=PartnerRole.PARTNER)
+        # Two in three confirmed by the partner, the others still waiting for its answer.
+        answer = PartnerAnswer.PENDING if n % 3 == 2 else PartnerAnswer.CONFIRMED
+        Partner.objects.create(
+            realisation=realisation, actor=partner, role=PartnerRole.PARTNER, answer=answer
+        )
         if n % 4 == 0:
             Partner.objects.create(
                 realisation=realisation, name="Fondation imaginaire", role=PartnerRole.FUNDER

@@ -102,9 +102,13 @@ class ActorQuerySet(models.QuerySet):
         return self.filter(distance_km__lte=km)
 
     def for_listing(self):
-        """What a list of actors shows, in a fixed number of queries."""
+        """What a list of actors shows, in a fixed number of queries: with the counts of
+        réalisations and ressources that prove their expertise."""
+        from expertise.evidence import counts
+
         return (
             self.select_related("kind", "commune")
+            .annotate(**counts())
             .defer(
                 "description",
                 "description_eu",

@@ -24,6 +24,24 @@ class Suggestion(ExchangeLanguage):
         related_name="suggestions",
         verbose_name=_("acteur"),
     )
+    # A suggestion about one of the actor's réalisations or ressources names it too; the
+    # actor stays the one whose members are told and who edits it.
+    realisation = models.ForeignKey(
+        "expertise.Realisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("réalisation"),
+    )
+    ressource = models.ForeignKey(
+        "expertise.Ressource",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("ressource"),
+    )
     text = models.TextField(_("correction proposée"), max_length=3000)
     proposed = models.JSONField(_("valeurs proposées"), default=dict, blank=True)
     contact_email = models.EmailField(_("adresse de contact"), blank=True)
@@ -45,7 +63,16 @@ class Suggestion(ExchangeLanguage):
                 condition=models.Q(status__in=SuggestionStatus.values),
                 name="suggestion_status_known",
             ),
+            models.CheckConstraint(
+                condition=models.Q(realisation__isnull=True) | models.Q(ressource__isnull=True),
+                name="suggestion_one_subject",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.actor} – {self.created_at:%Y-%m-%d}"
+        return f"{self.subject} – {self.created_at:%Y-%m-%d}"
+
+    @property
+    def subject(self):
+        """What the suggestion is about: a réalisation, a ressource or the actor itself."""
+        return self.realisation or self.ressource or self.actor

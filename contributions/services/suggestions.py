@@ -63,9 +63,12 @@ def ip_hash(ip):
     return hmac.new(settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256).hexdigest()
 
 
-def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", token=""):
+def suggest(
+    actor, text, proposed=None, contact_email="", ip="", honeypot="", token="", subject=None
+):
     """Records a suggestion and tells the owners and moderators. Refusals raise
-    ContributionError; the honeypot refuses silently-looking but explicitly to the caller."""
+    ContributionError; the honeypot refuses silently-looking but explicitly to the caller.
+    `subject`: one of the actor's réalisations or ressources the suggestion is about."""
     if actor.status != ActorStatus.PUBLISHED:
         raise ContributionError(_("Cette fiche n'est pas publiée."))
     if honeypot:
@@ -83,6 +86,7 @@ def suggest(actor, text, proposed=None, contact_email="", ip="", honeypot="", to
             proposed=proposed or {},
             contact_email=contact_email,
             ip_hash=digest,
+            **({subject._meta.model_name: subject} if subject is not None else {}),
         )
         transaction.on_commit(lambda: notify.suggestion(created))
     return created

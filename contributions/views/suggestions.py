@@ -16,14 +16,19 @@ class SuggestView(FormView):
     form_class = SuggestionForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.actor = published_actor(kwargs["slug"])
+        self.actor, self.subject = self.find(kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
+
+    def find(self, slug):
+        """The actor the suggestion goes to, and what it is about (None: the actor)."""
+        return published_actor(slug), None
 
     def get_initial(self):
         return {"started": form_token()}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "actor": self.actor}
+        subject = self.subject or self.actor
+        return {**super().get_context_data(**kwargs), "actor": self.actor, "subject": subject}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -36,6 +41,7 @@ class SuggestView(FormView):
                 ip=client_ip(self.request),
                 honeypot=data["nickname"],
                 token=data["started"],
+                subject=self.subject,
             )
         except services.ContributionError as error:
             # The visitor's text is kept; a fresh token lets them send it again.
@@ -45,6 +51,9 @@ class SuggestView(FormView):
             form.is_valid()
             form.add_error(None, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.thanks()
+
+    def thanks(self):
         return redirect("contributions:suggest-thanks", slug=self.actor.slug)
 
     def form_invalid(self, form):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("actors", "0010_term_masks"),
-        ("expertise", "0004_media"),
+        ("expertise", "0005_partner_confirmation"),
     ]
 
     operations = [

@@ -3,7 +3,15 @@ from simple_history import register
 from moderation.history import AttributedHistory
 
 from .common import ExpertiseContent
-from .lists import ContentLanguage, FundingProgramme, Licence, PartnerRole, Progress, RessourceType
+from .lists import (
+    ContentLanguage,
+    FundingProgramme,
+    Licence,
+    PartnerAnswer,
+    PartnerRole,
+    Progress,
+    RessourceType,
+)
 from .proposals import RealisationRequest, RessourceRequest
 from .realisation import Partner, Realisation
 from .ressource import Ressource
@@ -29,6 +37,7 @@ __all__ = [
     "FundingProgramme",
     "Licence",
     "Partner",
+    "PartnerAnswer",
     "PartnerRole",
     "Progress",
     "Realisation",

@@ -43,6 +43,14 @@ class PartnerRole(models.TextChoices):
     FUNDER = "financeur", _("Financeur")
 
 
+class PartnerAnswer(models.TextChoices):
+    """A directory actor's answer to being named a réalisation's partner."""
+
+    PENDING = "pending", _("Non confirmé")
+    CONFIRMED = "confirmed", _("Confirmé")
+    DECLINED = "declined", _("Refusé")
+
+
 class FundingProgramme(Term):
     class Meta(Term.Meta):
         verbose_name = _("programme de financement")

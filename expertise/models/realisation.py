@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.models import Actor, Commune
 
 from .common import ExpertiseContent, version_index
-from .lists import FundingProgramme, Licence, PartnerRole, Progress
+from .lists import FundingProgramme, Licence, PartnerAnswer, PartnerRole, Progress
 from .media import add_image_fields
 
 
@@ -94,6 +95,24 @@ class Partner(models.Model):
     )
     name = models.CharField(_("partenaire extérieur"), max_length=200, blank=True)
     role = models.CharField(_("rôle"), max_length=12, choices=PartnerRole.choices)
+    # A directory actor's members confirm or decline being named: a declined link is not
+    # shown, a pending one is marked so on the réalisation's page and is left off the
+    # partner's own page. An outside partner has no one to answer: it stays pending.
+    answer = models.CharField(
+        _("réponse du partenaire"),
+        max_length=12,
+        choices=PartnerAnswer.choices,
+        default=PartnerAnswer.PENDING,
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("répondu par"),
+    )
+    answered_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("partenaire")
@@ -102,6 +121,9 @@ class Partner(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(role__in=PartnerRole.values), name="partner_role_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(answer__in=PartnerAnswer.values), name="partner_answer_known"
             ),
             # Either an actor of the directory or a name, never both nor neither.
             models.CheckConstraint(
@@ -118,3 +140,7 @@ class Partner(models.Model):
 
     def __str__(self):
         return f"{self.actor or self.name} ({self.get_role_display()})"
+
+    @property
+    def is_pending(self):
+        return self.actor_id is not None and self.answer == PartnerAnswer.PENDING

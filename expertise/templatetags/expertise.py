@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from actors.texts import localized
 
@@ -20,25 +21,29 @@ def text_in(obj, field):
 @register.inclusion_tag("expertise/_actor_expertise.html", takes_context=True)
 def actor_expertise(context, actor):
     """The actor page's section: its published réalisations and ressources, and those it
-    is a partner or an author of (one query: the page keeps a small budget); its members
+    is a confirmed partner or an author of (one query: the page keeps a small budget); its members
     also get the way to write them."""
     from django.db.models import CharField, Q, Value
 
     from contributions.permissions import is_member
 
-    from ..models import Realisation, Ressource
+    from ..models import PartnerAnswer, Realisation, Ressource
 
     columns = ("slug", "title", "title_eu", "title_es", "actor_id", "updated_at", "kind")
 
-    def rows(model, link):
+    def rows(model, link, value):
         return (
             model.objects.published()
-            .filter(Q(actor=actor) | Q(**{link: actor}))
+            .filter(Q(actor=actor) | Q(**{link: value}))
             .annotate(kind=Value(model._meta.model_name, output_field=CharField()))
             .values_list(*columns)
         )
 
-    found = rows(Realisation, "partners__actor").union(rows(Ressource, "authors"))
+    # A partnership shows on the partner's own page once its members confirmed it.
+    partner_of = Realisation.objects.filter(
+        partners__actor=actor, partners__answer=PartnerAnswer.CONFIRMED
+    ).values("pk")
+    found = rows(Realisation, "pk__in", partner_of).union(rows(Ressource, "authors", actor))
     items = [
         {
             **dict(zip(columns, row, strict=True)),
@@ -53,3 +58,29 @@ def actor_expertise(context, actor):
         "ressources": [item for item in items if item["kind"] == "ressource"],
         "member": request is not None and is_member(request.user, actor),
     }
+
+
+@register.simple_tag
+def evidence(actor):
+    """A directory card's "Prouvé par 3 réalisations et 2 ressources", from the counts of
+    `expertise.evidence.counts()` (empty when it has none)."""
+    realisations = getattr(actor, "evidence_realisations", 0) or 0
+    ressources = getattr(actor, "evidence_ressources", 0) or 0
+    if realisations and ressources:
+        return gettext("Prouvé par %(realisations)s et %(ressources)s") % {
+            "realisations": ngettext(
+                "%(count)s réalisation", "%(count)s réalisations", realisations
+            )
+            % {"count": realisations},
+            "ressources": ngettext("%(count)s ressource", "%(count)s ressources", ressources)
+            % {"count": ressources},
+        }
+    if realisations:
+        return ngettext(
+            "Prouvé par %(count)s réalisation", "Prouvé par %(count)s réalisations", realisations
+        ) % {"count": realisations}
+    if ressources:
+        return ngettext(
+            "Prouvé par %(count)s ressource", "Prouvé par %(count)s ressources", ressources
+        ) % {"count": ressources}
+    return ""

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
@@ -17,7 +18,9 @@ from contributions.views.actors import parse_base
 from moderation import workflow
 from moderation.contract import Status
 
+from .. import partners
 from ..kinds import KINDS, REALISATION, RESSOURCE
+from ..models import Partner, PartnerAnswer
 
 
 class MemberRequired(LoginRequiredMixin):
@@ -55,8 +58,34 @@ class ActorExpertiseView(MemberRequired, TemplateView):
         return super().get_context_data(
             realisations=REALISATION.model.objects.of_actor(self.actor),
             ressources=RESSOURCE.model.objects.of_actor(self.actor),
+            partnerships=partners.of_actor(self.actor),
+            answers=PartnerAnswer,
             **kwargs,
         )
+
+
+class PartnerAnswerView(LoginRequiredMixin, View):
+    """POST: the partner actor's members (or staff) confirm or decline being named."""
+
+    def post(self, request, slug, pk):
+        partner = get_object_or_404(
+            Partner.objects.select_related("actor", "realisation"), pk=pk, actor__slug=slug
+        )
+        if not partners.may_answer(request.user, partner):
+            raise PermissionDenied
+        form = partners.AnswerForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["answer"]))
+        else:
+            partners.answer(partner, request.user, form.cleaned_data["answer"])
+            if partner.answer == PartnerAnswer.CONFIRMED:
+                messages.success(request, _("Partenariat confirmé : il figure sur votre fiche."))
+            else:
+                messages.success(
+                    request,
+                    _("Partenariat refusé : votre nom n'est plus montré sur la réalisation."),
+                )
+        return redirect(reverse("expertise:mine", kwargs={"slug": slug}) + "#partenariats")
 
 
 class ExpertiseFormView(MemberRequired, FormView):

@@ -1,13 +1,15 @@
 """The public pages: the lists with their facets and search, and each item's page."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
-from .. import presentation
+from .. import mapdata, presentation
 from ..filters import expertise_filterset
 from ..kinds import REALISATION, RESSOURCE
 from ..listing import ItemRows
+from ..models import PartnerAnswer
 
 PAGE_SIZE = 20
 
@@ -65,7 +67,10 @@ def realisation_detail(request, slug):
         "images": pictures,
         "og_image": request.build_absolute_uri(pictures[0]["url"]) if pictures else None,
         "ressources": _published(RESSOURCE.model).filter(realisation=realisation),
-        "json_ld": presentation.realisation_json_ld(realisation, partners, request, pictures),
+        # Structured data states only what the partners confirmed (and outside partners).
+        "json_ld": presentation.realisation_json_ld(
+            realisation, [p for p in partners if not p.is_pending], request, pictures
+        ),
         "canonical": request.build_absolute_uri(realisation.get_absolute_url()),
     }
     return render(request, REALISATION.template("detail"), context)
@@ -73,8 +78,13 @@ def realisation_detail(request, slug):
 
 def _visible_partners(realisation):
     """Outside partners and the published actors among the directory's (an unpublished
-    actor's page does not exist)."""
-    partners = realisation.partners.select_related("actor").order_by("role", "name", "pk")
+    actor's page does not exist) that did not decline; the page marks those that have not
+    answered yet."""
+    partners = (
+        realisation.partners.exclude(answer=PartnerAnswer.DECLINED)
+        .select_related("actor")
+        .order_by("role", "name", "pk")
+    )
     return [p for p in partners if p.actor_id is None or p.actor.is_public]
 
 
@@ -100,3 +110,8 @@ def _size(field):
         return field.size if field else None
     except OSError:
         return None
+
+
+def realisations_map(request):
+    """The directory map's réalisations layer (expertise.mapdata), by commune."""
+    return HttpResponse(mapdata.cached_geojson(), content_type="application/geo+json")

@@ -310,6 +310,8 @@
     }
 
     rove(null, false);
+    // For the optional layers (realisations-layer.js): the map, once it exists.
+    mapEl.dispatchEvent(new CustomEvent("neonum:map", { bubbles: true, detail: map }));
     return { map: map, draw: draw, fit: fit, viewBbox: viewBbox };
   };
 })();

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from actors.models import Commune
-from expertise.models import Partner
+from expertise.models import Partner, PartnerAnswer
 from moderation.contract import Status
 from tests.factories import ActorFactory
 
@@ -42,7 +42,10 @@ def content(people):
     )  # fmt: skip
     realisation.communes.set([bayonne])
     funder = ActorFactory(name="Fonds local")
-    Partner.objects.create(realisation=realisation, actor=funder, role="financeur")
+    # Confirmed by the funder: pending links stay off its page (tests/expertise/test_partners.py).
+    Partner.objects.create(
+        realisation=realisation, actor=funder, role="financeur", answer=PartnerAnswer.CONFIRMED
+    )
     Partner.objects.create(realisation=realisation, name="Mairie d'Ustaritz", role="partenaire")
     ressource = make_ressource(actor, title="Guide du réemploi", realisation=realisation)
     ressource.authors.set([actor, funder])
