@@ -9,7 +9,7 @@ say what they are."""
 import random
 from datetime import date, timedelta
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -24,6 +24,7 @@ from .models.lists import (
     ContentLanguage,
     FundingProgramme,
     Licence,
+    PartnerAnswer,
     PartnerRole,
     Progress,
     RessourceType,
@@ -56,6 +57,20 @@ RESSOURCE_COLUMNS = [
     "id", *COMMON, "type_id", "licence", "content_language", "link", "elsewhere_url",
     "realisation_id",
 ]  # fmt: skip
+
+
+def copy_items(cursor, model, columns, rows):
+    """COPY writes no Django default: the model's other text and file columns (images, alt
+    texts, files) are written empty."""
+    blanks = [
+        field.column
+        for field in model._meta.concrete_fields
+        if isinstance(field, (models.CharField, models.TextField, models.FileField))
+        and not field.null
+        and field.column not in columns
+    ]
+    copy_rows(cursor, model._meta.db_table, [*columns, *blanks],
+              (tuple(row) + ("",) * len(blanks) for row in rows))  # fmt: skip
 
 
 class Seeder:
@@ -140,7 +155,7 @@ def create_synthetic_expertise(count, seed=1, progress=None):
     with connection.cursor() as cursor:
         realisation_ids = _new_ids(cursor, Realisation, n_realisations)
         rows = [seeder.realisation(pk, next(numbers)) for pk in realisation_ids]
-        copy_rows(cursor, Realisation._meta.db_table, REALISATION_COLUMNS, rows)
+        copy_items(cursor, Realisation, REALISATION_COLUMNS, rows)
         local = [row[0] for row in rows if not row[REALISATION_COLUMNS.index("whole_territory")]]
         _links(cursor, Realisation.communes, [
             (pk, commune) for pk in local for commune in seeder.some(seeder.communes, 1, 3)
@@ -148,17 +163,20 @@ def create_synthetic_expertise(count, seed=1, progress=None):
         partners = []
         for pk in realisation_ids:
             for actor in seeder.some(seeder.actors, 0, 2):
-                partners.append((pk, actor, "", rng.choice(PartnerRole.values)))
+                answer = PartnerAnswer.CONFIRMED if rng.random() < 0.67 else PartnerAnswer.PENDING
+                partners.append((pk, actor, "", rng.choice(PartnerRole.values), answer))
             if rng.random() < 0.2:
-                partners.append((pk, None, "Fondation synthétique", PartnerRole.FUNDER))
-        columns = ["realisation_id", "actor_id", "name", "role"]
+                partners.append(
+                    (pk, None, "Fondation synthétique", PartnerRole.FUNDER, PartnerAnswer.PENDING)
+                )
+        columns = ["realisation_id", "actor_id", "name", "role", "answer"]
         copy_rows(cursor, Partner._meta.db_table, columns, partners)
         if progress:
             progress("réalisations")
 
         ressource_ids = _new_ids(cursor, Ressource, count - n_realisations)
         rows = [seeder.ressource(pk, next(numbers), realisation_ids) for pk in ressource_ids]
-        copy_rows(cursor, Ressource._meta.db_table, RESSOURCE_COLUMNS, rows)
+        copy_items(cursor, Ressource, RESSOURCE_COLUMNS, rows)
         _links(cursor, Ressource.authors, [
             (pk, actor) for pk in ressource_ids for actor in seeder.some(seeder.actors, 0, 2)
         ])  # fmt: skip

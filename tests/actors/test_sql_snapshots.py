@@ -14,11 +14,11 @@ def some_actors():
 
 # (snapshot, URL, number of queries): the public pages, the API and the exports.
 PUBLIC = [
-    ("directory", "/fr/", 13),
+    ("directory", "/fr/", 14),
     ("directory_filtered", "/fr/?theme=low-tech&language=euskara&sort=updated", 15),
     ("directory_search", "/fr/?q=konpon", 15),
     ("map_data", "/fr/carte/donnees.geojson?zoom=9&bbox=-1.9,42.9,-0.7,43.7", 3),
-    ("actor_page", "/fr/acteurs/konpon/", 7),
+    ("actor_page", "/fr/acteurs/konpon/", 8),
     ("embed", "/fr/embed/?theme=low-tech", 7),
     ("api_actors", "/api/v1/actors/", 8),
     ("api_actors_paged", "/api/v1/actors/?language=euskara&sort=name&page_size=1&page=1", 9),
