@@ -125,6 +125,10 @@ def visit_without_js(browser, live_server, reference_tx):
     context.close()
 
 
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def route_media(page):
     """The reverse proxy's part: /media/ from MEDIA_ROOT (Django does not serve it in tests)."""
 

@@ -7,13 +7,10 @@ from playwright.sync_api import expect
 
 from events.demo import load_demo_events
 from events.models import Event
+from tests.browser.conftest import no_sideways_scroll
 from tests.support import pageweight
 
 EVENT_PAGE_MAX_KB = 40
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("size", ["phone", "laptop"])

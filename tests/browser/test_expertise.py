@@ -7,12 +7,8 @@ from playwright.sync_api import expect
 
 from expertise.demo import load_demo_expertise
 from expertise.models import Realisation, Ressource
-from tests.browser.conftest import route_media
+from tests.browser.conftest import no_sideways_scroll, route_media
 from tests.expertise.media import with_image
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("size", ["phone", "laptop"])

@@ -6,13 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from actors.models import Actor
-from tests.browser.conftest import SIZES
+from tests.browser.conftest import SIZES, no_sideways_scroll
 
 PAGES = ["/accessibilite/", "/mentions-legales/", "/contact/", "/plan-du-site/"]
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 # Each language on a phone; the layout does not depend on the language: one on a laptop.
