@@ -19,12 +19,15 @@ def feature(label, lon, lat, citycode, score=0.9):
 
 PANNECAU = feature("12 Rue Pannecau 64100 Bayonne", -1.4736, 43.4898, "64102")
 HALLES = feature("Place des Halles 64130 Mauléon-Licharre", -0.8856, 43.2247, "64371")
+# Outside the CAPB: a geocoded address the importers must refuse.
+CAPITOLE = feature("Place du Capitole 31000 Toulouse", 1.4437, 43.6045, "31555")
 WEAK = feature("Chemin quelque part", -1.2, 43.3, "64000", score=0.2)
 KNOWN = {
     normalise("12 rue Pannecau, Bayonne"): PANNECAU,
     normalise("12 rue Pannecau, 64100 Bayonne"): PANNECAU,
     normalise("Place des Halles Mauléon"): HALLES,
     normalise("chemin improbable"): WEAK,
+    normalise("Place du Capitole, Toulouse"): CAPITOLE,
 }
 
 
