@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 editable=False,
                 max_length=255,
-                verbose_name="identifiant dans la source",
+                verbose_name="identifiant à la source",
             ),
         ),
         migrations.AddField(
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 editable=False,
                 max_length=255,
-                verbose_name="identifiant dans la source",
+                verbose_name="identifiant à la source",
             ),
         ),
         migrations.AddConstraint(

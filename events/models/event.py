@@ -82,7 +82,7 @@ class Event(ExpertiseContent):
     # iCalendar UID, the OpenAgenda uid): a second import finds it again.
     source = models.CharField(_("source"), max_length=20, blank=True, editable=False)
     source_id = models.CharField(
-        _("identifiant dans la source"), max_length=255, blank=True, editable=False
+        _("identifiant à la source"), max_length=255, blank=True, editable=False
     )
 
     class Meta(ExpertiseContent.Meta):
