@@ -20,13 +20,12 @@ from django.utils.translation import gettext as _
 
 from moderation import workflow
 from moderation.contract import ProposalKind, Status
+from opendata.importing.expertise import moderated_update, run_rows
 from opendata.importing.importer import (
     CREATED,
     DUPLICATE,
     OUTSIDE,
     REJECTED,
-    UNCHANGED,
-    UPDATED,
     Report,
     RowResult,
 )
@@ -121,20 +120,7 @@ class EventImporter:
             raise RowError(_("Événement d'un autre acteur (%s) : non modifié.") % item.slug)
         if item.status == Status.ARCHIVED:
             raise RowError(_("Correspond à un événement archivé (%s).") % item.slug)
-        current = self.declaration.snapshot(item)
-        proposed = {**current, **values}
-        if proposed == current:
-            return item, UNCHANGED
-        requests = self.declaration.requests.objects.open().for_subject(item)
-        if item.status == Status.PUBLISHED:
-            if any(request.proposed == proposed for request in requests.changes()):
-                return item, UNCHANGED
-            self.check(item, proposed)
-            workflow.record_proposal(item, self.user, ProposalKind.CHANGE, proposed, base=current)
-            return item, UPDATED
-        self.declaration.apply(item, proposed)
-        requests.new().update(proposed=self.declaration.snapshot(item))
-        return item, UPDATED
+        return item, moderated_update(item, values, self.user, check=self.check)
 
     def check(self, item, proposed):
         """A change request the model would refuse is reported now, not at moderation."""
@@ -148,10 +134,4 @@ def import_events(data, kind, actor, apply=False, user=None):
     `apply`. ValueError when the file cannot be read as `kind`."""
     importer = EventImporter(kind, actor, user)
     rows = importer.format.read(data)
-    report = Report(applied=apply, format=kind)
-    with transaction.atomic():
-        for line, raw in rows:
-            report.add(importer.run_row(line, raw))
-        if not apply:
-            transaction.set_rollback(True)
-    return report
+    return run_rows(importer, rows, Report(applied=apply, format=kind))

@@ -1,12 +1,12 @@
 """manage.py import_events FILE_OR_URL --format ical|openagenda --actor SLUG: a dry run
 with a report, unless --apply (see events.importing.importer)."""
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from actors.models import Actor
 from events.importing.fetch import Unreadable, read_source
 from events.importing.importer import FORMATS, import_events
+from opendata.importing.author import request_author
 from opendata.importing.reporting import as_text
 
 
@@ -27,11 +27,7 @@ class Command(BaseCommand):
         actor = Actor.objects.filter(slug=options["actor"]).first()
         if actor is None:
             raise CommandError(f"Aucun acteur « {options['actor']} ».")
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(email__iexact=options["user"]).first()
-            if user is None:
-                raise CommandError(f"Aucun compte pour {options['user']}.")
+        user = request_author(options["user"])
         try:
             data = read_source(options["source"])
             report = import_events(
