@@ -132,6 +132,9 @@ def unchanged_fields(component, exported):
 def values(component, same=frozenset()):
     """The declaration's values of a VEVENT, but for the fields in `same`; RowError (or
     places.Outside) when refused."""
+    for name, problem in getattr(component, "errors", ()):
+        raise RowError(_("Propriété illisible (%(name)s) : %(problem)s")
+                       % {"name": name, "problem": problem})  # fmt: skip
     found = {}
     if "title" not in same:
         found["title"] = _text(component, "SUMMARY")[:200]

@@ -138,6 +138,7 @@ def test_bad_rows_are_reported_and_skipped(actor, ban):
         vevent(
             "a-l-envers@example.org", "À l'envers", end="DTEND;TZID=Europe/Paris:20300330T090000"
         ),  # fmt: skip
+        vevent("date@example.org", "Date", start="DTSTART:demain"),
         SERIES,
         vevent("serie@example.org", "Doublon"),
     ]
@@ -148,9 +149,10 @@ def test_bad_rows_are_reported_and_skipped(actor, ban):
     assert found["Ailleurs"] == (OUTSIDE, "Lieu hors du territoire de la CAPB : « "
                                           "Place du Capitole, Toulouse ».")  # fmt: skip
     assert found["Nulle part"][0] == REJECTED and "introuvable" in found["Nulle part"][1]
-    assert found["Règle"][0] == REJECTED and "RFC 5545" in found["Règle"][1]
+    assert found["Règle"][0] == REJECTED and "(RRULE)" in found["Règle"][1]
     assert found["À l'envers"][0] == REJECTED and "fin" in found["À l'envers"][1]
-    assert found["Doublon"] == (DUPLICATE, "Doublon de la ligne 7 : non appliqué.")
+    assert found["Doublon"] == (DUPLICATE, "Doublon de la ligne 8 : non appliqué.")
+    assert found["Date"][0] == REJECTED and "(DTSTART)" in found["Date"][1]
     assert found["Atelier hebdomadaire"][0] == CREATED
     assert list(Event.objects.filter(source="ical").values_list("source_id", flat=True)) == [
         "serie@example.org"
