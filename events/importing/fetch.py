@@ -1,6 +1,7 @@
 """What `import_events` reads: a local file, or an http(s) URL fetched with a timeout and a
 size limit (a calendar is a few hundred kilobytes; a larger answer is refused, not read)."""
 
+import time
 from pathlib import Path
 from urllib.error import URLError
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 TIMEOUT = 15
 MAX_BYTES = 5 * 1024 * 1024
+CHUNK = 64 * 1024
 
 
 class Unreadable(Exception):
@@ -31,14 +33,20 @@ def _fetch(url, timeout, limit):
     request = Request(url, headers={"User-Agent": "neonum-carto"})  # noqa: S310 (http(s) only)
     try:
         with urlopen(request, timeout=timeout) as answer:  # noqa: S310
-            return _bounded(answer, limit)
+            return _bounded(answer, limit, time.monotonic() + timeout)
     except (URLError, TimeoutError, OSError) as error:
         message = _("Adresse illisible (%(url)s) : %(error)s") % {"url": url, "error": error}
         raise Unreadable(message) from None
 
 
-def _bounded(stream, limit):
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise Unreadable(_("Fichier trop gros : plus de %s octets.") % limit)
-    return data
+def _bounded(stream, limit, deadline=None):
+    """At most `limit` bytes of `stream`, read before `deadline` (monotonic): a server
+    sending a byte at a time cannot hold the import longer than the timeout."""
+    data = bytearray()
+    while chunk := stream.read(CHUNK):
+        data += chunk
+        if len(data) > limit:
+            raise Unreadable(_("Fichier trop gros : plus de %s octets.") % limit)
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError(_("délai dépassé"))
+    return bytes(data)

@@ -285,3 +285,8 @@ def test_a_url_is_fetched_with_a_size_limit(actor, ban):
         assert Event.objects.filter(source_id="serie@example.org").exists()
         with pytest.raises(fetch.Unreadable, match="trop gros"):
             fetch.read_source(stub.url, limit=100)
+
+
+def test_a_url_that_does_not_answer_is_a_clear_error_after_the_timeout():
+    with FileStub(b"", hang=True) as stub, pytest.raises(fetch.Unreadable, match="illisible"):
+        fetch.read_source(stub.url, timeout=0.5)

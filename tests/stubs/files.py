@@ -6,14 +6,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class FileStub:
-    def __init__(self, body, content_type="text/calendar"):
+    """`hang`: accept the request and never answer (until the stub stops)."""
+
+    def __init__(self, body, content_type="text/calendar", hang=False):
         self.body = body
         self.requests = []
+        self.stopping = threading.Event()
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 stub.requests.append(self.path)
+                if hang:
+                    stub.stopping.wait()
+                    return
                 self.send_response(200)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(stub.body)))
@@ -32,5 +38,6 @@ class FileStub:
         return self
 
     def __exit__(self, *exc):
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
