@@ -78,6 +78,12 @@ class Event(ExpertiseContent):
         help_text=_("Par exemple : plain-pied, boucle magnétique, interprétation en LSF."),
     )
     capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
+    # Where an imported event comes from ("ical", "openagenda") and its identifier there (the
+    # iCalendar UID, the OpenAgenda uid): a second import finds it again.
+    source = models.CharField(_("source"), max_length=20, blank=True, editable=False)
+    source_id = models.CharField(
+        _("identifiant à la source"), max_length=255, blank=True, editable=False
+    )
 
     class Meta(ExpertiseContent.Meta):
         verbose_name = _("événement")
@@ -98,6 +104,11 @@ class Event(ExpertiseContent):
                 condition=Q(place_kind__in=PlaceKind.values), name="event_place_kind_known"
             ),
             models.CheckConstraint(condition=Q(price__in=Price.values), name="event_price_known"),
+            models.UniqueConstraint(
+                fields=["source", "source_id"],
+                condition=~Q(source_id=""),
+                name="event_source_identity",
+            ),
             *[
                 models.CheckConstraint(
                     condition=~Q(place_kind=kind) | rule, name=f"event_place_{kind}_complete"

@@ -107,20 +107,30 @@ class ExpertiseImporter:
             raise RowError(_("L'acteur qui publie ne change pas par un import (%s).") % item.slug)
         if item.status == Status.ARCHIVED:
             raise RowError(_("Correspond à une publication archivée (%s).") % item.slug)
-        current = self.declaration.snapshot(item)
-        proposed = {**current, **values}
-        if proposed == current:
-            return item, UNCHANGED
-        requests = self.declaration.requests.objects.open().for_subject(item)
-        if item.status == Status.PUBLISHED:
-            if any(request.proposed == proposed for request in requests.changes()):
-                return item, UNCHANGED
-            workflow.record_proposal(item, self.user, ProposalKind.CHANGE, proposed, base=current)
-            return item, UPDATED
-        self.declaration.apply(item, proposed)
-        # A pending item's "new" request shows what will be published.
-        requests.new().update(proposed=self.declaration.snapshot(item))
-        return item, UPDATED
+        return item, moderated_update(item, values, self.user)
+
+
+def moderated_update(item, values, user, check=None):
+    """Writes `values` onto a known item through moderation; returns the outcome. A published
+    item gets a change request (the same one twice is not proposed again), after `check(item,
+    proposed)` when given; a draft or pending item is written in place."""
+    declaration = item.declaration()
+    current = declaration.snapshot(item)
+    proposed = {**current, **values}
+    if proposed == current:
+        return UNCHANGED
+    requests = declaration.requests.objects.open().for_subject(item)
+    if item.status == Status.PUBLISHED:
+        if any(request.proposed == proposed for request in requests.changes()):
+            return UNCHANGED
+        if check is not None:
+            check(item, proposed)
+        workflow.record_proposal(item, user, ProposalKind.CHANGE, proposed, base=current)
+        return UPDATED
+    declaration.apply(item, proposed)
+    # A pending item's "new" request shows what will be published.
+    requests.new().update(proposed=declaration.snapshot(item))
+    return UPDATED
 
 
 def import_expertise(rows, kind, apply=False, user=None):
@@ -129,10 +139,15 @@ def import_expertise(rows, kind, apply=False, user=None):
     report = Report(applied=apply, format=getattr(rows, "format", ""),
                     separator=getattr(rows, "separator", ""),
                     notes=list(getattr(rows, "notes", [])))  # fmt: skip
-    importer = ExpertiseImporter(kind, user)
+    return run_rows(ExpertiseImporter(kind, user), rows, report)
+
+
+def run_rows(importer, rows, report):
+    """Each (line, row) through `importer.run_row` in one transaction, rolled back unless the
+    report is applied; returns the report."""
     with transaction.atomic():
         for line, row in rows:
             report.add(importer.run_row(line, row))
-        if not apply:
+        if not report.applied:
             transaction.set_rollback(True)
     return report

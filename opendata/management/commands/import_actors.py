@@ -3,12 +3,12 @@
 import sys
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 from tqdm import tqdm
 
 from opendata.importing import readers
+from opendata.importing.author import request_author
 from opendata.importing.importer import import_rows
 from opendata.importing.reporting import as_text
 
@@ -40,11 +40,7 @@ class Command(BaseCommand):
             rows = readers.read(path, fmt, mapping)
         except (OSError, readers.UnreadableFile) as error:
             raise CommandError(str(error)) from None
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(email__iexact=options["user"]).first()
-            if user is None:
-                raise CommandError(f"Aucun compte pour {options['user']}.")
+        user = request_author(options["user"])
         source = options["source"] or "import-" + slugify(path.stem)
         try:
             report = import_rows(

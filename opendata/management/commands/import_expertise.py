@@ -3,10 +3,10 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from opendata.importing import readers
+from opendata.importing.author import request_author
 from opendata.importing.expertise import import_expertise
 from opendata.importing.expertise_values import read_csv
 from opendata.importing.reporting import as_text
@@ -27,11 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="courriel du compte auteur des demandes")
 
     def handle(self, *args, **options):
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(email__iexact=options["user"]).first()
-            if user is None:
-                raise CommandError(f"Aucun compte pour {options['user']}.")
+        user = request_author(options["user"])
         try:
             rows = read_csv(KINDS[options["kind"]], Path(options["file"]))
             report = import_expertise(
