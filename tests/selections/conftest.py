@@ -33,7 +33,8 @@ def selection(contents):
     """A selection in three languages with one item of each kind, the draft among them."""
     selection = make_selection(
         title=f"Coups de cœur {XSS}", title_eu="Gogokoak", title_es="Favoritos",
-        introduction="Nos choix.", introduction_eu="Gure aukerak.", introduction_es="Nuestras elecciones.",
+        introduction="Nos choix.", introduction_eu="Gure aukerak.",
+        introduction_es="Nuestras elecciones.",
     )  # fmt: skip
     order = ["event", "draft", "actor", "realisation", "ressource"]
     for position, kind in enumerate(order, start=1):

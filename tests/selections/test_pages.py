@@ -32,9 +32,9 @@ def test_the_page_in_three_languages(client, selection, lang, title, note):
     assert f'<html lang="{lang}"' in html
     assert title in html and note in html
     # In order, each linking to its page; the draft is left out.
-    positions = [html.index(f'href="{url}"') for url in (
-        "/%s/agenda/repair-cafe/" % lang, "/%s/acteurs/%s/" % (lang, selection.items.get(actor__isnull=False).actor.slug),
-    )]  # fmt: skip
+    actor = selection.items.get(actor__isnull=False).actor
+    links = [f"/{lang}/agenda/repair-cafe/", f"/{lang}/acteurs/{actor.slug}/"]
+    positions = [html.index(f'href="{link}"') for link in links]
     assert positions == sorted(positions)
     assert "Brouillon secret" not in html
     assert XSS not in html
