@@ -90,27 +90,23 @@ def _exactly_one():
     return cases
 
 
+def _content(model, label):
+    # Deleting a content deletes the items pointing at it.
+    return models.ForeignKey(
+        model, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=label,
+    )  # fmt: skip
+
+
 class SelectionItem(models.Model):
     selection = models.ForeignKey(
         Selection, on_delete=models.CASCADE, related_name="items", verbose_name=_("sélection")
     )
     position = models.PositiveIntegerField(_("position"), default=0)
-    actor = models.ForeignKey(
-        Actor, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-        verbose_name=_("acteur"),
-    )  # fmt: skip
-    realisation = models.ForeignKey(
-        Realisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-        verbose_name=_("réalisation"),
-    )  # fmt: skip
-    ressource = models.ForeignKey(
-        Ressource, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-        verbose_name=_("ressource"),
-    )  # fmt: skip
-    event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-        verbose_name=_("événement"),
-    )  # fmt: skip
+    actor = _content(Actor, _("acteur"))
+    realisation = _content(Realisation, _("réalisation"))
+    ressource = _content(Ressource, _("ressource"))
+    event = _content(Event, _("événement"))
     note = models.CharField(_("pourquoi ce choix (français)"), max_length=300, blank=True)
     note_eu = models.CharField(_("pourquoi ce choix (euskara)"), max_length=300, blank=True)
     note_es = models.CharField(_("pourquoi ce choix (español)"), max_length=300, blank=True)

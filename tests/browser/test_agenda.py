@@ -19,15 +19,19 @@ def no_sideways_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-@pytest.mark.parametrize("size", ["phone", "laptop"])
-def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
-    load_demo_events()
-    event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
-    for path in ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()]:
+def read_well(tab, paths):
+    for path in paths:
         response = tab.goto(path)
         assert response.status == 200, path
         assert no_sideways_scroll(tab.page), path
         assert tab.axe_violations() == [], path
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
+    load_demo_events()
+    event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
+    read_well(tab, ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()])
     page = tab.page
     tab.goto("/fr/agenda/")
     map_box = page.locator("#agenda-map")
@@ -66,12 +70,7 @@ def test_the_selections_and_the_featured_one_read_well(tab, demo_tx, size):
     load_demo_expertise()
     load_demo_events()
     load_demo_selections()
-    paths = ["/fr/", "/eu/selections/", "/es/selections/demo-coups-de-coeur/"]
-    for path in paths:
-        response = tab.goto(path)
-        assert response.status == 200, path
-        assert no_sideways_scroll(tab.page), path
-        assert tab.axe_violations() == [], path
+    read_well(tab, ["/fr/", "/eu/selections/", "/es/selections/demo-coups-de-coeur/"])
     page = tab.page
     tab.goto("/fr/")
     featured = page.locator(".featured-selection")
