@@ -1,6 +1,6 @@
 """Staff write the selections in the admin, with Django's permissions: anonymous visitors
-and members are sent to the login, staff without the permission refused, staff with it and
-superusers write, an item inline included."""
+and members are sent to the login, staff without the permission refused, staff with it (the
+"Modérateurs" group has it) and superusers write, an item inline included."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -47,9 +47,9 @@ def test_who_may_not_write(client, people, contents, who, status):
     assert not Selection.objects.exists()
 
 
-@pytest.mark.parametrize("who", ["lanum", "superuser"])
+@pytest.mark.parametrize("who", ["lanum", "moderator", "superuser"])
 def test_staff_with_the_permission_write(client, people, contents, lanum, admin_user, who):
-    client.force_login(lanum if who == "lanum" else admin_user)
+    client.force_login({"lanum": lanum, "superuser": admin_user}.get(who) or people[who])
     assert client.get(ADD).status_code == 200
     response = client.post(ADD, form(contents))
     assert response.status_code == 302
@@ -72,3 +72,14 @@ def test_a_second_featured_selection_is_refused_clearly(client, contents, admin_
     assert response.status_code == 200
     assert "déjà à la une" in response.content.decode()
     assert Selection.objects.count() == 1
+
+
+def test_a_moderator_searches_the_contents_to_add(client, people, contents):
+    client.force_login(people["moderator"])
+    response = client.get(
+        "/admin/autocomplete/",
+        {"term": "Repair", "app_label": "selections", "model_name": "selectionitem",
+         "field_name": "event"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Repair café"]
