@@ -56,6 +56,7 @@ data: messages
 	@$(PY) manage.py load_demo
 	@$(PY) manage.py load_demo_expertise
 	@$(PY) manage.py load_demo_events
+	@$(PY) manage.py load_demo_selections
 
 # The static files as production serves them: hashed names, compressed copies.
 static: venv

@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("", include("contributions.urls")),
     path("", include("expertise.urls")),
     path("", include("events.urls")),
+    path("", include("selections.urls")),
     path("", include("actors.urls")),
 )
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from actors.models import Actor
 from expertise.models import Realisation, Ressource
+from selections.models import Selection
 
 # Pages that are not an actor's, by URL name.
 PAGES = [
@@ -20,6 +21,7 @@ PAGES = [
     "opendata_pages:api-docs",
     "expertise:realisations",
     "expertise:ressources",
+    "selections:list",
 ]
 
 
@@ -70,9 +72,17 @@ class RessourceSitemap(ExpertiseSitemap):
     model = Ressource
 
 
+class SelectionSitemap(ExpertiseSitemap):
+    """LaNum's published selections (the same reading: a `published()` queryset)."""
+
+    changefreq = "weekly"
+    model = Selection
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "actors": ActorSitemap,
     "realisations": RealisationSitemap,
     "ressources": RessourceSitemap,
+    "selections": SelectionSitemap,
 }

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opendata",
     "expertise",
     "events",
+    "selections",
     "backups",
     "pages",
     "django.contrib.sitemaps",

@@ -1,27 +1,34 @@
 """The agenda in a real browser, on a phone and a laptop, with and without JavaScript: no
 script error, nothing scrolling sideways, no axe violation, the filters work as a plain
-form, the map shows its markers when scripts run; an event page weighs 40 KB at most."""
+form, the map shows its markers when scripts run; an event page weighs 40 KB at most. LaNum's
+selections, which mix events with the other kinds, are checked here too."""
 
 import pytest
 from playwright.sync_api import expect
 
 from events.demo import load_demo_events
 from events.models import Event
+from expertise.demo import load_demo_expertise
+from selections.demo import load_demo_selections
 from tests.browser.conftest import no_sideways_scroll
 from tests.support import pageweight
 
 EVENT_PAGE_MAX_KB = 40
 
 
-@pytest.mark.parametrize("size", ["phone", "laptop"])
-def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
-    load_demo_events()
-    event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
-    for path in ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()]:
+def read_well(tab, paths):
+    for path in paths:
         response = tab.goto(path)
         assert response.status == 200, path
         assert no_sideways_scroll(tab.page), path
         assert tab.axe_violations() == [], path
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
+    load_demo_events()
+    event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
+    read_well(tab, ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()])
     page = tab.page
     tab.goto("/fr/agenda/")
     map_box = page.locator("#agenda-map")
@@ -53,3 +60,21 @@ def test_an_event_page_weighs_40_kb_at_most(browser, live_server, demo_tx):
         )
         assert figures.kb <= EVENT_PAGE_MAX_KB, sorted(figures.by_url.items(), key=lambda i: -i[1])
         assert figures.foreign == []
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_the_selections_and_the_featured_one_read_well(tab, demo_tx, size):
+    load_demo_expertise()
+    load_demo_events()
+    load_demo_selections()
+    read_well(tab, ["/fr/", "/eu/selections/", "/es/selections/demo-coups-de-coeur/"])
+    page = tab.page
+    tab.goto("/fr/")
+    featured = page.locator(".featured-selection")
+    expect(featured.locator("h2")).to_have_text("Coups de cœur de LaNum")
+    featured.get_by_role("link", name="Voir toute la sélection").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/fr/selections/demo-coups-de-coeur/")
+    expect(page.locator(".selection-item")).to_have_count(5)
+    assert tab.foreign == []
+    assert tab.errors == []

@@ -34,6 +34,7 @@ def test_the_index_lists_the_sections(client, db):
         "http://testserver/sitemap-actors.xml",
         "http://testserver/sitemap-realisations.xml",
         "http://testserver/sitemap-ressources.xml",
+        "http://testserver/sitemap-selections.xml",
     ]
 
 
