@@ -262,14 +262,9 @@ class OpenFilter(django_filters.ChoiceFilter):
         now = timezone.now()
         if value != OpenChoices.NOW:
             return qs.filter(open_on(opening.next_day(value, now)))
-        # Today's bit, then the hour's actors from the index, then the minute from their
-        # intervals.
+        # The hour's actors from the index, then the minute from their intervals.
         exact = RawSQL("actors_actor.open_intervals @> %s::timestamptz", [now], BooleanField())  # noqa: S611
-        return (
-            qs.filter(open_on(opening.local(now).date()))
-            .filter(open_hours__contains=[opening.hour_number(now)])
-            .filter(exact)
-        )
+        return qs.filter(open_hours__contains=[opening.hour_number(now)]).filter(exact)
 
 
 def open_on(day):
