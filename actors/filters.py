@@ -3,7 +3,6 @@ the API and exports: q, theme, kind, service, public, language, commune, near + 
 bbox, sort. Invalid input is reported by the form, never half-applied."""
 
 import re
-from datetime import timedelta
 
 import django_filters
 from django import forms
@@ -262,13 +261,22 @@ class OpenFilter(django_filters.ChoiceFilter):
             return qs
         now = timezone.now()
         if value != OpenChoices.NOW:
-            day = opening.start_of_day(opening.next_day(value, now))
-            return qs.filter(
-                open_hours__overlap=opening.hours_between(day, day + timedelta(days=1))
-            )
+            return qs.filter(open_on(opening.next_day(value, now)))
         # The hour's actors from the index, then the minute from their intervals.
         exact = RawSQL("actors_actor.open_intervals @> %s::timestamptz", [now], BooleanField())  # noqa: S611
         return qs.filter(open_hours__contains=[opening.hour_number(now)]).filter(exact)
+
+
+def open_on(day):
+    """Open at some time on that Paris date: its bit in `open_days` (actors.opening.open_days),
+    exactly the rows whose open hours overlap that day's. CASE keeps the shift within the
+    integer's bits whatever order PostgreSQL evaluates the conditions in."""
+    return RawSQL(  # noqa: S611
+        "CASE WHEN %s - actors_actor.open_day0 BETWEEN 0 AND 30 "
+        "THEN actors_actor.open_days & (1 << (%s - actors_actor.open_day0)) <> 0 END",
+        [opening.day_number(day)] * 2,
+        BooleanField(),
+    )
 
 
 class NoopFilter(django_filters.ChoiceFilter):

@@ -152,6 +152,7 @@ def refresh(actor_ids):
 
 
 OPENING_BATCH = 5000
+NO_WINDOW = (None, None, (None, None))
 
 
 def refresh_opening(actor_ids=None, today=None):
@@ -169,18 +170,23 @@ def refresh_opening(actor_ids=None, today=None):
         rows = cursor.fetchall()
         for start in range(0, len(rows), OPENING_BATCH):
             batch = rows[start : start + OPENING_BATCH]
-            windows = [opening.window(h, today) if h else (None, None) for _pk, h in batch]
+            windows = [opening.window(h, today) if h else NO_WINDOW for _pk, h in batch]
             # Unchanged rows are not rewritten (each rewrite updates every index of the row).
             cursor.execute(
                 "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange, "
-                "open_hours = v.hours::int[], indexed_at = clock_timestamp() "
-                "FROM unnest(%s::int[], %s::text[], %s::text[]) AS v(id, intervals, hours) "
+                "open_hours = v.hours::int[], open_day0 = v.day0, open_days = v.days, "
+                "indexed_at = clock_timestamp() "
+                "FROM unnest(%s::int[], %s::text[], %s::text[], %s::int[], %s::int[]) "
+                "AS v(id, intervals, hours, day0, days) "
                 "WHERE a.id = v.id AND (a.open_intervals IS DISTINCT FROM "
-                "v.intervals::tstzmultirange OR a.open_hours IS DISTINCT FROM v.hours::int[])",
+                "v.intervals::tstzmultirange OR a.open_hours IS DISTINCT FROM v.hours::int[] "
+                "OR a.open_day0 IS DISTINCT FROM v.day0 OR a.open_days IS DISTINCT FROM v.days)",
                 [
                     [pk for pk, _hours in batch],
-                    [intervals for intervals, _hours in windows],
-                    [hours for _intervals, hours in windows],
+                    [intervals for intervals, _hours, _days in windows],
+                    [hours for _intervals, hours, _days in windows],
+                    [days[0] for _intervals, _hours, days in windows],
+                    [days[1] for _intervals, _hours, days in windows],
                 ],
             )
     return len(rows)

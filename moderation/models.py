@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from actors.models import Actor
-from actors.models.actor import TERM_ARRAYS, TERM_MASKS
+from actors.models.actor import OPEN_DAYS, TERM_ARRAYS, TERM_MASKS
 from actors.taxonomies import MANY_MODELS
 
 from .history import AttributedHistory
@@ -26,6 +26,7 @@ register(
         "indexed_at",
         "open_intervals",
         "open_hours",
+        *OPEN_DAYS,
     ],
     history_change_reason_field=models.TextField(null=True),
 )

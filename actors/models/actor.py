@@ -54,6 +54,7 @@ ACCESS_FIELDS = [
 # The taxonomies' derived columns (actors.indexing): id arrays, and their bigint masks.
 TERM_ARRAYS = ["theme_ids", "service_ids", "public_ids", "language_ids"]
 TERM_MASKS = ["theme_mask", "service_mask", "public_mask", "language_mask"]
+OPEN_DAYS = ["open_day0", "open_days"]
 
 
 class OpenIntervalsField(models.Field):
@@ -117,6 +118,7 @@ class ActorQuerySet(models.QuerySet):
                 "search_text",
                 "open_intervals",
                 "open_hours",
+                *OPEN_DAYS,
                 *TERM_MASKS,
                 "commune__boundary",
             )
@@ -277,6 +279,11 @@ class Actor(Moderated, models.Model):
     # day exactly; a GiST index of the multirange would only know its first and last instant.
     open_intervals = OpenIntervalsField(null=True, editable=False)
     open_hours = ArrayField(models.IntegerField(), null=True, blank=True, editable=False)
+    # The Paris days those hours fall on (actors.opening.open_days): the first day's number
+    # and a bit per day from it. Two integers in the narrow index below, so that the counts
+    # of "open on Monday" stay an index-only scan instead of reading every row's hours.
+    open_day0 = models.IntegerField(null=True, editable=False)
+    open_days = models.IntegerField(null=True, editable=False)
     # When the index was last written: the version of the published data, for caches.
     indexed_at = models.DateTimeField(null=True, editable=False)
 
@@ -312,7 +319,7 @@ class Actor(Moderated, models.Model):
             # (a fifth of the one above) are read several times faster.
             models.Index(
                 fields=["lat", "lon"],
-                include=["id", "commune", "kind", *TERM_MASKS],
+                include=["id", "commune", "kind", *TERM_MASKS, *OPEN_DAYS],
                 condition=Q(status=ActorStatus.PUBLISHED),
                 name="actor_published_counts",
             ),

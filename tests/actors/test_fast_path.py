@@ -7,15 +7,17 @@ every facet count, the total and the bounds are compared with one plain query of
 results in their order, counted by hand in Python, for filter combinations, searches in the
 three languages (full text, everyday words, typos), near a town and open."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from actors import opening
+from actors import indexing, opening
 from actors.facets import FACETS, option_value
 from actors.filters import ActorFilterSet
 from actors.listing import PageRows
@@ -52,6 +54,8 @@ CASES = [
     "open=now",
     "open=sa&near=Bayonne&radius=20",
     "open=th&q=atelier",
+    "open=mo",
+    "open=fr&kind=association&theme=low-tech",
     # Several facets with a selection: every count comes from one scan of the rows meeting
     # all but one of their conditions.
     "q=reparation&theme=reemploi-reparation&language=euskara",
@@ -229,3 +233,56 @@ def test_the_nearest_page_read_within_a_smaller_radius_is_the_plain_query_s(worl
     rows = PageRows(filterset.sorted(filterset.qs), filterset.place, nearest=(50, total))
     window = slice(start, min(start + PAGE, len(results)))
     assert rows.page_ids(window) == [a.pk for a in results[window]]
+
+
+# Hours of every kind: none, unreadable, public holidays off, across midnight, all day.
+EVERY_HOURS = [
+    "Mo-Fr 09:00-12:00",
+    "Mo-Fr 09:00-18:00; PH off",
+    "Fr-Sa 22:00-02:00",
+    "Su 23:30-24:00",
+    "24/7",
+    "Sa 10:00-12:00",
+    "",
+    "not hours at all",
+    "off",
+]
+# A Thursday morning, the night of a Sunday, Bastille Day (a holiday, a Tuesday), the nights
+# before the clocks change in March and October.
+INSTANTS = [
+    THURSDAY_MORNING,
+    datetime(2026, 10, 18, 23, 45, tzinfo=opening.PARIS),
+    datetime(2026, 7, 14, 10, 30, tzinfo=opening.PARIS),
+    datetime(2026, 3, 28, 23, 0, tzinfo=opening.PARIS),
+    datetime(2026, 10, 24, 23, 30, tzinfo=opening.PARIS),
+]
+
+
+def plain_open(code, now):
+    """The `open` filter's meaning, read the straightforward way: an overlap of the day's
+    hours with the stored ones, or the instant within the stored intervals."""
+    published = Actor.objects.published()
+    if code == "now":
+        exact = RawSQL("actors_actor.open_intervals @> %s::timestamptz", [now], BooleanField())  # noqa: S611
+        return set(published.filter(exact).values_list("pk", flat=True))
+    day = opening.start_of_day(opening.next_day(code, now))
+    hours = opening.hours_between(day, day + timedelta(days=1))
+    return set(published.filter(open_hours__overlap=hours).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("now", INSTANTS, ids=lambda moment: moment.strftime("%Y-%m-%d-%H%M"))
+@pytest.mark.parametrize("days_late", [0, 3, 9])
+def test_open_on_a_day_or_now_is_the_plain_query_s(monkeypatch, now, days_late):
+    """Every day code and "now", on windows written today or by a refresh days late."""
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    for hours in EVERY_HOURS:
+        ActorFactory(opening_hours=hours)
+    ActorFactory(opening_hours="24/7", draft=True)
+    indexing.refresh_opening(today=opening.local(now).date() - timedelta(days=days_late))
+    found = 0
+    for code in opening.OpenChoices.values:
+        queryset = ActorFilterSet({"open": code}, queryset=Actor.objects.published()).qs
+        got = set(queryset.values_list("pk", flat=True))
+        assert got == plain_open(code, now), code
+        found += len(got)
+    assert found or days_late == 9

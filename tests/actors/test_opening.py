@@ -157,7 +157,7 @@ def test_the_week_day_by_day_from_today():
 
 
 def test_the_stored_window_is_a_multirange_around_today_and_its_hours():
-    intervals, hours = opening.window("Sa 10:00-12:30", date(2026, 3, 27))
+    intervals, hours, days = opening.window("Sa 10:00-12:30", date(2026, 3, 27))
     # From the day before to nine days after: two Saturdays, either side of the change.
     assert intervals == (
         "{[2026-03-28T10:00:00+01:00,2026-03-28T12:30:00+01:00),"
@@ -167,7 +167,20 @@ def test_the_stored_window_is_a_multirange_around_today_and_its_hours():
     second = opening.hour_number(datetime.fromisoformat("2026-04-04T08:00:00+00:00"))
     expected = [first, first + 1, first + 2, second, second + 1, second + 2]
     assert hours == "{" + ",".join(map(str, expected)) + "}"
-    assert opening.window("off", date(2026, 3, 27)) == ("{}", "{}")
+    # The two Saturdays, a week apart, numbered from 1970-01-01 in Paris.
+    assert days == (opening.day_number(date(2026, 3, 28)), 1 | 1 << 7)
+    assert opening.window("off", date(2026, 3, 27)) == ("{}", "{}", (None, None))
+
+
+def test_a_day_is_open_when_one_of_its_paris_hours_is():
+    # 23:00 in Paris on a summer Saturday is 21:00 UTC, still Saturday; 00:00 is Sunday.
+    saturday_late = opening.hour_number(datetime.fromisoformat("2026-07-18T23:00:00+02:00"))
+    assert opening.open_days([saturday_late]) == (opening.day_number(date(2026, 7, 18)), 1)
+    assert opening.open_days([saturday_late + 1, saturday_late + 25]) == (
+        opening.day_number(date(2026, 7, 19)),
+        0b11,
+    )
+    assert opening.open_days([]) == (None, None)
 
 
 def test_next_day_includes_today():
