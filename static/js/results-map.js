@@ -170,8 +170,9 @@
     /* Draws a FeatureCollection; returns the point markers by actor id. */
     function draw(collection) {
       var active = document.activeElement;
-      // Focus in a popup stays there; focus on a marker follows it to its redrawn self.
-      var hadFocus = mapEl.contains(active) && !active.closest(".leaflet-popup") && current;
+      // Focus on one of these markers follows it to its redrawn self; focus elsewhere (a popup,
+      // another layer's marker) stays where it is.
+      var hadFocus = current && items.some(function (item) { return item.el === active; });
       var before = focusNear || (hadFocus ? current.latlng : null);
       focusNear = null;
       var byId = {};
