@@ -35,6 +35,7 @@ def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
     if tab.js:
         expect(map_box).to_be_visible()
         expect(page.locator("#agenda-map .leaflet-marker-icon").first).to_be_attached()
+        assert tab.axe_violations() == []  # the map in place, its credits included
     else:
         expect(map_box).to_be_hidden()
     page.get_by_label("Tarif").select_option("paid")
