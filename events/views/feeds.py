@@ -2,19 +2,16 @@
 agenda's parameters (events.filters), the actors' API paging and error shape, and its
 conditional GET (opendata.http.endpoint)."""
 
-import math
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from actors import params
 from opendata.http import endpoint
 from opendata.responses import base_url, error_response, json_response, not_found
-from opendata.views.api import _param_error, _positive_int
+from opendata.views.api import paginated
 from opendata.views.exports import attachment
 
 from .. import ics, presentation
@@ -62,37 +59,12 @@ def event_list(request):
     form, valid = _valid_form(request)
     if not valid:
         return error_response(form.errors.get_json_data())
-    size = _positive_int(request, params.PAGE_SIZE, settings.API_PAGE_SIZE)
-    most = settings.API_MAX_PAGE_SIZE
-    if size is None or size > most:
-        return _param_error(
-            params.PAGE_SIZE, _("La taille de page est un entier de 1 à %(max)s.") % {"max": most}
-        )
-    number = _positive_int(request, params.PAGE, 1)
-    if number is None:
-        return _param_error(params.PAGE, _("Le numéro de page est un entier positif."))
-    events = _matching_events(form)
-    pages = max(1, math.ceil(len(events) / size))
-    if number > pages:
-        return not_found()
     root = base_url(request)
-    chosen = events[(number - 1) * size : number * size]
-    return json_response(
-        {
-            "count": len(events),
-            "page": number,
-            "pages": pages,
-            "next": _link(request, number + 1) if number < pages else None,
-            "previous": _link(request, number - 1) if number > 1 else None,
-            "results": [presentation.record(event, root) for event in chosen],
-        }
+    return paginated(
+        request,
+        _matching_events(form),
+        lambda events, start, stop: [presentation.record(e, root) for e in events[start:stop]],
     )
-
-
-def _link(request, number):
-    query = request.GET.copy()
-    query[params.PAGE] = number
-    return request.build_absolute_uri("?" + query.urlencode())
 
 
 @endpoint(version=agenda_version)

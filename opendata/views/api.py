@@ -49,7 +49,7 @@ def _param_error(name, message):
 def paginated(request, queryset, page_records):
     """One page of `queryset` (`page`, `page_size`) with its links; `page_records(queryset,
     start, stop)` writes its records. A bad number is a 400 naming it, a page past the
-    last a 404."""
+    last a 404. `queryset` may also be a list (the agenda's occurrences are found in Python)."""
     size = _positive_int(request, params.PAGE_SIZE, settings.API_PAGE_SIZE)
     most = settings.API_MAX_PAGE_SIZE
     if size is None or size > most:
@@ -60,7 +60,7 @@ def paginated(request, queryset, page_records):
     number = _positive_int(request, params.PAGE, 1)
     if number is None:
         return _param_error(params.PAGE, _("Le numéro de page est un entier positif."))
-    count = queryset.count()
+    count = len(queryset) if isinstance(queryset, list) else queryset.count()
     pages = max(1, math.ceil(count / size))
     if number > pages:
         return not_found()
