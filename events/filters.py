@@ -77,6 +77,23 @@ class AgendaForm(forms.Form):
         self.fields["commune"].label_from_instance = lambda commune: commune.label
         self.fields["commune"].widget = forms.SelectMultiple(attrs={"size": 4})
 
+    # On screen first; the facets wait in a closed panel so that the results come a few tab
+    # stops after the search, as in the directory.
+    PRIMARY = ("q", "when", "since", "until")
+
+    def primary_fields(self):
+        return [field for field in self.visible_fields() if field.name in self.PRIMARY]
+
+    def panel_fields(self):
+        return [field for field in self.visible_fields() if field.name not in self.PRIMARY]
+
+    def panel_chosen(self):
+        """How many of the panel's filters were given a value (the panel opens on them)."""
+        return sum(1 for field in self.panel_fields() if any(self.data.getlist(field.name)))
+
+    def panel_errors(self):
+        return any(field.errors for field in self.panel_fields())
+
     def clean(self):
         data = super().clean()
         since, until = data.get("since"), data.get("until")

@@ -38,17 +38,40 @@ def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
         assert tab.axe_violations() == []  # the map in place, its credits included
     else:
         expect(map_box).to_be_hidden()
+    page.locator("summary", has_text="Plus de filtres").click()
     page.get_by_label("Tarif").select_option("paid")
     page.get_by_role("button", name="Filtrer").click()
     page.wait_for_load_state()
     assert "price=paid" in page.url
     first = page.locator(".results-list h3 a").first
     expect(first).to_be_visible()
+    # The panel stays open on the filter it holds.
+    expect(page.locator("details.agenda-filters")).to_have_attribute("open", "")
     first.click()
     page.wait_for_load_state()
     expect(page.locator("h1")).to_be_visible()
     assert "/fr/agenda/demo-evenement-" in page.url
     assert tab.foreign == []
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+def test_the_first_event_is_a_few_tab_stops_away(tab, demo_tx, size):
+    """The facets wait in a closed panel and the map comes after the list, so that the
+    keyboard reaches the first event just after the search (the date fields are three stops
+    each in Chromium)."""
+    load_demo_events()
+    tab.goto("/fr/agenda/")
+    page = tab.page
+    first = page.locator(".results-list h3 a").first
+    stops = 0
+    while not first.evaluate("link => link === document.activeElement"):
+        page.keyboard.press("Tab")
+        stops += 1
+        assert stops <= 22, "the first event is more than 22 tab stops away"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/fr/agenda/demo-evenement-" in page.url
     assert tab.errors == []
 
 
