@@ -11,7 +11,7 @@ from events.models import Event, PlaceKind
 from moderation import workflow
 from moderation.contract import Status
 from moderation.models import Action
-from tests.expertise.test_emails import by_recipient, in_language
+from tests.expertise.test_emails import in_language, sent_back, submitted_in_basque
 
 from .conftest import make_event, paris
 
@@ -26,29 +26,10 @@ def test_a_new_event_submitted_in_basque_then_sent_back_and_accepted(
         actor=actor, title="Atelier", title_eu="Tailerra", start=paris(2030, 3, 5, 10),
         end=paris(2030, 3, 5, 12), place_kind=PlaceKind.ACTOR, place_actor=actor,
     )  # fmt: skip
-    workflow.create_draft(event, editor)
-    with translation.override("eu"), django_capture_on_commit_callbacks(execute=True):
-        request = workflow.submit_for_review(event, editor)
-    sent = by_recipient()
-    for address in ("moderator@example.org", "staff@example.org"):
-        [review] = sent.pop(address)
-        assert review.subject.endswith("Demande à relire : Atelier")
-        assert f"/admin/events/eventrequest/{request.pk}/change/" in review.body
-    [receipt] = sent.pop("editor@example.org")
-    assert sent == {}
-    assert "Tailerra" in receipt.subject
-    assert in_language("eu", "Voir ma demande") in receipt.body
-    assert f"/eu/acteurs/{actor.slug}/agenda/" in receipt.body
-    mail.outbox.clear()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.decide_change_request(request, moderator, Action.CHANGES, "Ordua falta.")
-    [answer] = mail.outbox
-    assert answer.to == ["editor@example.org"]
-    assert in_language("eu", "Note de l'équipe de modération :") in answer.body
-    assert "Ordua falta." in answer.body
-    assert f"/eu/agenda/{event.slug}/modifier/" in answer.body
-    mail.outbox.clear()
+    own = f"/eu/acteurs/{actor.slug}/agenda/"
+    request = submitted_in_basque(event, editor, own, django_capture_on_commit_callbacks)
+    edit = f"/eu/agenda/{event.slug}/modifier/"
+    sent_back(request, moderator, "Ordua falta.", edit, django_capture_on_commit_callbacks)
 
     with translation.override("eu"), django_capture_on_commit_callbacks(execute=True):
         request = workflow.submit_for_review(event, editor)
