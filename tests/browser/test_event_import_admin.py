@@ -1,22 +1,14 @@
 """The admin's events importer in a browser: the form and its refusal of an address that
 does not answer, said on its field with what was typed kept, both with 0 axe violations."""
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.test import Client
-
 from tests.factories import ActorFactory
+
+from .test_admin_map import as_superuser
 
 
 def test_the_import_form_and_its_error_are_accessible(visit, live_server):
     actor = ActorFactory(name="Atelier Xiberoa")
-    admin = get_user_model().objects.create_superuser("root-test", "root@example.org", "x" * 16)
-    client = Client()
-    client.force_login(admin)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    visit.page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-    )
+    as_superuser(visit, live_server)
     visit.goto("/admin/events/eventimport/")
     page = visit.page
     assert visit.axe_violations() == []
