@@ -1,5 +1,6 @@
-"""The emails around a réalisation's or ressource's requests: the same as an actor's
-(contributions.notify), with this kind's addresses. Moderators decide in the admin."""
+"""The emails around a réalisation's, ressource's or event's requests: the same as an
+actor's (contributions.notify), with this kind's addresses, named in its app's URL
+namespace (`<app>:mine`, `<app>:<model>-edit`). Moderators decide in the admin."""
 
 from django.urls import reverse
 
@@ -13,8 +14,9 @@ def _title(item):
 
 
 def _own_items(item):
-    """Where the author follows the publishing actor's items and their requests."""
-    return link("expertise:mine", slug=item.actor.slug)
+    """Where the author follows the publishing actor's items of this kind and their
+    requests."""
+    return link(f"{item._meta.app_label}:mine", slug=item.actor.slug)
 
 
 def request_submitted(request):
@@ -33,7 +35,8 @@ def author_of_decision(request, applied=None):
     """The item's page once public, its form when sent back, else the actor's items."""
     item = request.subject
     if request.status == ProposalStatus.CHANGES_REQUESTED:
-        url = link(f"expertise:{item._meta.model_name}-edit", slug=item.slug)
+        opts = item._meta
+        url = link(f"{opts.app_label}:{opts.model_name}-edit", slug=item.slug)
     elif request.status == ProposalStatus.APPROVED and item.is_public:
         url = lambda: site_url(item.get_absolute_url())  # noqa: E731
     else:

@@ -26,34 +26,37 @@ PREVIEW_FAILED = gettext_lazy("La simulation a échoué : %(error)s")
 IMPORT_FAILED = gettext_lazy("L'import a échoué, rien n'a été écrit : %(error)s")
 
 
-def enqueue_preview(run):
-    """Saves the uploaded run and defers its preview, both or neither: the file waits in
-    the database, whether a worker runs or not."""
+def enqueue_preview(run, task=None):
+    """Saves the uploaded run and defers its preview (`task`, the actors' by default),
+    both or neither: the file waits in the database, whether a worker runs or not."""
     with transaction.atomic():
         run.status = Status.TO_PREVIEW
         run.save()
-        preview_file.defer(run_id=run.pk)
+        (task or preview_file).defer(run_id=run.pk)
 
 
-def enqueue(run):
-    """Marks the previewed run queued and defers its job, both or neither."""
+def enqueue(run, task=None):
+    """Marks the previewed run queued and defers its job (`task`, the actors' import by
+    default), both or neither."""
     with transaction.atomic():
         run.status, run.rows_done = Status.QUEUED, 0
         run.save(update_fields=["status", "rows_done"])
-        import_file.defer(run_id=run.pk)
+        (task or import_file).defer(run_id=run.pk)
 
 
 def _finish(run_id, **fields):
     ImportRun.objects.filter(pk=run_id).update(finished_at=timezone.now(), data=b"", **fields)
 
 
-def _step(run_id, waiting, running, done, apply):
+def step(run_id, waiting, running, done, apply, work=None):
     """Claims the run (`waiting` to `running`: a job run twice does nothing the second
-    time), reads the file and imports it (`apply`) or previews it; then `done` with the
-    report. The file is dropped once imported, or when reading it failed."""
+    time), reads the file and imports it (`apply`) or previews it with `work(run, apply)`
+    (the actors' importer by default); then `done` with the report. The file is dropped
+    once imported, or when reading it failed."""
     if not ImportRun.objects.filter(pk=run_id, status=waiting).update(status=running):
         return
-    report = _run(run_id, apply, failure=IMPORT_FAILED if apply else PREVIEW_FAILED)
+    failure = IMPORT_FAILED if apply else PREVIEW_FAILED
+    report = _run(run_id, apply, failure, work or _import_actors)
     if report is None:
         return
     if apply:
@@ -62,20 +65,23 @@ def _step(run_id, waiting, running, done, apply):
         ImportRun.objects.filter(pk=run_id).update(status=done, report=as_data(report))
 
 
-def _run(run_id, apply, failure):
+def _import_actors(run, apply):
+    options = run.options
+    rows = readers.read(bytes(run.data), options["format"], options.get("mapping"))
+    if not apply:
+        # Read once more for the progress bar's end: the file is 5 MB at most.
+        total = sum(1 for _row in rows)
+        ImportRun.objects.filter(pk=run.pk).update(rows_total=total)
+    return import_rows(rows, options["source"], apply=apply, publish=options["publish"],
+                       user=run.user, progress=recorder(run.pk))  # fmt: skip
+
+
+def _run(run_id, apply, failure, work):
     """The run's report, or None when it failed (its status and error then say why)."""
     run = ImportRun.objects.select_related("user").get(pk=run_id)
-    options = run.options
-    with translation.override(options.get("language") or None):
+    with translation.override(run.options.get("language") or None):
         try:
-            rows = readers.read(bytes(run.data), options["format"], options.get("mapping"))
-            if not apply:
-                # Read once more for the progress bar's end: the file is 5 MB at most.
-                total = sum(1 for _row in rows)
-                ImportRun.objects.filter(pk=run_id).update(rows_total=total)
-            return import_rows(rows, options["source"], apply=apply,
-                               publish=options["publish"], user=run.user,
-                               progress=recorder(run_id))  # fmt: skip
+            return work(run, apply)
         except readers.UnreadableFile as error:
             # The file's fault, found as it was read: said on the status page, not a bug.
             _finish(run_id, status=Status.FAILED, error=failure % {"error": error})
@@ -90,12 +96,12 @@ def _run(run_id, apply, failure):
 @app.task(name="opendata.preview_file", queue="imports", retry=False)
 def preview_file(run_id):
     """The dry run of an uploaded file: its report, then the confirm button."""
-    _step(run_id, Status.TO_PREVIEW, Status.PREVIEWING, Status.PREVIEWED, apply=False)
+    step(run_id, Status.TO_PREVIEW, Status.PREVIEWING, Status.PREVIEWED, apply=False)
 
 
 @app.task(name="opendata.import_file", queue="imports", retry=False)
 def import_file(run_id):
-    _step(run_id, Status.QUEUED, Status.RUNNING, Status.DONE, apply=True)
+    step(run_id, Status.QUEUED, Status.RUNNING, Status.DONE, apply=True)
 
 
 # Every day at 04:00 UTC.

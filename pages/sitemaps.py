@@ -6,6 +6,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from actors.models import Actor
+from events.models import Event
 from expertise.models import Realisation, Ressource
 from selections.models import Selection
 
@@ -22,6 +23,7 @@ PAGES = [
     "expertise:realisations",
     "expertise:ressources",
     "selections:list",
+    "events:agenda",
 ]
 
 
@@ -72,6 +74,13 @@ class RessourceSitemap(ExpertiseSitemap):
     model = Ressource
 
 
+class EventSitemap(ExpertiseSitemap):
+    """The published events, past ones included: their pages stay (the agenda hides them)."""
+
+    changefreq = "weekly"
+    model = Event
+
+
 class SelectionSitemap(ExpertiseSitemap):
     """LaNum's published selections (the same reading: a `published()` queryset)."""
 
@@ -85,4 +94,5 @@ SITEMAPS = {
     "realisations": RealisationSitemap,
     "ressources": RessourceSitemap,
     "selections": SelectionSitemap,
+    "events": EventSitemap,
 }

@@ -3,6 +3,7 @@ from simple_history import register
 from moderation.history import AttributedHistory
 
 from .event import Event
+from .imports import EventImport
 from .lists import PlaceKind, Price
 from .proposals import EventRequest
 
@@ -14,4 +15,4 @@ register(
     excluded_fields=["search_vector", "last_end"],
 )
 
-__all__ = ["Event", "EventRequest", "PlaceKind", "Price"]
+__all__ = ["Event", "EventImport", "EventRequest", "PlaceKind", "Price"]

@@ -30,6 +30,41 @@ def by_recipient():
     return found
 
 
+def submitted_in_basque(item, editor, own_path, capture):
+    """Submits the draft `item` (titled in French and Basque) in Basque; checks the mails:
+    the moderators', staff or in the group, in French with the request's admin page linked,
+    and the author's receipt in Basque linking to `own_path`. Returns the request.
+    `capture`: pytest-django's django_capture_on_commit_callbacks."""
+    workflow.create_draft(item, editor)
+    with translation.override("eu"), capture(execute=True):
+        request = workflow.submit_for_review(item, editor)
+    sent = by_recipient()
+    opts = request._meta
+    for address in ("moderator@example.org", "staff@example.org"):
+        [review] = sent.pop(address)
+        assert review.subject.endswith(f"Demande à relire : {item.title}")
+        assert f"/admin/{opts.app_label}/{opts.model_name}/{request.pk}/change/" in review.body
+    [receipt] = sent.pop("editor@example.org")
+    assert sent == {}
+    assert item.title_eu in receipt.subject
+    assert in_language("eu", "Voir ma demande") in receipt.body
+    assert own_path in receipt.body
+    mail.outbox.clear()
+    return request
+
+
+def sent_back(request, moderator, reason, edit_path, capture):
+    """A moderator working in French sends the request back with `reason`: the author's
+    mail, in the language they wrote in (Basque), has the reason and links to `edit_path`."""
+    with translation.override("fr"), capture(execute=True):
+        workflow.decide_change_request(request, moderator, Action.CHANGES, reason)
+    [answer] = mail.outbox
+    assert answer.to == ["editor@example.org"]
+    assert in_language("eu", "Note de l'équipe de modération :") in answer.body
+    assert reason in answer.body and edit_path in answer.body
+    mail.outbox.clear()
+
+
 def test_a_new_ressource_submitted_in_basque_and_sent_back(
     people, django_capture_on_commit_callbacks
 ):
@@ -38,29 +73,10 @@ def test_a_new_ressource_submitted_in_basque_and_sent_back(
         actor=people["actor"], title="Guide", title_eu="Gida",
         type=RessourceType.objects.get(slug="guide"), licence="cc-by-4.0",
     )  # fmt: skip
-    workflow.create_draft(ressource, editor)
-    with translation.override("eu"), django_capture_on_commit_callbacks(execute=True):
-        request = workflow.submit_for_review(ressource, editor)
-    sent = by_recipient()
-    # The moderators, staff or in the group, in French; the request's admin page linked.
-    for address in ("moderator@example.org", "staff@example.org"):
-        [review] = sent.pop(address)
-        assert review.subject.endswith("Demande à relire : Guide")
-        assert f"/admin/expertise/ressourcerequest/{request.pk}/change/" in review.body
-    [receipt] = sent.pop("editor@example.org")
-    assert sent == {}
-    assert "Gida" in receipt.subject
-    assert in_language("eu", "Voir ma demande") in receipt.body
-    assert f"/eu/acteurs/{people['actor'].slug}/expertise/" in receipt.body
-    mail.outbox.clear()
-
-    with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
-        workflow.decide_change_request(request, moderator, Action.CHANGES, "Lotura falta.")
-    [answer] = mail.outbox
-    assert answer.to == ["editor@example.org"]
-    assert in_language("eu", "Note de l'équipe de modération :") in answer.body
-    assert "Lotura falta." in answer.body
-    assert f"/eu/ressources/{ressource.slug}/modifier/" in answer.body
+    own = f"/eu/acteurs/{people['actor'].slug}/expertise/"
+    request = submitted_in_basque(ressource, editor, own, django_capture_on_commit_callbacks)
+    edit = f"/eu/ressources/{ressource.slug}/modifier/"
+    sent_back(request, moderator, "Lotura falta.", edit, django_capture_on_commit_callbacks)
 
 
 def test_a_change_approved_in_part_and_a_refusal_tell_the_author_what_and_why(

@@ -4,6 +4,7 @@ language, each with its versions in the others (hreflang)."""
 import xml.etree.ElementTree as ET
 
 from moderation.contract import Status
+from tests.events.conftest import make_event, paris
 from tests.expertise.conftest import make_realisation, make_ressource
 from tests.factories import ActorFactory
 
@@ -35,6 +36,7 @@ def test_the_index_lists_the_sections(client, db):
         "http://testserver/sitemap-realisations.xml",
         "http://testserver/sitemap-ressources.xml",
         "http://testserver/sitemap-selections.xml",
+        "http://testserver/sitemap-events.xml",
     ]
 
 
@@ -84,3 +86,30 @@ def test_published_realisations_and_ressources_only(client, reference):
     )
     pages = by_location(parse(client, "/sitemap-pages.xml"))
     assert f"{base}/es/realisations/" in pages and f"{base}/eu/ressources/" in pages
+
+
+def test_published_events_past_ones_too_and_the_agenda(client, reference):
+    actor = ActorFactory(name="Atelier Xiberoa")
+    coming = make_event(actor, title="Repair café")
+    past = make_event(
+        actor, title="Ancien atelier", start=paris(2020, 3, 5, 10), end=paris(2020, 3, 5, 12)
+    )
+    make_event(actor, title="Brouillon", status=Status.DRAFT)
+    make_event(actor, title="En attente", status=Status.PENDING)
+    make_event(actor, title="Archivé", status=Status.ARCHIVED)
+    base = "http://testserver"
+    urls = by_location(parse(client, "/sitemap-events.xml"))
+    assert sorted(urls) == sorted(
+        f"{base}/{code}/agenda/{event.slug}/"
+        for event in (coming, past)
+        for code in ("fr", "eu", "es")
+    )
+    assert urls[f"{base}/es/agenda/{coming.slug}/"] == {
+        "fr": f"{base}/fr/agenda/{coming.slug}/",
+        "eu": f"{base}/eu/agenda/{coming.slug}/",
+        "es": f"{base}/es/agenda/{coming.slug}/",
+        "x-default": f"{base}/agenda/{coming.slug}/",
+    }
+    pages = by_location(parse(client, "/sitemap-pages.xml"))
+    for code in ("fr", "eu", "es"):
+        assert f"{base}/{code}/agenda/" in pages
