@@ -1,0 +1,138 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from alerts import sending
+from alerts.models import Frequency, Subscription
+from tests.alerts.conftest import subscription
+from tests.emailcheck import check
+from tests.factories import ActorFactory
+from tests.stubs.smtp import SmtpStub
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news(people):
+    """One actor published just now (the people's actor, long ago)."""
+    from tests.alerts.conftest import backdate
+
+    backdate(people["actor"], 60)
+    return ActorFactory(name="Nouvel atelier <b>")
+
+
+def test_one_mail_per_person_and_period_listing_every_due_subscription(member, news, people):
+    weekly = subscription(member, query="theme=reemploi-reparation", label="Réparation")
+    monthly = subscription(member, days_ago=31, frequency=Frequency.MONTHLY, query="commune=64102",
+                           label="Bayonne")  # fmt: skip
+    not_yet = subscription(member, days_ago=3, query="", label="Tout")
+    stopped = subscription(people["editor"], frequency=Frequency.NEVER)
+    assert sending.send_due() == 1
+    [message] = mail.outbox
+    assert message.to == [member.email]
+    assert "Réparation" in message.body and "Bayonne" in message.body
+    assert "Nouvel atelier <b>" in message.body and "Tout" not in message.body
+    # Run again the same day (or by another worker): nothing more.
+    assert sending.send_due() == 0
+    assert len(mail.outbox) == 1
+    for sub in (weekly, monthly):
+        sub.refresh_from_db()
+        assert timezone.now() - sub.last_sent_at < timedelta(minutes=1)
+    for sub in (not_yet, stopped):
+        before = sub.last_sent_at
+        sub.refresh_from_db()
+        assert sub.last_sent_at == before
+
+
+def test_nothing_new_sends_nothing_but_the_period_moves_on(member, people):
+    from tests.alerts.conftest import backdate
+
+    backdate(people["actor"], 60)
+    sub = subscription(member)
+    assert sending.send_due() == 0
+    assert mail.outbox == []
+    sub.refresh_from_db()
+    assert timezone.now() - sub.last_sent_at < timedelta(minutes=1)
+
+
+def test_a_month_is_a_month(member, news):
+    sub = subscription(member, days_ago=20, frequency=Frequency.MONTHLY)
+    assert sending.send_due() == 0
+    sub.refresh_from_db()
+    assert timezone.now() - sub.last_sent_at > timedelta(days=19)
+
+
+@pytest.fixture
+def smtp(settings):
+    """The real SMTP backend against a local server (tests/stubs/smtp.py)."""
+    with SmtpStub() as stub:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", stub.port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_TIMEOUT = 5
+        yield stub
+
+
+def test_a_mail_server_that_refuses_keeps_the_period_for_the_next_run(member, news, smtp):
+    sub = subscription(member)
+    before = sub.last_sent_at
+    smtp.refusing = True
+    assert sending.send_due() == 0
+    assert smtp.refused == 1
+    sub.refresh_from_db()
+    assert sub.last_sent_at == before
+    smtp.refusing = False
+    assert sending.send_due() == 1
+    [(recipients, message)] = smtp.received
+    assert (
+        recipients == [member.email]
+        and "Nouvel atelier" in message.get_body(("plain",)).get_content()
+    )
+    sub.refresh_from_db()
+    assert sub.last_sent_at > before
+
+
+def test_the_queued_backend_is_bypassed_so_a_refusal_is_seen(settings, member, news, smtp):
+    settings.NEONUM_EMAIL_DELIVERY_BACKEND = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "neonum.mail.QueuedEmailBackend"
+    smtp.refusing = True
+    sub = subscription(member)
+    assert sending.send_due() == 0 and smtp.refused == 1
+    before = sub.last_sent_at
+    sub.refresh_from_db()
+    assert sub.last_sent_at == before
+
+
+def test_one_click_unsubscribe_headers_and_links(member, news):
+    first = subscription(member, label="Réparation", query="theme=reemploi-reparation")
+    second = subscription(member, label="Bayonne", query="commune=64102")
+    sending.send_due()
+    [message] = mail.outbox
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    header = re.fullmatch(r"<(https?://\S+)>", message.extra_headers["List-Unsubscribe"])
+    assert header, message.extra_headers["List-Unsubscribe"]
+    assert header.group(1) in message.body
+    # A mail client's one-click POST: no cookie, no CSRF token.
+    path = header.group(1).removeprefix("http://127.0.0.1:8000")
+    response = Client(enforce_csrf_checks=True).post(path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert {s.frequency for s in Subscription.objects.filter(pk__in=[first.pk, second.pk])} == {
+        Frequency.NEVER
+    }
+
+
+@pytest.mark.parametrize("language", ["fr", "eu", "es"])
+def test_the_mail_is_in_the_persons_language(client, member, news, language):
+    client.force_login(member)
+    client.post(f"/{language}/alertes/recherche/", {"kind": "actors", "query": "commune=64102"})
+    Subscription.objects.update(last_sent_at=timezone.now() - timedelta(days=8))
+    assert sending.send_due() == 1
+    [message] = mail.outbox
+    text = check(message, language)
+    assert f"http://127.0.0.1:8000/{language}/acteurs/" in text
+    assert "Nouvel atelier <b>" in text
+    assert "Nouvel atelier &lt;b&gt;" in message.alternatives[0][0]
