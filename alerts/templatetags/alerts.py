@@ -3,8 +3,6 @@ theme) and their list in "Mon espace"."""
 
 from django import template
 
-from actors.models import Theme
-
 from ..models import Frequency, Subscription, Target
 from ..searches import page_path
 
@@ -28,11 +26,11 @@ def save_search(context, kind, query, form_id=""):
 
 
 @register.inclusion_tag("alerts/_follow_theme.html", takes_context=True)
-def follow_theme(context, query, form_id):
-    """The follow button of the theme, when exactly one is chosen."""
-    slugs = query.getlist("theme") if query else []
-    theme = Theme.objects.filter(slug=slugs[0]).first() if len(slugs) == 1 else None
-    return _base(context, theme=theme, form_id=form_id)
+def follow_theme(context, themes, form_id):
+    """The follow button of the theme, when exactly one is chosen (`themes`: the terms the
+    directory's form already read)."""
+    themes = list(themes or [])
+    return _base(context, theme=themes[0] if len(themes) == 1 else None, form_id=form_id)
 
 
 @register.inclusion_tag("alerts/_alerts_form.html", takes_context=True)
