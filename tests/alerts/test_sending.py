@@ -131,3 +131,36 @@ def test_the_daily_task_and_the_command_send_the_same(member, news):
     call_command("send_alerts", stdout=out)
     assert out.getvalue() == "1 alert e-mail(s) sent.\n"
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_another_worker_is_mailing_is_skipped_not_mailed_twice(member, news):
+    """While another worker holds the person's rows (its send under way), this run skips
+    them instead of waiting and sending the same news again."""
+    import threading
+
+    from django.db import connection, transaction
+
+    sub = subscription(member)
+    locked, release, done = threading.Event(), threading.Event(), threading.Event()
+
+    def other_worker():
+        try:
+            with transaction.atomic():
+                list(Subscription.objects.select_for_update().filter(pk=sub.pk))
+                locked.set()
+                release.wait(30)
+        finally:
+            connection.close()
+            done.set()
+
+    threading.Thread(target=other_worker).start()
+    assert locked.wait(30)
+    try:
+        assert sending.send_due() == 0
+        assert mail.outbox == []
+    finally:
+        release.set()
+        assert done.wait(30)
+    sub.refresh_from_db()
+    assert sending.send_due() == 1
