@@ -129,6 +129,19 @@ def _shown(form, name):
     return shown
 
 
+def describe(subscription):
+    """The subscription's label in the active language (the stored one was written in the
+    language it was saved in): the list and its criteria read again, the actor's name, the
+    theme's label."""
+    if subscription.target == Target.ACTOR:
+        return subscription.actor.name
+    if subscription.target == Target.THEME:
+        return str(subscription.theme.label)
+    query = QueryDict(subscription.query)
+    form = LISTS[subscription.search_kind].form(query)
+    return label(subscription.search_kind, form, query) if form.is_valid() else subscription.label
+
+
 def page_path(subscription):
     """The page showing what the subscription follows."""
     if subscription.target == Target.SEARCH:

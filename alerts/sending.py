@@ -25,7 +25,7 @@ from neonum import emails
 from . import tokens
 from .models import Frequency, Subscription
 from .news import news
-from .searches import page_path
+from .searches import describe, page_path
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def section(subscription, kinds):
         rows = [(_title(item), site_url(item.get_absolute_url())) for item in items]
         groups.append({"name": model._meta.verbose_name_plural, "items": rows, "more": more})
     return {
-        "label": subscription.label,
+        "label": describe(subscription),
         "url": site_url(page_path(subscription)),
         "groups": groups,
         "unsubscribe": unsubscribe_url(subscription.user_id, [subscription.pk]),

@@ -72,7 +72,7 @@ def unsubscribe(token):
     user_id, ids = read
     subscriptions = Subscription.objects.filter(user_id=user_id, pk__in=ids)
     subscriptions.update(frequency=Frequency.NEVER)
-    return list(subscriptions)
+    return list(subscriptions.select_related("actor", "theme"))
 
 
 def export(user):

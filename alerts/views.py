@@ -14,7 +14,7 @@ from actors.models import Actor, Theme
 
 from . import services
 from .models import Frequency, SearchKind, Subscription
-from .searches import LISTS, theme_path
+from .searches import LISTS, describe, theme_path
 
 MY_ALERTS = "#alerts"
 
@@ -78,7 +78,7 @@ def change_frequency(request, pk):
         return _my_alerts()
     services.set_frequency(subscription, frequency)
     messages.success(request, _("Fréquence enregistrée pour « %(label)s ».") % {
-        "label": subscription.label
+        "label": describe(subscription)
     })  # fmt: skip
     return _my_alerts()
 
@@ -90,7 +90,7 @@ def delete(request, pk):
         return redirect_to_login(reverse("contributions:my-space"))
     subscription.delete()
     messages.success(request, _("Alerte supprimée : « %(label)s ».") % {
-        "label": subscription.label
+        "label": describe(subscription)
     })  # fmt: skip
     return _my_alerts()
 
@@ -109,4 +109,5 @@ def unsubscribe(request, token):
     stopped = services.unsubscribe(token)
     if stopped is None:
         return render(request, "alerts/unsubscribe.html", {"valid": False}, status=400)
-    return render(request, "alerts/unsubscribed.html", {"stopped": stopped})
+    shown = [describe(subscription) for subscription in stopped]
+    return render(request, "alerts/unsubscribed.html", {"stopped": shown})

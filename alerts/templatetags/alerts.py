@@ -4,7 +4,7 @@ theme) and their list in "Mon espace"."""
 from django import template
 
 from ..models import Frequency, Subscription, Target
-from ..searches import page_path
+from ..searches import describe, page_path
 
 register = template.Library()
 
@@ -53,4 +53,5 @@ def my_alerts(context):
     subscriptions = list(Subscription.objects.of(context["user"]).select_related("actor", "theme"))
     for subscription in subscriptions:
         subscription.page = page_path(subscription)
+        subscription.shown = describe(subscription)
     return _base(context, subscriptions=subscriptions, frequencies=Frequency.choices)

@@ -35,8 +35,10 @@ def test_one_mail_per_person_and_period_listing_every_due_subscription(member, n
     assert sending.send_due() == 1
     [message] = mail.outbox
     assert message.to == [member.email]
-    assert "Réparation" in message.body and "Bayonne" in message.body
-    assert "Nouvel atelier <b>" in message.body and "Tout" not in message.body
+    # Each due subscription's criteria, read again in the mail's language.
+    assert "Annuaire · Réemploi, reconditionnement et réparation" in message.body
+    assert "Annuaire · Bayonne" in message.body
+    assert "Nouvel atelier <b>" in message.body
     # Run again the same day (or by another worker): nothing more.
     assert sending.send_due() == 0
     assert len(mail.outbox) == 1

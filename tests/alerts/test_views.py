@@ -112,23 +112,25 @@ def test_a_frequency_outside_the_choices_changes_nothing(client, member):
 
 
 def test_my_space_lists_the_subscriptions_with_their_forms(client, member, people):
-    subscription(member, label="Réparation · Bayonne", query="commune=64102")
-    subscription(people["editor"], label="Pas la mienne")
+    subscription(member, label="Annuaire · Bayonne", query="commune=64102")
+    subscription(people["editor"], label="Annuaire · Mauléon", query="commune=64371")
     client.force_login(member)
     html = client.get("/fr/mon-espace/").content.decode()
-    assert "Réparation · Bayonne" in html and "Pas la mienne" not in html
+    assert "Annuaire · Bayonne" in html and "Mauléon" not in html
+    # Saved in French, shown in the page's language.
+    assert "Direktorioa · Baiona" in client.get("/eu/mon-espace/").content.decode()
     assert '<option value="weekly" selected>' in html and '<option value="never">' in html
 
 
 def test_unsubscribing_without_logging_in(client, member):
-    mine = subscription(member, label="Réparation")
+    mine = subscription(member, label="Réparation", query="theme=reemploi-reparation")
     url = reverse("alerts:unsubscribe", args=[tokens.make(member.pk, [mine.pk])])
     page = client.get(url)
     assert page.status_code == 200 and f'action="{url}"' in page.content.decode()
     mine.refresh_from_db()
     assert mine.frequency == Frequency.WEEKLY  # a GET changes nothing
     done = client.post(url)
-    assert done.status_code == 200 and "Réparation" in done.content.decode()
+    assert done.status_code == 200 and "Réemploi, reconditionnement" in done.content.decode()
     mine.refresh_from_db()
     assert mine.frequency == Frequency.NEVER
 
