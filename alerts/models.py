@@ -98,15 +98,13 @@ class Subscription(ExchangeLanguage):
                 condition=Q(target=Target.SEARCH),
                 name="subscription_unique_search",
             ),
-            models.UniqueConstraint(
-                fields=["user", "actor"],
-                condition=Q(target=Target.ACTOR),
-                name="subscription_unique_actor",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "theme"],
-                condition=Q(target=Target.THEME),
-                name="subscription_unique_theme",
+            *(
+                models.UniqueConstraint(
+                    fields=["user", field],
+                    condition=Q(target=target),
+                    name=f"subscription_unique_{field}",
+                )
+                for field, target in (("actor", Target.ACTOR), ("theme", Target.THEME))
             ),
         ]
         indexes = [models.Index(fields=["frequency", "last_sent_at"], name="subscription_due")]
