@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("expertise.urls")),
     path("", include("events.urls")),
     path("", include("selections.urls")),
+    path("", include("alerts.urls")),
     path("", include("actors.urls")),
 )
 

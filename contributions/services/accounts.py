@@ -10,6 +10,8 @@ from ..models import ChangeRequest, Claim, Membership, RequestStatus, Role
 def export_user_data(user):
     from allauth.account.models import EmailAddress
 
+    from alerts.services import export as alerts
+
     def when(value):
         return value.isoformat() if value else None
 
@@ -56,6 +58,7 @@ def export_user_data(user):
             }
             for c in Claim.objects.filter(user=user).select_related("actor")
         ],
+        "subscriptions": alerts(user),
     }
 
 

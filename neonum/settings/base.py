@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "expertise",
     "events",
     "selections",
+    "alerts",
     "backups",
     "pages",
     "django.contrib.sitemaps",

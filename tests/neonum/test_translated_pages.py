@@ -3,9 +3,12 @@ another language: no French source of our catalog in Basque or Spanish, no Engli
 of allauth's anywhere. Text declared in another language (lang="…") is not counted."""
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 
+from alerts import services as alerts
+from alerts import tokens
 from contributions import profile
 from contributions.models import Suggestion
 from moderation import workflow
@@ -28,8 +31,10 @@ def site(reference):
         actor, member, {**profile.snapshot(actor), "phone": "05 59 00 00 00"}, actor.updated_at
     )
     suggestion = Suggestion.objects.create(actor=actor, text="Le téléphone a changé.")
+    saved, _created = alerts.save_search(member, "actors", QueryDict("theme=low-tech"))
+    alerts.follow_actor(member, actor)
     return {"member": member, "staff": staff, "actor": actor, "change": change,
-            "suggestion": suggestion}  # fmt: skip
+            "suggestion": suggestion, "saved": saved}  # fmt: skip
 
 
 def pages(site):
@@ -50,6 +55,11 @@ def pages(site):
         (None, reverse("account_reset_password")),
         (None, reverse("actors:detail", kwargs={"slug": "personne"})),
         ("member", reverse("contributions:my-space")),
+        ("member", reverse("actors:home") + "?theme=low-tech"),
+        ("member", reverse("events:agenda")),
+        ("member", reverse("expertise:ressources")),
+        (None, reverse("alerts:unsubscribe", kwargs={"token": tokens.make(0, [0])})),
+        (None, reverse("alerts:unsubscribe", kwargs={"token": "tampered"})),
         ("member", reverse("contributions:add")),
         ("member", reverse("contributions:edit", kwargs=slug)),
         ("member", reverse("contributions:members", kwargs=slug)),
