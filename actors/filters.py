@@ -129,16 +129,7 @@ class SearchFilter(django_filters.CharFilter):
         value = (value or "").strip()
         if not value:
             return qs
-        query = search_query(value)
-        expansion = self.expansion(value)
-        matches = Q(search_vector=query)
-        relevance = SearchRank(F("search_vector"), query)
-        if expansion:
-            # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
-            # array overlap is cheaper than reading a row's (TOASTed) search vector.
-            matches = expansion_condition(expansion) | matches
-            relevance = relevance + expansion_score(expansion)
-        exact = qs.filter(matches)
+        exact, relevance = self.exact(qs, value)
         if self.finds(exact):
             return exact.annotate(relevance=relevance)
         words = [w for w in normalise(value).split() if len(w) >= 3][:6]
@@ -151,6 +142,25 @@ class SearchFilter(django_filters.CharFilter):
             term = TrigramWordSimilarity(word, "search_text")
             similarity = term if similarity is None else similarity + term
         return fuzzy.annotate(relevance=similarity)
+
+    def exact(self, qs, value):
+        """The rows of `qs` matching the words or the lexicon's reading of them, and the rank
+        of each."""
+        query = search_query(value)
+        expansion = self.expansion(value)
+        matches = Q(search_vector=query)
+        relevance = SearchRank(F("search_vector"), query)
+        if expansion:
+            # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
+            # array overlap is cheaper than reading a row's search vector.
+            matches = expansion_condition(expansion) | matches
+            relevance = relevance + expansion_score(expansion)
+        return qs.filter(matches), relevance
+
+    def matches_exactly(self, qs, value):
+        """Whether filter() reads `value` as words (or everyday words) rather than as
+        misspellings (trigrams)."""
+        return self.finds(self.exact(qs, value.strip())[0])
 
     def finds(self, queryset):
         """queryset.exists(), asked once per filterset: the facet counts and the list each
