@@ -12,7 +12,7 @@ from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors.datacache import cached, canonical_query
 from actors.models import Commune
-from actors.searchrows import counts_queryset
+from actors.searchrows import counts_queryset, planned
 from actors.taxonomies import TAXONOMIES
 
 # facet parameter -> (model, column on actors_actor, is the column an id array)
@@ -160,7 +160,7 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
         ).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
         return []
-    with connection.cursor() as cursor:
+    with planned(queryset), connection.cursor() as cursor:
         cursor.execute(grouping_sql(names, sql, list(selected), overflow, page), params)
         rows = cursor.fetchall()
     if page is not None:

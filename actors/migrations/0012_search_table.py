@@ -59,7 +59,7 @@ CREATE TRIGGER actors_search_delete AFTER DELETE ON actors_actor
 INSERT INTO actors_search ({COLUMNS})
 SELECT {COLUMNS} FROM actors_actor WHERE status = 'published';
 ANALYZE actors_search;
-"""
+"""  # noqa: S608 -- constant column names only
 
 DROP = """
 DROP TRIGGER actors_search_insert ON actors_actor;
