@@ -13,9 +13,10 @@ from django.db import connection, transaction
 from actors.models import Actor, SearchRow
 
 # The filters whose columns the copy holds (`radius` and `sort` filter nothing). Any other
-# (near, open, updated_since…) reads columns only the actors' table has.
+# (open, updated_since) reads columns only the actors' table has.
 COPIED = {
-    "q", "theme", "service", "public", "language", "kind", "commune", "bbox", "radius", "sort",
+    "q", "theme", "service", "public", "language", "kind", "commune", "bbox", "near", "radius",
+    "sort",
 }  # fmt: skip
 
 

@@ -3,10 +3,13 @@ searches read: every way of writing an actor keeps it equal to a plain reading o
 actors_actor, and a text search reads it."""
 
 import pytest
+from django.contrib.postgres.search import SearchRank
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from actors import indexing
+from actors.filters import parsed_query, search_query
 from actors.models import Actor, ActorStatus, Commune, SearchRow, Theme
 from tests.factories import ActorFactory, commune, kind
 
@@ -86,7 +89,7 @@ def test_the_nightly_opening_refresh_rewrites_no_copy():
         ("q=reparation", True),
         ("q=reparation&theme=low-tech&bbox=-2,43,-1,44", True),
         ("q=reparation&open=mo", False),
-        ("q=reparation&near=Bayonne", False),
+        ("q=reparation&near=Bayonne&theme=low-tech", True),
         ("q=konpn", False),  # read as a misspelling: trigrams of the actors' table
         ("theme=low-tech", False),
     ],
@@ -98,3 +101,26 @@ def test_a_text_search_counts_from_the_copy(client, query, copy):
     counts = [q["sql"] for q in queries if "GROUPING SETS" in q["sql"]]
     assert len(counts) == 1
     assert ('FROM "actors_search"' in counts[0]) is copy
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["reparation", "ordi lent", '"atelier konpon"', "-atelier reparation", "l'ordi", "le", "a'b"],
+)
+def test_the_words_parsed_once_match_and_rank_as_the_parsing_functions(words):
+    """actors.filters.parsed_query reads back the tsquery's text: the same matches and ranks
+    as the functions themselves, phrases, negations, quotes and stop words included."""
+    for name, summary in [
+        ("Atelier Konpon", "Réparation d'ordinateurs lents."),
+        ("L'ordi solidaire", "On répare l'ordi."),
+        ("Clic", "Le numérique pour tous."),
+    ]:
+        ActorFactory(name=name, summary=summary)
+
+    def ranked(query):
+        rows = Actor.objects.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+        return sorted(rows.values_list("pk", "rank"))
+
+    assert ranked(parsed_query(words)) == ranked(search_query(words))
