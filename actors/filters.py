@@ -184,10 +184,15 @@ class SearchFilter(django_filters.CharFilter):
             relevance = relevance + expansion_score(expansion)
         return qs.filter(matches), relevance
 
-    def matches_exactly(self, qs, value):
+    def matches_exactly(self, qs, value, copy=None):
         """Whether filter() reads `value` as words (or everyday words) rather than as
-        misspellings (trigrams)."""
-        return self.finds(self.exact(qs, value.strip())[0])
+        misspellings (trigrams) over `qs`; then over `copy` too (the same rows in another
+        table: actors.searchrows), which is not asked again."""
+        value = value.strip()
+        found = self.finds(self.exact(qs, value)[0])
+        if found and copy is not None:
+            self._finds[str(self.exact(copy, value)[0].query)] = True
+        return found
 
     def finds(self, queryset):
         """queryset.exists(), asked once per filterset: the facet counts and the list each

@@ -30,9 +30,8 @@ def counts_queryset(filterset, base_queryset):
         return base_queryset
     if str(base_queryset.query) != str(Actor.objects.published().query):
         return base_queryset
-    if not filterset.filters["q"].matches_exactly(base_queryset, q):
-        return base_queryset
-    return SearchRow.objects.all()
+    copy = SearchRow.objects.all()
+    return copy if filterset.filters["q"].matches_exactly(base_queryset, q, copy) else base_queryset
 
 
 @contextmanager
