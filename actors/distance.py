@@ -24,12 +24,11 @@ def haversine_sql(lat1, lon1, lat2, lon2):
     )
 
 
-def haversine_km(point, table="actors_actor"):
-    """Great-circle distance from `point` to each row's plain coordinates, in km: the
-    actors', or those of `table` (a model's table name, never input)."""
+def haversine_km(point):
+    """Great-circle distance from `point` to each actor's plain coordinates, in km."""
     # The point's coordinates are query parameters (its latitude comes twice, then its
     # longitude); the rest is constant.
-    sql = haversine_sql("%s", "%s", f"{table}.lat", f"{table}.lon")
+    sql = haversine_sql("%s", "%s", "actors_actor.lat", "actors_actor.lon")
     return RawSQL(sql, (point.y, point.y, point.x), output_field=FloatField())  # noqa: S611
 
 

@@ -67,8 +67,15 @@ class OpenIntervalsField(models.Field):
         return "tstzmultirange"
 
 
-class NearbyQuerySet(models.QuerySet):
-    """Rows with plain `lat` and `lon` columns (actors, and their copy for searches)."""
+class ActorQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ActorStatus.PUBLISHED)
+
+    def demo(self):
+        return self.filter(is_demo=True)
+
+    def synthetic(self):
+        return self.filter(source=Actor.SYNTHETIC_SOURCE)
 
     def within(self, point, km):
         """Actors at most `km` kilometres from `point` (great-circle distance), annotated
@@ -77,8 +84,7 @@ class NearbyQuerySet(models.QuerySet):
         A latitude/longitude box, widened at its pole-ward edge so that it holds the whole
         circle, reads the covering index of published actors; the haversine distance, on the
         same plain coordinates, then trims its corners. No geometry is decoded per row."""
-        distance = haversine_km(point, self.model._meta.db_table)
-        return self.around(point, km).annotate(distance_km=distance).nearer_than(km)
+        return self.around(point, km).annotate(distance_km=haversine_km(point)).nearer_than(km)
 
     def around(self, point, km):
         """The latitude/longitude box holding the circle of `km` around `point`."""
@@ -95,17 +101,6 @@ class NearbyQuerySet(models.QuerySet):
     def nearer_than(self, km):
         """Of actors annotated by within(), those at most `km` away."""
         return self.filter(distance_km__lte=km)
-
-
-class ActorQuerySet(NearbyQuerySet):
-    def published(self):
-        return self.filter(status=ActorStatus.PUBLISHED)
-
-    def demo(self):
-        return self.filter(is_demo=True)
-
-    def synthetic(self):
-        return self.filter(source=Actor.SYNTHETIC_SOURCE)
 
     def for_listing(self):
         """What a list of actors shows, in a fixed number of queries: with the counts of

@@ -3,7 +3,6 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 
-from .actor import NearbyQuerySet
 from .commune import Commune
 from .taxonomy import ActorKind
 
@@ -38,8 +37,6 @@ class SearchRow(models.Model):
     service_mask = models.BigIntegerField(null=True)
     public_mask = models.BigIntegerField(null=True)
     language_mask = models.BigIntegerField(null=True)
-
-    objects = NearbyQuerySet.as_manager()
 
     class Meta:
         db_table = "actors_search"

@@ -89,7 +89,7 @@ def test_the_nightly_opening_refresh_rewrites_no_copy():
         ("q=reparation", True),
         ("q=reparation&theme=low-tech&bbox=-2,43,-1,44", True),
         ("q=reparation&open=mo", False),
-        ("q=reparation&near=Bayonne&theme=low-tech", True),
+        ("q=reparation&near=Bayonne&theme=low-tech", False),
         ("q=konpn", False),  # read as a misspelling: trigrams of the actors' table
         ("theme=low-tech", False),
     ],
