@@ -125,15 +125,15 @@ class ParsedQuery(SearchQuery):
     """A tsquery already parsed, given as its text: a constant to PostgreSQL. The parsing
     functions are STABLE, not IMMUTABLE, so a query that calls them is planned without
     knowing the words (a guess of the matches) and evaluates them again for each row it
-    tests or ranks: three parsings per row, a third of a broad search's time at 100,000
+    tests or ranks: three parsings per row, up to a third of a broad search's time at 100,000
     actors (README "The directory at 100,000 actors", sixth round)."""
-
-    def as_sql(self, compiler, connection, **extra):
-        return "%s::tsquery", [self.text]
 
     def __init__(self, text):
         super().__init__(text)
         self.text = text
+
+    def as_sql(self, compiler, connection, **extra):
+        return "%s::tsquery", [self.text]
 
 
 def parsed_query(value):
@@ -191,41 +191,33 @@ class SearchFilter(django_filters.CharFilter):
         value = value.strip()
         found = self.finds(self.exact(qs, value)[0])
         if found and copy is not None:
-            self._finds[str(self.exact(copy, value)[0].query)] = True
+            self.remembered("_finds", str(self.exact(copy, value)[0].query), lambda: True)
         return found
 
     def finds(self, queryset):
         """queryset.exists(), asked once per filterset: the facet counts and the list each
         apply the filters again."""
-        known = getattr(self, "_finds", None)
-        if known is None:
-            known = self._finds = {}
         try:
             key = str(queryset.query)
         except EmptyResultSet:  # a queryset that can match nothing compiles no SQL
             return False
-        if key not in known:
-            known[key] = queryset.exists()
-        return known[key]
+        return self.remembered("_finds", key, queryset.exists)
 
     def parsed(self, value):
         """parsed_query(value), once per filterset."""
-        known = getattr(self, "_parsed", None)
-        if known is None:
-            known = self._parsed = {}
-        if value not in known:
-            known[value] = parsed_query(value)
-        return known[value]
+        return self.remembered("_parsed", value, lambda: parsed_query(value))
 
     def expansion(self, value):
         """The lexicon's reading of `value`, looked up once per filterset (the facets run
         the filters several times)."""
-        known = getattr(self, "_expansions", None)
-        if known is None:
-            known = self._expansions = {}
-        if value not in known:
-            known[value] = expand(value)
-        return known[value]
+        return self.remembered("_expansions", value, lambda: expand(value))
+
+    def remembered(self, store, key, compute):
+        """compute(), once per `key` in this filter's dict `store`."""
+        known = self.__dict__.setdefault(store, {})
+        if key not in known:
+            known[key] = compute()
+        return known[key]
 
 
 def expansion_condition(expansion):
