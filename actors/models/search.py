@@ -1,6 +1,5 @@
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 
 from .commune import Commune
@@ -15,7 +14,7 @@ class SearchRow(models.Model):
     (actors.facets.search_rows; README "The directory at 100,000 actors").
 
     Written by PostgreSQL only: statement triggers on actors_actor (migration 0012) copy
-    every insert, change and delete of a published actor, whoever writes it (the indexer,
+    every insert, change, delete and truncation of published actors, whoever writes it (the indexer,
     the synthetic actors' COPY, the importer), in the same transaction."""
 
     id = models.BigIntegerField(primary_key=True)
@@ -39,10 +38,7 @@ class SearchRow(models.Model):
     language_mask = models.BigIntegerField(null=True)
 
     class Meta:
+        # Created, indexed and written by migration 0012's SQL: Django neither flushes nor
+        # copies it (its triggers follow actors_actor's), nor adds rows to it.
+        managed = False
         db_table = "actors_search"
-        indexes = [
-            GinIndex(fields=["search_vector"], name="search_vector"),
-            # The lexicon's everyday words match by services and themes (actors.filters).
-            GinIndex(fields=["service_ids"], name="search_service_ids"),
-            GinIndex(fields=["theme_ids"], name="search_theme_ids"),
-        ]
