@@ -12,6 +12,7 @@ from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors.datacache import cached, canonical_query
 from actors.models import Commune
+from actors.searchrows import counts_queryset, planned
 from actors.taxonomies import TAXONOMIES
 
 # facet parameter -> (model, column on actors_actor, is the column an id array)
@@ -159,7 +160,7 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
         ).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
         return []
-    with connection.cursor() as cursor:
+    with planned(queryset), connection.cursor() as cursor:
         cursor.execute(grouping_sql(names, sql, list(selected), overflow, page), params)
         rows = cursor.fetchall()
     if page is not None:
@@ -215,7 +216,9 @@ def condition(filterset, name, model):
 
 def all_counts(filterset, base_queryset, selected, page=None):
     """Every count in one scan: the results without the selected facets' conditions, which
-    become columns (run_counts)."""
+    become columns (run_counts); a text search's read from the actors' narrow copy
+    (actors.searchrows)."""
+    base_queryset = counts_queryset(filterset, base_queryset)
     chosen = [name for name in FACETS if selected[name]]
     conditions = {name: condition(filterset, name, base_queryset.model) for name in chosen}
     others = filterset.filter_queryset(base_queryset, **dict.fromkeys(chosen))

@@ -10,8 +10,10 @@ from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import BooleanField, Case, F, FloatField, Q, TextChoices, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.sql import Query
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -119,6 +121,31 @@ def search_query(value):
     return query
 
 
+class ParsedQuery(SearchQuery):
+    """A tsquery already parsed, given as its text: a constant to PostgreSQL. The parsing
+    functions are STABLE, not IMMUTABLE, so a query that calls them is planned without
+    knowing the words (a guess of the matches) and evaluates them again for each row it
+    tests or ranks: three parsings per row, up to a third of a broad search's time at 100,000
+    actors (README "The directory at 100,000 actors", sixth round)."""
+
+    def __init__(self, text):
+        super().__init__(text)
+        self.text = text
+
+    def as_sql(self, compiler, connection, **extra):
+        return "%s::tsquery", [self.text]
+
+
+def parsed_query(value):
+    """search_query(value), parsed once by PostgreSQL (its text form reads back exactly)."""
+    query = Query(None)
+    compiler = query.get_compiler(connection=connection)
+    sql, params = compiler.compile(search_query(value).resolve_expression(query))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({sql})::text", params)  # noqa: S608 -- compiled by Django
+        return ParsedQuery(cursor.fetchone()[0])
+
+
 class SearchFilter(django_filters.CharFilter):
     """Full-text search ranked by relevance, widened by the lexicon (actors.lexicon): words
     it recognises ("ordi lent", "zerga") also match the actors offering the services or
@@ -129,16 +156,7 @@ class SearchFilter(django_filters.CharFilter):
         value = (value or "").strip()
         if not value:
             return qs
-        query = search_query(value)
-        expansion = self.expansion(value)
-        matches = Q(search_vector=query)
-        relevance = SearchRank(F("search_vector"), query)
-        if expansion:
-            # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
-            # array overlap is cheaper than reading a row's (TOASTed) search vector.
-            matches = expansion_condition(expansion) | matches
-            relevance = relevance + expansion_score(expansion)
-        exact = qs.filter(matches)
+        exact, relevance = self.exact(qs, value)
         if self.finds(exact):
             return exact.annotate(relevance=relevance)
         words = [w for w in normalise(value).split() if len(w) >= 3][:6]
@@ -152,29 +170,54 @@ class SearchFilter(django_filters.CharFilter):
             similarity = term if similarity is None else similarity + term
         return fuzzy.annotate(relevance=similarity)
 
+    def exact(self, qs, value):
+        """The rows of `qs` matching the words or the lexicon's reading of them, and the rank
+        of each."""
+        query = self.parsed(value)
+        expansion = self.expansion(value)
+        matches = Q(search_vector=query)
+        relevance = SearchRank(F("search_vector"), query)
+        if expansion:
+            # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
+            # array overlap is cheaper than reading a row's search vector.
+            matches = expansion_condition(expansion) | matches
+            relevance = relevance + expansion_score(expansion)
+        return qs.filter(matches), relevance
+
+    def matches_exactly(self, qs, value, copy=None):
+        """Whether filter() reads `value` as words (or everyday words) rather than as
+        misspellings (trigrams) over `qs`; then over `copy` too (the same rows in another
+        table: actors.searchrows), which is not asked again."""
+        value = value.strip()
+        found = self.finds(self.exact(qs, value)[0])
+        if found and copy is not None:
+            self.remembered("_finds", str(self.exact(copy, value)[0].query), lambda: True)
+        return found
+
     def finds(self, queryset):
         """queryset.exists(), asked once per filterset: the facet counts and the list each
         apply the filters again."""
-        known = getattr(self, "_finds", None)
-        if known is None:
-            known = self._finds = {}
         try:
             key = str(queryset.query)
         except EmptyResultSet:  # a queryset that can match nothing compiles no SQL
             return False
-        if key not in known:
-            known[key] = queryset.exists()
-        return known[key]
+        return self.remembered("_finds", key, queryset.exists)
+
+    def parsed(self, value):
+        """parsed_query(value), once per filterset."""
+        return self.remembered("_parsed", value, lambda: parsed_query(value))
 
     def expansion(self, value):
         """The lexicon's reading of `value`, looked up once per filterset (the facets run
         the filters several times)."""
-        known = getattr(self, "_expansions", None)
-        if known is None:
-            known = self._expansions = {}
-        if value not in known:
-            known[value] = expand(value)
-        return known[value]
+        return self.remembered("_expansions", value, lambda: expand(value))
+
+    def remembered(self, store, key, compute):
+        """compute(), once per `key` in this filter's dict `store`."""
+        known = self.__dict__.setdefault(store, {})
+        if key not in known:
+            known[key] = compute()
+        return known[key]
 
 
 def expansion_condition(expansion):

@@ -39,7 +39,8 @@ HOURS = [
 HOURS_SHARE = 2 / 3
 # The tables a bulk load leaves to vacuum before measuring (ensure_synthetic).
 VACUUMED = [
-    "actors_actor", "expertise_realisation", "expertise_ressource", "expertise_partner",
+    "actors_actor", "actors_search", "expertise_realisation", "expertise_ressource",
+    "expertise_partner",
     "expertise_realisation_themes", "expertise_realisation_publics",
     "expertise_realisation_communes", "expertise_ressource_themes",
     "expertise_ressource_publics", "expertise_ressource_authors",

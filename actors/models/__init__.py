@@ -1,5 +1,6 @@
 from .actor import ACCESS_FIELDS, Actor, ActorQuerySet, ActorStatus, Fees, LocationPrecision
 from .commune import Commune, CommuneQuerySet
+from .search import SearchRow
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Language",
     "LocationPrecision",
     "Public",
+    "SearchRow",
     "Service",
     "Theme",
 ]

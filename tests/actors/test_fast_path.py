@@ -69,6 +69,12 @@ CASES = [
     "q=reparation&page=abc",
     "q=atelier&theme=reemploi-reparation&language=euskara&page=2",
     "q=numerik&page=2",
+    # Text searches read from the actors' narrow copy (actors.searchrows), with every
+    # filter it holds, and with one it does not (the actors' table then).
+    "q=ordi+lent&kind=association&bbox=-1.56,43.45,-1.44,43.53",
+    "q=reparation&commune=64102&public=seniors&service=reparation",
+    "q=konponketa&language=euskara&sort=name",
+    "q=atelier&updated_since=2020-01-01",
 ]
 
 TEXTS = [

@@ -1,0 +1,126 @@
+"""actors_search (actors.models.SearchRow) is the published actors' narrow copy that text
+searches read: every way of writing an actor keeps it equal to a plain reading of
+actors_actor, and a text search reads it."""
+
+import pytest
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+
+from actors import indexing
+from actors.filters import parsed_query, search_query
+from actors.models import Actor, ActorStatus, Commune, SearchRow, Theme
+from tests.factories import ActorFactory, commune, kind
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = (
+    "id, name, kind_id, commune_id, lon, lat, search_vector, theme_ids, service_ids, "
+    "public_ids, language_ids, theme_mask, service_mask, public_mask, language_mask"
+)
+
+
+def copy_and_source():
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {COLUMNS} FROM actors_search ORDER BY id")  # noqa: S608
+        copy = cursor.fetchall()
+        cursor.execute(
+            f"SELECT {COLUMNS} FROM actors_actor WHERE status = 'published' ORDER BY id"  # noqa: S608
+        )
+        return copy, cursor.fetchall()
+
+
+def assert_in_step(published):
+    copy, source = copy_and_source()
+    assert copy == source
+    assert len(copy) == published
+
+
+def test_every_write_keeps_the_copy_equal_to_the_published_actors():
+    first = ActorFactory(name="Atelier Konpon", services=["reparation"], themes=["low-tech"])
+    second = ActorFactory(name="Clic Solidaire")
+    draft = ActorFactory(name="Brouillon", draft=True)
+    assert_in_step(2)
+    assert SearchRow.objects.get(pk=first.pk).search_vector
+
+    first.name = "Atelier Konpon Baiona"
+    first.save()
+    first.themes.add(Theme.objects.get(slug="inclusion-mediation"))
+    assert_in_step(2)
+    assert "baiona" in SearchRow.objects.get(pk=first.pk).search_vector
+
+    draft.status = ActorStatus.PUBLISHED
+    draft.save()
+    assert_in_step(3)
+    second.status = ActorStatus.DRAFT
+    second.save()
+    assert_in_step(2)
+
+    # A queryset update (no signal) and a commune's new name (re-indexed in SQL).
+    Actor.objects.filter(pk=first.pk).update(kind=kind("association"), lon=-1.5)
+    place = Commune.objects.get(pk=first.commune_id)
+    place.name_eu = "Izen berria"
+    place.save()
+    indexing.refresh_where("commune_id", place.pk)
+    assert_in_step(2)
+
+    Actor.objects.filter(pk=draft.pk).delete()
+    assert_in_step(1)
+
+
+def test_the_nightly_opening_refresh_rewrites_no_copy():
+    """Only changes of the copied columns are copied: the opening hours' refresh rewrites
+    many actors' rows and none of the copy's."""
+    actor = ActorFactory(opening_hours="Mo-Fr 09:00-12:00", commune=commune("64102"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xmin::text FROM actors_search WHERE id = %s", [actor.pk])
+        before = cursor.fetchone()
+        Actor.objects.filter(pk=actor.pk).update(open_hours=None, open_days=None)
+        assert indexing.refresh_opening([actor.pk]) == 1
+        cursor.execute("SELECT xmin::text FROM actors_search WHERE id = %s", [actor.pk])
+        assert cursor.fetchone() == before
+    assert_in_step(1)
+
+
+@pytest.mark.parametrize(
+    ("query", "copy"),
+    [
+        ("q=reparation", True),
+        ("q=reparation&theme=low-tech&bbox=-2,43,-1,44", True),
+        ("q=reparation&open=mo", False),
+        ("q=reparation&near=Bayonne&theme=low-tech", False),
+        ("q=konpn", False),  # read as a misspelling: trigrams of the actors' table
+        ("theme=low-tech", False),
+    ],
+)
+def test_a_text_search_counts_from_the_copy(client, query, copy):
+    ActorFactory(name="Atelier Konpon", services=["reparation"], themes=["low-tech"])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/fr/?{query}").status_code == 200
+    counts = [q["sql"] for q in queries if "GROUPING SETS" in q["sql"]]
+    assert len(counts) == 1
+    assert ('FROM "actors_search"' in counts[0]) is copy
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["reparation", "ordi lent", '"atelier konpon"', "-atelier reparation", "l'ordi", "le", "a'b"],
+)
+def test_the_words_parsed_once_match_and_rank_as_the_parsing_functions(words):
+    """actors.filters.parsed_query reads back the tsquery's text: the same matches and ranks
+    as the functions themselves, phrases, negations, quotes and stop words included."""
+    for name, summary in [
+        ("Atelier Konpon", "Réparation d'ordinateurs lents."),
+        ("L'ordi solidaire", "On répare l'ordi."),
+        ("Clic", "Le numérique pour tous."),
+    ]:
+        ActorFactory(name=name, summary=summary)
+
+    def ranked(query):
+        rows = Actor.objects.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+        return sorted(rows.values_list("pk", "rank"))
+
+    assert ranked(parsed_query(words)) == ranked(search_query(words))
