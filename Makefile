@@ -77,9 +77,11 @@ restore: venv db
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/neonum-<time> [INTO=name]" >&2; exit 2; }
 	@$(PY) manage.py restore "$(FILE)" $(if $(INTO),--into "$(INTO)")
 
-# Test processes (pytest-xdist), each with its own test database, live server and Chromium;
-# `auto`: one per core. Tests marked xdist_group (the replica, bin/serve) share one process.
-TEST_WORKERS ?= auto
+# Test processes (pytest-xdist), each with its own test database, live server and Chromium:
+# one more than the cores, as the browser tests spend part of their time waiting on Chromium
+# and the servers. Tests marked xdist_group (the replica, bin/serve, the production static
+# files) share one process.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 test: test-deps setup lint
 	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20

@@ -23,6 +23,27 @@ BASELINES = {}  # database alias → its rows after the migrations and the refer
 DEMO = dbstate.Demo()
 
 
+# Test processes (pytest-xdist) take the tests in the order collected: the long ones first,
+# so that the short ones fill in at the end and no process is left running one long test
+# alone. A file's tests stay together (its module-scoped fixtures are set up once).
+LONG_FIRST = (
+    "tests/browser/contributions/test_journeys.py",
+    "tests/browser/contributions/test_never_lose_work.py",
+    "tests/browser/moderation/",
+    "tests/production/",
+    "tests/browser/",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        path = item.nodeid.split("::", 1)[0]
+        ranks = (i for i, prefix in enumerate(LONG_FIRST) if path.startswith(prefix))
+        return next(ranks, len(LONG_FIRST))
+
+    items.sort(key=rank)  # stable: the order within a rank is the collection's
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The communes and taxonomies, committed once in the test database, and that state kept

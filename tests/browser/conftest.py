@@ -99,11 +99,13 @@ class Visit:
 
     def _audit_copy(self):
         """axe is JavaScript: it cannot run in a page that has none. It audits a copy of
-        this page's DOM, scripts removed, in a JavaScript-enabled tab at the same URL."""
+        this page's DOM, scripts removed, in a JavaScript-enabled tab at the same URL. Audited at
+        its load event: without scripts nothing asks for more once the styles are in, and
+        networkidle would only add half a second of quiet to every audit."""
         html = re.sub(r"<script\b.*?</script>", "", self.page.content(), flags=re.S | re.I)
         url = self.page.url
         self.auditor.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
-        self.auditor.goto(url, wait_until="networkidle")
+        self.auditor.goto(url, wait_until="load")
         return self.auditor
 
 

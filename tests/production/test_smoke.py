@@ -6,8 +6,6 @@ import http.client
 import io
 import json
 import re
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -15,7 +13,12 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from tests.factories import ActorFactory
-from tests.support.gunicorn import ROOT, production_env, start_gunicorn
+from tests.support.gunicorn import start_gunicorn
+
+# One process runs these tests in a row, with the weight budget's: the static files are
+# collected once and the module's server started once (handed out one by one, they would be
+# spread over the processes, between other files' tests, and the server restarted each time).
+pytestmark = pytest.mark.xdist_group("production-static")
 
 # As the reverse proxy of deploy/nginx.conf sends them, plus a client that accepts gzip.
 PROXIED = {
@@ -23,18 +26,6 @@ PROXIED = {
     "X-Forwarded-For": "203.0.113.9",
     "Accept-Encoding": "gzip",
 }
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("static")
-    env = {**production_env(), "STATIC_ROOT": str(root)}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,14 @@ Chromium with an empty cache, the demo data; EcoIndex from DOM elements, request
 import pytest
 
 from expertise.demo import load_demo_expertise
-from tests.production.test_smoke import static_root  # noqa: F401  (a fixture)
 from tests.support import weightbudget
+
+# In one process with the smoke tests (test_smoke.py): the static files collected once.
+pytestmark = pytest.mark.xdist_group("production-static")
 
 
 @pytest.fixture
-def figures(demo_tx, static_root, playwright):  # noqa: F811
+def figures(demo_tx, static_root, playwright):
     # Function-scoped: the demo data is written to the test database (and emptied after).
     load_demo_expertise()
     results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)}, playwright)
