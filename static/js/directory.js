@@ -24,6 +24,8 @@
   // From this width the map is a column beside the list (site.css).
   var wide = window.matchMedia("(min-width: 60rem)");
   var pending = null;
+  // The query string of the list on screen.
+  var shown = window.location.search.replace(/^\?/, "");
   var mapRequest = null;
   var map = null;
   var markersById = {};
@@ -46,6 +48,7 @@
      otherwise focus stays where it was and the live region announces the count. */
   function refresh(query, push, options) {
     options = options || {};
+    shown = query;
     if (pending) pending.abort();
     pending = new AbortController();
     var url = form.dataset.fragmentUrl + (query ? "?" + query : "");
@@ -143,6 +146,9 @@
 
   window.addEventListener("popstate", function () {
     var query = window.location.search.replace(/^\?/, "");
+    // A skip link's #results or #filters changes only the fragment: the list shown is the
+    // one asked for, and reloading it would take away the focus the link just moved.
+    if (query === shown) return;
     syncInputs(new URLSearchParams(query));
     refresh(query, false);
   });

@@ -64,11 +64,20 @@ def test_the_first_result_is_a_few_tab_presses_from_the_top(tab, demo_tx, size):
     # With the skip link: one Tab, Enter, and the next Tab is the first result (no chips: the
     # search and the place are in their fields).
     tab.goto(SEARCH)
+    fragments = []
+    tab.page.on(
+        "request", lambda r: fragments.append(r.url) if r.headers.get("x-fragment") else None
+    )
     tab.page.keyboard.press("Tab")
     assert active(tab.page)["text"] == "Aller aux résultats"
     tab.page.keyboard.press("Enter")
     assert active(tab.page)["id"] == "results"
     tab.page.keyboard.press("Tab")
+    assert active(tab.page)["first"], active(tab.page)
+    # The link changed only the fragment: the list is not fetched again (which replaced it
+    # under the focus). A request of the page's own, awaited, lets any earlier one be seen.
+    tab.page.evaluate("fetch(location.pathname).then(r => r.text())")
+    assert fragments == []
     assert active(tab.page)["first"], active(tab.page)
 
 
