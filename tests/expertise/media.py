@@ -23,8 +23,11 @@ def odt_bytes(mimetype=ODT_TYPE, first="mimetype"):
         entries = {"mimetype": mimetype, "content.xml": "<office:document-content/>"}
         order = [first, *(name for name in entries if name != first)]
         for name in order:
-            method = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            archive.writestr(name, entries[name], compress_type=method)
+            # A fixed date: the same bytes in every process, as pytest-xdist's workers must
+            # collect the same test ids (the bytes are parameters).
+            entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(entry, entries[name])
     return out.getvalue()
 
 

@@ -35,6 +35,7 @@ def test_an_image_that_is_not_one_is_refused_with_the_images_words():
 @pytest.mark.parametrize(
     ("data", "kind", "extension"),
     [(PDF, "pdf", "pdf"), (odt_bytes(), "odt", "odt"), (image_bytes("JPEG"), "image", "webp")],
+    ids=["pdf", "odt", "jpeg"],
 )
 def test_pdf_odt_and_images_are_recognised_by_content(data, kind, extension):
     # Names and content types that lie: only the bytes count.
@@ -58,6 +59,7 @@ def test_pdf_odt_and_images_are_recognised_by_content(data, kind, extension):
         image_bytes("PNG") + b"<script>alert(1)</script>",  # an image with a payload after it
         image_bytes("GIF"),
     ],
+    ids=["html", "unended-pdf", "ods", "zip-not-odt", "exe", "png-with-payload", "gif"],
 )
 def test_anything_else_is_refused_whatever_its_name(data):
     with pytest.raises(ValidationError) as error:
