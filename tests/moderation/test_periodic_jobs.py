@@ -24,6 +24,7 @@ def test_the_daily_jobs_are_scheduled_by_the_queue():
         "opendata.drop_unconfirmed_imports": "0 4 * * *",
         "opendata.relocate_approximate": "30 4 * * *",
         "moderation.send_digest": "0 6 * * *",
+        "alerts.send_alerts": "0 7 * * *",
         "moderation.send_freshness_reminders": "0 8 * * *",
         "actors.refresh_opening": "30 23 * * *",
     }
