@@ -11,8 +11,6 @@ import smtplib
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
-from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -21,6 +19,7 @@ from django.utils import timezone, translation
 from actors.texts import localized
 from contributions.notify import render, site_url
 from neonum import emails
+from neonum.mail import delivery_connection
 
 from . import tokens
 from .models import Frequency, Subscription
@@ -40,15 +39,6 @@ def due(now):
     for frequency, period in PERIODS.items():
         condition |= Q(frequency=frequency, last_sent_at__lte=now - period + SLACK)
     return Subscription.objects.filter(condition)
-
-
-def delivery_connection():
-    """The backend that hands the message to the mail server; when EMAIL_BACKEND queues,
-    the one its jobs deliver with (this already is a job of the queue)."""
-    backend = None
-    if settings.EMAIL_BACKEND == "neonum.mail.QueuedEmailBackend":
-        backend = settings.NEONUM_EMAIL_DELIVERY_BACKEND
-    return get_connection(backend, fail_silently=False)
 
 
 def send_due(now=None):

@@ -73,6 +73,16 @@ def from_data(data):
     return message
 
 
+def delivery_connection():
+    """The backend that hands a message to the mail server: the one the queue's jobs deliver
+    with when EMAIL_BACKEND queues, else EMAIL_BACKEND itself. For work that must know whether
+    the server took the message (a job of the queue already)."""
+    backend = None
+    if settings.EMAIL_BACKEND == "neonum.mail.QueuedEmailBackend":
+        backend = settings.NEONUM_EMAIL_DELIVERY_BACKEND
+    return get_connection(backend, fail_silently=False)
+
+
 @app.task(name="neonum.mail.deliver", queue="emails", retry=RETRY)
 def deliver(message):
     connection = get_connection(settings.NEONUM_EMAIL_DELIVERY_BACKEND, fail_silently=False)
