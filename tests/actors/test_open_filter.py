@@ -153,9 +153,12 @@ def test_open_now_can_read_the_gin_index(places):
 def test_the_counts_of_a_day_are_an_index_only_scan(places):
     published = Actor.objects.published()
     queryset = ActorFilterSet({"open": "sa"}, queryset=published).qs
-    plan = explain(
-        queryset.order_by().values("kind", "commune", "theme_mask"), "indexscan", "bitmapscan"
-    )
+    # enable_indexscan = off would rule out index-only scans too; on a few rows the status
+    # index is as cheap, so it leaves for this question only (dropped within the test's
+    # transaction, rolled back with it).
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX actor_status_name")
+    plan = explain(queryset.order_by().values("kind", "commune", "theme_mask"), "bitmapscan")
     assert "Index Only Scan using actor_published_counts" in plan, plan
 
 
