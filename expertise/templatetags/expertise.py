@@ -23,7 +23,7 @@ def actor_expertise(context, actor):
     """The actor page's section: its published réalisations and ressources, and those it
     is a confirmed partner or an author of (one query: the page keeps a small budget); its members
     also get the way to write them."""
-    from django.db.models import CharField, Q, Value
+    from django.db.models import CharField, Value
 
     from contributions.permissions import is_member
 
@@ -31,10 +31,10 @@ def actor_expertise(context, actor):
 
     columns = ("slug", "title", "title_eu", "title_es", "actor_id", "updated_at", "kind")
 
-    def rows(model, link, value):
+    def rows(model, **lookup):
         return (
             model.objects.published()
-            .filter(Q(actor=actor) | Q(**{link: value}))
+            .filter(**lookup)
             .annotate(kind=Value(model._meta.model_name, output_field=CharField()))
             .values_list(*columns)
         )
@@ -43,7 +43,14 @@ def actor_expertise(context, actor):
     partner_of = Realisation.objects.filter(
         partners__actor=actor, partners__answer=PartnerAnswer.CONFIRMED
     ).values("pk")
-    found = rows(Realisation, "pk__in", partner_of).union(rows(Ressource, "authors", actor))
+    # One part per way of being linked, each read from its index: with `actor OR partner`
+    # in one WHERE, PostgreSQL read every published réalisation (about 0.3 s at 50,000).
+    # UNION drops an item found twice, as the OR did.
+    found = rows(Realisation, actor=actor).union(
+        rows(Realisation, pk__in=partner_of),
+        rows(Ressource, actor=actor),
+        rows(Ressource, authors=actor),
+    )
     items = [
         {
             **dict(zip(columns, row, strict=True)),
