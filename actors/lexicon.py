@@ -12,7 +12,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -41,16 +41,22 @@ class Concept:
     phrases: tuple  # each a tuple of normalised words
 
 
-@dataclass(frozen=True)
+# eq=False: hashed by identity, which the cached methods below need cheaply.
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     concepts: tuple
     single_words: tuple  # the one-word phrases of FUZZY_FROM letters or more, for misspellings
 
+    # Both are pure and the lexicon lives as long as its process; a directory search asks
+    # for the same words several times (results, facets, the heading), and difflib's
+    # comparisons with every key word were about a tenth of a search page's Python time.
+    @lru_cache(maxsize=2048)  # noqa: B019
     def match(self, text):
         """The concepts some phrase of which occurs in `text`, in the lexicon's order."""
         words = [self.spelling(word) for word in WORD.findall(normalise(text))]
-        return [c for c in self.concepts if any(occurs(p, words) for p in c.phrases)]
+        return tuple(c for c in self.concepts if any(occurs(p, words) for p in c.phrases))
 
+    @lru_cache(maxsize=8192)  # noqa: B019
     def spelling(self, word):
         """`word`, or the lexicon's word it is a likely misspelling of."""
         if len(word) < FUZZY_FROM:
