@@ -61,7 +61,11 @@ def upcoming_events(context, actor=None, count=5):
 
     from ..models import Event
 
-    events = Event.objects.published().defer("search_vector").select_related("actor")
+    # What the list shows and the occurrences are computed from: the other columns (the
+    # texts, the vector) are most of a row.
+    events = Event.objects.published().only(
+        "slug", "title", "title_eu", "title_es", "start", "end", "all_day", "rrule", "exdates"
+    )
     if actor is not None:
         events = events.filter(Q(actor=actor) | Q(organisers=actor)).distinct()
     now = timezone.now()
