@@ -163,6 +163,6 @@ def test_the_counts_of_a_day_are_an_index_only_scan(places):
 
 
 def test_next_day_window_is_stored_for_a_late_run():
-    literal, _hours, _days = opening.window("Mo-Su 10:00-11:00", date(2026, 7, 14))
+    literal, _hours, _part, _days = opening.window("Mo-Su 10:00-11:00", date(2026, 7, 14))
     # From the day before to eight days after: ten openings.
     assert literal.count("[") == 10
