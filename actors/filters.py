@@ -292,7 +292,8 @@ class NearFilter(django_filters.CharFilter):
 
 class OpenFilter(django_filters.ChoiceFilter):
     """Open now (`now`), or at some time on the next such day (`mo` … `su`, today
-    included), read from the stored open hours (GIN index) and intervals (actors.indexing)."""
+    included), read from the stored open hours (GIN index), the hours open in part and the
+    intervals (actors.indexing)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("choices", OpenChoices.choices)
@@ -305,9 +306,18 @@ class OpenFilter(django_filters.ChoiceFilter):
         now = timezone.now()
         if value != OpenChoices.NOW:
             return qs.filter(open_on(opening.next_day(value, now)))
-        # The hour's actors from the index, then the minute from their intervals.
-        exact = RawSQL("actors_actor.open_intervals @> %s::timestamptz", [now], BooleanField())  # noqa: S611
-        return qs.filter(open_hours__contains=[opening.hour_number(now)]).filter(exact)
+        # The hour's actors from the index; the minute from their intervals (in the TOAST
+        # table) only where they cover that hour in part. PostgreSQL evaluates OR's arms in
+        # order, so the small array spares the other actors that read; where it is NULL
+        # (not yet written) the intervals answer.
+        hour = opening.hour_number(now)
+        exact = RawSQL(  # noqa: S611
+            "(NOT actors_actor.open_part_hours @> ARRAY[%s::integer] "
+            "OR actors_actor.open_intervals @> %s::timestamptz)",
+            [hour, now],
+            BooleanField(),
+        )
+        return qs.filter(open_hours__contains=[hour]).filter(exact)
 
 
 def open_on(day):

@@ -152,7 +152,7 @@ def refresh(actor_ids):
 
 
 OPENING_BATCH = 5000
-NO_WINDOW = (None, None, (None, None))
+NO_WINDOW = (None, None, None, (None, None))
 
 
 def refresh_opening(actor_ids=None, today=None):
@@ -174,19 +174,21 @@ def refresh_opening(actor_ids=None, today=None):
             # Unchanged rows are not rewritten (each rewrite updates every index of the row).
             cursor.execute(
                 "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange, "
-                "open_hours = v.hours::int[], open_day0 = v.day0, open_days = v.days, "
-                "indexed_at = clock_timestamp() "
-                "FROM unnest(%s::int[], %s::text[], %s::text[], %s::int[], %s::int[]) "
-                "AS v(id, intervals, hours, day0, days) "
+                "open_hours = v.hours::int[], open_part_hours = v.part::int[], "
+                "open_day0 = v.day0, open_days = v.days, indexed_at = clock_timestamp() "
+                "FROM unnest(%s::int[], %s::text[], %s::text[], %s::text[], %s::int[], "
+                "%s::int[]) AS v(id, intervals, hours, part, day0, days) "
                 "WHERE a.id = v.id AND (a.open_intervals IS DISTINCT FROM "
                 "v.intervals::tstzmultirange OR a.open_hours IS DISTINCT FROM v.hours::int[] "
+                "OR a.open_part_hours IS DISTINCT FROM v.part::int[] "
                 "OR a.open_day0 IS DISTINCT FROM v.day0 OR a.open_days IS DISTINCT FROM v.days)",
                 [
                     [pk for pk, _hours in batch],
-                    [intervals for intervals, _hours, _days in windows],
-                    [hours for _intervals, hours, _days in windows],
-                    [days[0] for _intervals, _hours, days in windows],
-                    [days[1] for _intervals, _hours, days in windows],
+                    [intervals for intervals, _hours, _part, _days in windows],
+                    [hours for _intervals, hours, _part, _days in windows],
+                    [part for _intervals, _hours, part, _days in windows],
+                    [days[0] for _intervals, _hours, _part, days in windows],
+                    [days[1] for _intervals, _hours, _part, days in windows],
                 ],
             )
     return len(rows)

@@ -105,18 +105,43 @@ def open_days(hours):
     return first, sum(1 << (day - first) for day in days)
 
 
+def part_hours(intervals):
+    """Of the hour numbers the intervals touch, those they do not cover whole (an opening at
+    8:30 or until 12:15): only in these does "open now" need the minute."""
+    union = []  # in seconds, overlapping or adjacent intervals joined
+    for a, b in sorted((begin.timestamp(), end.timestamp()) for begin, end in intervals):
+        if union and a <= union[-1][1]:
+            union[-1][1] = max(union[-1][1], b)
+        else:
+            union.append([a, b])
+    covered = {}
+    for a, b in union:
+        for hour in range(int(a // 3600), -int(-b // 3600)):
+            covered[hour] = covered.get(hour, 0) + min(b, (hour + 1) * 3600) - max(a, hour * 3600)
+    return sorted(hour for hour, seconds in covered.items() if seconds < 3600)
+
+
+def int_array(numbers):
+    return "{" + ",".join(map(str, numbers)) + "}"
+
+
 @lru_cache(maxsize=4096)
 def window(value, today):
     """The open intervals of the stored window around `today` (a date): a PostgreSQL
-    tstzmultirange literal ('{}' when never open or unknown), an int[] literal of the hour
-    numbers they touch and the days they touch (open_days); actors.indexing stores them all,
-    the `open` filter reads them."""
+    tstzmultirange literal ('{}' when never open or unknown), int[] literals of the hour
+    numbers they touch and of those they touch only in part (part_hours), and the days they
+    touch (open_days); actors.indexing stores them all, the `open` filter reads them."""
     start = start_of_day(today - timedelta(days=WINDOW_DAYS_BEFORE))
     end = start_of_day(today + timedelta(days=WINDOW_DAYS - WINDOW_DAYS_BEFORE))
     intervals = open_intervals(value, start, end)
     ranges = ",".join(f"[{a.isoformat()},{b.isoformat()})" for a, b in intervals)
     hours = sorted({hour for a, b in intervals for hour in hours_between(a, b)})
-    return "{" + ranges + "}", "{" + ",".join(map(str, hours)) + "}", open_days(hours)
+    return (
+        "{" + ranges + "}",
+        int_array(hours),
+        int_array(part_hours(intervals)),
+        open_days(hours),
+    )
 
 
 def next_day(code, at):

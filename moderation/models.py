@@ -26,6 +26,7 @@ register(
         "indexed_at",
         "open_intervals",
         "open_hours",
+        "open_part_hours",
         *OPEN_DAYS,
     ],
     history_change_reason_field=models.TextField(null=True),

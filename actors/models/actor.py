@@ -118,6 +118,7 @@ class ActorQuerySet(models.QuerySet):
                 "search_text",
                 "open_intervals",
                 "open_hours",
+                "open_part_hours",
                 *OPEN_DAYS,
                 *TERM_MASKS,
                 "commune__boundary",
@@ -279,6 +280,9 @@ class Actor(Moderated, models.Model):
     # day exactly; a GiST index of the multirange would only know its first and last instant.
     open_intervals = OpenIntervalsField(null=True, editable=False)
     open_hours = ArrayField(models.IntegerField(), null=True, blank=True, editable=False)
+    # Those of the hours the intervals cover only in part (actors.opening.part_hours), few or
+    # none: "open now" reads the intervals, from the TOAST table, for these hours alone.
+    open_part_hours = ArrayField(models.IntegerField(), null=True, blank=True, editable=False)
     # The Paris days those hours fall on (actors.opening.open_days): the first day's number
     # and a bit per day from it. Two integers in the narrow index below, so that the counts
     # of "open on Monday" stay an index-only scan instead of reading every row's hours.

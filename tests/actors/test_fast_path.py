@@ -7,6 +7,7 @@ every facet count, the total and the bounds are compared with one plain query of
 results in their order, counted by hand in Python, for filter combinations, searches in the
 three languages (full text, everyday words, typos), near a town and open."""
 
+import importlib
 from datetime import datetime, timedelta
 
 import pytest
@@ -292,3 +293,49 @@ def test_open_on_a_day_or_now_is_the_plain_query_s(monkeypatch, now, days_late):
         assert got == plain_open(code, now), code
         found += len(got)
     assert found or days_late == 9
+
+
+# Openings that start or end within an hour, or leave a gap in one, and one of whole hours:
+# in the first hours "now" needs the minute (actors.opening.part_hours).
+PART_HOURS = [
+    "Mo-Su 08:30-12:15",
+    "Mo-Su 08:00-08:20,08:40-09:00",
+    "Mo-Su 08:50-09:00",
+    "Mo-Su 12:00-12:15,12:15-13:00",
+    "Mo-Su 12:30-13:00",
+    "Mo-Fr 09:00-18:00",
+]
+
+
+@pytest.mark.parametrize("minute", ["08:10", "08:30", "08:45", "12:10", "12:15", "12:20"])
+@pytest.mark.parametrize("days_late", [0, 3])
+def test_open_now_in_an_hour_open_in_part_is_the_plain_query_s(monkeypatch, minute, days_late):
+    """The minute is read from the intervals only in the hours they cover in part: at each
+    instant here some actor's hour is stored and yet it is closed, or open at the minute."""
+    hour, minutes = map(int, minute.split(":"))
+    now = THURSDAY_MORNING.replace(hour=hour, minute=minutes)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    for hours in PART_HOURS:
+        ActorFactory(opening_hours=hours)
+    indexing.refresh_opening(today=opening.local(now).date() - timedelta(days=days_late))
+    in_the_hour = Actor.objects.filter(open_hours__contains=[opening.hour_number(now)])
+    queryset = ActorFilterSet({"open": "now"}, queryset=Actor.objects.published()).qs
+    expected = plain_open("now", now)
+    assert set(queryset.values_list("pk", flat=True)) == expected
+    assert expected != set(in_the_hour.values_list("pk", flat=True))
+
+
+def test_the_migration_s_part_hours_are_the_refresh_s(monkeypatch):
+    """Migration 0013 fills `open_part_hours` in SQL from the stored intervals and hours: the
+    same arrays as actors.opening.part_hours, for every kind of hours."""
+    backfill = importlib.import_module("actors.migrations.0013_open_part_hours").BACKFILL
+    monkeypatch.setattr(timezone, "now", lambda: THURSDAY_MORNING)
+    for hours in [*EVERY_HOURS, *PART_HOURS, "Mo-Su 09:00-09:00", "Sa 10:00-12:30"]:
+        ActorFactory(opening_hours=hours)
+    indexing.refresh_opening()
+    written = dict(Actor.objects.values_list("pk", "open_part_hours"))
+    assert any(written.values())
+    Actor.objects.update(open_part_hours=None)
+    with connection.cursor() as cursor:
+        cursor.execute(backfill)
+    assert dict(Actor.objects.values_list("pk", "open_part_hours")) == written

@@ -150,6 +150,17 @@ def test_open_now_can_read_the_gin_index(places):
     assert "actor_open_hours" in plan, plan
 
 
+def test_the_hours_open_in_part_stay_in_the_row():
+    """The test of "open now" reads them for every actor of the hour: out of line (a wide row
+    moves its biggest columns to the TOAST table) each would be one more read (migration 0013)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'actors_actor'::regclass AND attname = 'open_part_hours'"
+        )
+        assert cursor.fetchone() == ("m",)
+
+
 def test_the_counts_of_a_day_are_an_index_only_scan(places):
     published = Actor.objects.published()
     queryset = ActorFilterSet({"open": "sa"}, queryset=published).qs
@@ -163,6 +174,6 @@ def test_the_counts_of_a_day_are_an_index_only_scan(places):
 
 
 def test_next_day_window_is_stored_for_a_late_run():
-    literal, _hours, _days = opening.window("Mo-Su 10:00-11:00", date(2026, 7, 14))
+    literal, _hours, _part, _days = opening.window("Mo-Su 10:00-11:00", date(2026, 7, 14))
     # From the day before to eight days after: ten openings.
     assert literal.count("[") == 10

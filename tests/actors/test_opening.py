@@ -157,7 +157,7 @@ def test_the_week_day_by_day_from_today():
 
 
 def test_the_stored_window_is_a_multirange_around_today_and_its_hours():
-    intervals, hours, days = opening.window("Sa 10:00-12:30", date(2026, 3, 27))
+    intervals, hours, part, days = opening.window("Sa 10:00-12:30", date(2026, 3, 27))
     # From the day before to nine days after: two Saturdays, either side of the change.
     assert intervals == (
         "{[2026-03-28T10:00:00+01:00,2026-03-28T12:30:00+01:00),"
@@ -167,9 +167,28 @@ def test_the_stored_window_is_a_multirange_around_today_and_its_hours():
     second = opening.hour_number(datetime.fromisoformat("2026-04-04T08:00:00+00:00"))
     expected = [first, first + 1, first + 2, second, second + 1, second + 2]
     assert hours == "{" + ",".join(map(str, expected)) + "}"
+    # 12:00-12:30 is the only hour of each Saturday not open whole.
+    assert part == "{" + f"{first + 2},{second + 2}" + "}"
     # The two Saturdays, a week apart, numbered from 1970-01-01 in Paris.
     assert days == (opening.day_number(date(2026, 3, 28)), 1 | 1 << 7)
-    assert opening.window("off", date(2026, 3, 27)) == ("{}", "{}", (None, None))
+    assert opening.window("off", date(2026, 3, 27)) == ("{}", "{}", "{}", (None, None))
+
+
+def test_an_hour_is_open_in_part_unless_the_intervals_cover_it_whole():
+    def at(hh, mm, day=18):
+        return paris(2026, 7, day, hh, mm)
+
+    nine = opening.hour_number(at(9, 0))
+    # Joined intervals cover an hour whole; a gap, a late start or an early end do not.
+    assert opening.part_hours([(at(9, 0), at(9, 20)), (at(9, 20), at(10, 0))]) == []
+    assert opening.part_hours([(at(9, 0), at(9, 20)), (at(9, 30), at(10, 0))]) == [nine]
+    assert opening.part_hours([(at(8, 30), at(12, 15))]) == [nine - 1, nine + 3]
+    # Overlapping intervals count once: 9:00-9:40 and 9:10-9:50 leave 9:50-10:00 closed.
+    assert opening.part_hours([(at(9, 0), at(9, 40)), (at(9, 10), at(9, 50))]) == [nine]
+    # Across midnight, and an instant alone.
+    assert opening.part_hours([(at(23, 0), at(0, 30, day=19))]) == [nine + 15]
+    assert opening.part_hours([(at(9, 10), at(9, 10))]) == [nine]
+    assert opening.part_hours([]) == []
 
 
 def test_a_day_is_open_when_one_of_its_paris_hours_is():
