@@ -1,9 +1,11 @@
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.test import TransactionTestCase
 from playwright.sync_api import sync_playwright
 
@@ -112,6 +114,29 @@ def demo(db):
 def demo_tx(reference_tx):
     """The demo actors, committed: written from memory after the first load."""
     DEMO.add(connections["default"], load_demo_actors)
+
+
+@pytest.fixture(scope="session")
+def committed_demo(django_db_setup, django_db_blocker):
+    """For a set-up several tests share (a module-scoped fixture): a context manager within
+    which the demo actors are committed, the baseline put back when it ends, as after a
+    transactional test."""
+
+    @contextmanager
+    def committed():
+        with django_db_blocker.unblock():
+            connection = connections["default"]
+            # Without a test asking for the database in the run, pytest-django leaves the
+            # settings on the development database: never write there.
+            name = connection.settings_dict["NAME"]
+            assert name.startswith(TEST_DATABASE_PREFIX), f"not a test database: {name}"
+            DEMO.add(connection, load_demo_actors)
+            try:
+                yield connection
+            finally:
+                dbstate.restore(connection, BASELINES["default"])
+
+    return committed
 
 
 @pytest.fixture
