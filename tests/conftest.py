@@ -1,14 +1,17 @@
 import os
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.test import TransactionTestCase
 from playwright.sync_api import sync_playwright
 
 from actors.demo import load_demo_actors
 from actors.reference import load_reference_data
-from tests.support import dbstate
+from tests.support import dbstate, dbtemplate
 
 # Playwright's sync API runs an event loop in the test thread; Django then refuses database
 # access from that thread unless told the code is synchronous, which it is.
@@ -19,6 +22,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # emptied as the baseline has them, with the rest of its data, so every test starts without.
 
 
+TEMPLATE_LOCK = Path(__file__).resolve().parent.parent / "var" / "test-template.lock"
 BASELINES = {}  # database alias → its rows after the migrations and the reference data
 DEMO = dbstate.Demo()
 
@@ -42,6 +46,28 @@ def pytest_collection_modifyitems(items):
         return next(ranks, len(LONG_FIRST))
 
     items.sort(key=rank)  # stable: the order within a rank is the collection's
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, request, django_db_blocker):
+    """With several test processes (pytest-xdist), the migrations run once per run: the first
+    process to get here migrates a template database, and every process's test database
+    (pytest-django's `test_neonum_gw0`…) is created as a copy of it (CREATE DATABASE …
+    TEMPLATE, under a second), where `migrate` then finds nothing left to apply. Migrating
+    each process's database took 10 s alone and 35 s each when two processes did it at once
+    on two cores (the machine otherwise loaded)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    if workerinput is None:
+        return
+    with django_db_blocker.unblock():
+        dbtemplate.ensure(connections["default"], workerinput["testrunuid"], TEMPLATE_LOCK)
+
+
+def pytest_sessionfinish(session):
+    """The run's template database dropped by the main process once every worker is done."""
+    config = session.config
+    if not hasattr(config, "workerinput") and config.pluginmanager.hasplugin("dsession"):
+        dbtemplate.drop(connections["default"])
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +114,29 @@ def demo(db):
 def demo_tx(reference_tx):
     """The demo actors, committed: written from memory after the first load."""
     DEMO.add(connections["default"], load_demo_actors)
+
+
+@pytest.fixture(scope="session")
+def committed_demo(django_db_setup, django_db_blocker):
+    """For a set-up several tests share (a module-scoped fixture): a context manager within
+    which the demo actors are committed, the baseline put back when it ends, as after a
+    transactional test."""
+
+    @contextmanager
+    def committed():
+        with django_db_blocker.unblock():
+            connection = connections["default"]
+            # Without a test asking for the database in the run, pytest-django leaves the
+            # settings on the development database: never write there.
+            name = connection.settings_dict["NAME"]
+            assert name.startswith(TEST_DATABASE_PREFIX), f"not a test database: {name}"
+            DEMO.add(connection, load_demo_actors)
+            try:
+                yield connection
+            finally:
+                dbstate.restore(connection, BASELINES["default"])
+
+    return committed
 
 
 @pytest.fixture

@@ -1,11 +1,18 @@
 """Tests: real PostGIS, local blank tiles, fast password hashing, outbox email."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, INSTALLED_APPS, LEAFLET_CONFIG, content_security_policy
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS, LEAFLET_CONFIG, content_security_policy
 
 DEBUG = False
 # A moderated kind that only the tests have (tests/moderated_kind): the workflow's contract.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.moderated_kind"]
+# The tests' commits do not wait for the disk: a test database is thrown away after the run.
+# Set per connection, the cluster's other databases (`make run`'s) keep waiting; a crash can
+# lose the last commits of a test session, never corrupt anything.
+DATABASES["default"]["OPTIONS"] = {
+    **DATABASES["default"].get("OPTIONS", {}),
+    "options": "-c synchronous_commit=off",
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]

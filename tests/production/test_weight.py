@@ -8,14 +8,21 @@ from expertise.demo import load_demo_expertise
 from tests.support import weightbudget
 
 # In one process with the smoke tests (test_smoke.py): the static files collected once.
-pytestmark = pytest.mark.xdist_group("production-static")
+# django_db although the tests only read the module's figures: pytest-django creates the test
+# database only for a run that has tests asking for it, and this file may run alone.
+pytestmark = [pytest.mark.xdist_group("production-static"), pytest.mark.django_db]
 
 
-@pytest.fixture
-def figures(demo_tx, static_root, playwright):
-    # Function-scoped: the demo data is written to the test database (and emptied after).
-    load_demo_expertise()
-    results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)}, playwright)
+@pytest.fixture(scope="module")
+def figures(static_root, playwright, committed_demo):
+    """Measured once for the module's tests, which only read the figures: a production server
+    and eight pages in Chromium, some 15 s each time. The demo data is committed for the
+    measurement and emptied after it. Playwright is started first: started after the set-up
+    had opened its database connection, it left that connection orphaned (the code after it
+    got a new one), and the test database could not be dropped at the end."""
+    with committed_demo():
+        load_demo_expertise()
+        results = weightbudget.measure_pages({"STATIC_ROOT": str(static_root)}, playwright)
     for result in results.values():
         print(result.line())
     return results
