@@ -103,8 +103,10 @@ uses_replica = pytest.mark.django_db(transaction=True, databases=["default", "re
 
 def replicated():
     """Waits until the replica has replayed everything the primary has written so far."""
+    # The insert position, not the write position: with synchronous_commit off (the tests'
+    # connections) a commit record can still sit in the WAL buffers, before the latter.
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_lsn()")
+        cursor.execute("SELECT pg_current_wal_insert_lsn()")
         (lsn,) = cursor.fetchone()
     primary = connections["default"].settings_dict
     conninfo = {"host": primary["HOST"], "user": primary["USER"], "dbname": "postgres"}
