@@ -47,6 +47,9 @@ class Command(SyntheticBenchCommand):
         kinds = Counter(kind for kind, _ in mix)
         self.stdout.write(f"\nLoad test ({total} published actors; {len(mix)} paths):")
         self.stdout.write("  " + ", ".join(f"{kind} {kinds[kind]}" for kind in MIX))
+        # Every run starts from an empty result cache: the entries an earlier run (or the
+        # profile above) left for the same paths would make it a different measurement.
+        cache.clear()
         with tempfile.TemporaryDirectory() as folder:
             paths_file = Path(folder) / "paths.txt"
             paths_file.write_text("".join(path + "\n" for _, path in mix))
