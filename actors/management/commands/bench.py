@@ -16,7 +16,7 @@ TERRITORY = "-1.85,42.9,-0.75,43.6"
 def actor_page():
     """The page of a synthetic actor that carries réalisations: its section lists them, and
     those it is a partner or an author of, from the 50,000 items."""
-    actor = Realisation.objects.filter(actor__is_demo=True).order_by("-pk").first().actor
+    actor = Realisation.objects.synthetic().order_by("pk").first().actor
     return actor.get_absolute_url()
 
 
