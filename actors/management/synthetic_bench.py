@@ -1,5 +1,6 @@
 """The base of the benchmarks run at a number of synthetic actors (`bench_load`,
-`bench_map_render`): --size of them seeded if missing, removed at the end unless --keep."""
+`bench_map_render`): --size of them (and half as many réalisations and ressources) seeded
+if missing, removed at the end unless --keep."""
 
 from django.core.management.base import BaseCommand
 
@@ -17,7 +18,9 @@ class SyntheticBenchCommand(BaseCommand):
 
     def handle(self, *args, size, keep, **options):
         try:
-            ensure_synthetic(size, self.stdout.write)
+            # Half as many réalisations and ressources, as `manage.py bench` seeds: the actor
+            # pages of the load test list theirs.
+            ensure_synthetic(size, self.stdout.write, expertise=size // 2)
             self.measure(**options)
         finally:
             if not keep:
