@@ -153,17 +153,16 @@ def remove_synthetic_actors():
         return cursor.rowcount
 
 
-def ensure_synthetic(size, write=print, expertise=None):
-    """Exactly `size` synthetic actors (seeded with `size`, as `manage.py bench` does) and
-    `expertise` synthetic réalisations and ressources over them (None: those there are, so
-    that the benchmarks of actors alone do not reseed everything), ready for index-only
-    scans."""
+def ensure_synthetic(size, write=print):
+    """Exactly `size` synthetic actors (seeded with `size`) and half as many synthetic
+    réalisations and ressources over them (every benchmark measures the same data: the actor
+    pages list their items), ready for index-only scans."""
     from expertise.models import Realisation, Ressource
     from expertise.synthetic import create_synthetic_expertise
 
     current = Actor.objects.synthetic().count()
     items = Realisation.objects.synthetic().count() + Ressource.objects.synthetic().count()
-    expertise = items if expertise is None else expertise
+    expertise = size // 2
     if current > size or items > expertise:
         remove_synthetic_actors()
         current = items = 0

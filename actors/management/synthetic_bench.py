@@ -18,9 +18,7 @@ class SyntheticBenchCommand(BaseCommand):
 
     def handle(self, *args, size, keep, **options):
         try:
-            # Half as many réalisations and ressources, as `manage.py bench` seeds: the actor
-            # pages of the load test list theirs.
-            ensure_synthetic(size, self.stdout.write, expertise=size // 2)
+            ensure_synthetic(size, self.stdout.write)
             self.measure(**options)
         finally:
             if not keep:

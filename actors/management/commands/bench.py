@@ -68,7 +68,7 @@ class Command(BaseCommand):
         client = Client(SERVER_NAME="localhost")
         try:
             for size in [int(s) for s in sizes.split(",")]:
-                ensure_synthetic(size, self.stdout.write, expertise=size // 2)
+                ensure_synthetic(size, self.stdout.write)
                 total = Actor.objects.published().count()
                 items = Realisation.objects.count() + Ressource.objects.count()
                 self.stdout.write(f"{total} published actors, {items} réalisations and ressources")
