@@ -8,33 +8,32 @@ from tests.support.gunicorn import start_gunicorn
 from tests.support.pageweight import launch
 from tests.support.weightbudget import SERVER_ENV
 
-# In one process with the other production tests: the static files collected once. Committed
-# (transaction): the server reads the events from its own connections.
-pytestmark = [pytest.mark.xdist_group("production-static"), pytest.mark.django_db(transaction=True)]
+# In one process with the other production tests: the static files collected once.
+pytestmark = pytest.mark.xdist_group("production-static")
 
 
-def test_the_agendas_markers_are_drawn_with_their_images(static_root, playwright, committed_demo):
-    with committed_demo():
-        load_demo_events()
-        env = {**SERVER_ENV, "STATIC_ROOT": str(static_root)}
-        with start_gunicorn(workers=1, env=env) as server:
-            browser = launch(playwright)
-            try:
-                page = browser.new_page(viewport={"width": 360, "height": 800})
-                failed = []
+def test_the_agendas_markers_are_drawn_with_their_images(static_root, playwright, demo_tx):
+    # demo_tx commits (the server reads the events from its own connections).
+    load_demo_events()
+    env = {**SERVER_ENV, "STATIC_ROOT": str(static_root)}
+    with start_gunicorn(workers=1, env=env) as server:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 360, "height": 800})
+            failed = []
 
-                def record(response):
-                    if response.status >= 400:
-                        failed.append(response.url)
+            def record(response):
+                if response.status >= 400:
+                    failed.append(response.url)
 
-                page.on("response", record)
-                page.goto(server.url + "/fr/agenda/", wait_until="networkidle")
-                markers = page.locator("#agenda-map img.leaflet-marker-icon")
-                assert markers.count() > 0
-                loaded = markers.first.evaluate("image => image.complete && image.naturalWidth > 0")
-                src = markers.first.get_attribute("src")
-            finally:
-                browser.close()
+            page.on("response", record)
+            page.goto(server.url + "/fr/agenda/", wait_until="networkidle")
+            markers = page.locator("#agenda-map img.leaflet-marker-icon")
+            assert markers.count() > 0
+            loaded = markers.first.evaluate("image => image.complete && image.naturalWidth > 0")
+            src = markers.first.get_attribute("src")
+        finally:
+            browser.close()
     assert failed == []
     assert loaded, src
     assert "/static/vendor/leaflet/images/marker-icon." in src
