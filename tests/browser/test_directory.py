@@ -133,6 +133,7 @@ def test_filtered_list_is_accessible_without_javascript(visit_without_js, demo_t
 
 
 def test_page_weights_stay_within_budget(visit, demo_tx):
+    visit.record_bodies()
     visit.goto("/fr/")
     visit.page.wait_for_selector(".marker-point")
     home = wire_bytes(visit)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from playwright.sync_api import sync_playwright
 
 from actors.loadrun import BENCH_SERVER_ENV, BENCH_WORKERS
+from tests.browser.conftest import BROWSER
 from tests.support.gunicorn import start_gunicorn
 from tests.support.pageweight import launch
 
@@ -65,7 +66,7 @@ def measure_renders(runs=5, warmups=1, env=None):
     results = []
     started = start_gunicorn(workers=BENCH_WORKERS, env={**BENCH_SERVER_ENV, **(env or {})})
     with started as server, sync_playwright() as driver:
-        browser = launch(driver)
+        browser = launch(driver, BROWSER)
         try:
             for name, path in PAGES.items():
                 for _ in range(warmups):

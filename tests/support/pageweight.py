@@ -50,8 +50,8 @@ class Figures:
         )
 
 
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def launch(playwright, executable=CHROMIUM):
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
 def measure(browser, url, javascript=True, viewport=VIEWPORT):

@@ -7,6 +7,7 @@ from django.core import mail
 
 from actors.models import Actor, ActorStatus
 from contributions.models import ChangeRequest, Membership
+from tests.browser.conftest import submit
 
 
 def test_from_signup_to_a_pending_organisation(visit, ban):
@@ -16,8 +17,7 @@ def test_from_signup_to_a_pending_organisation(visit, ban):
     page.fill("#id_email", "nouvelle@example.org")
     page.fill("#id_password1", "une phrase de passe bien longue")
     page.fill("#id_password2", "une phrase de passe bien longue")
-    page.click("main form [type=submit]")
-    page.wait_for_load_state("networkidle")
+    submit(page, "main form [type=submit]")
 
     link = re.search(r"https?://\S+/compte/confirm-email/\S+/", mail.outbox[-1].body).group(0)
     assert mail.outbox[-1].to == ["nouvelle@example.org"]

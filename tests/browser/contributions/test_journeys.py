@@ -13,7 +13,7 @@ from django.core import mail
 from actors.models import Actor, ActorStatus
 from contributions import services
 from contributions.models import Membership
-from tests.browser.conftest import SIZES, route_media
+from tests.browser.conftest import SIZES, route_media, submit
 from tests.browser.contributions.conftest import log_in
 from tests.contributions.conftest import PASSWORD, make_user
 from tests.contributions.test_images import image_bytes
@@ -32,11 +32,6 @@ def step(tab, path=None):
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert tab.axe_violations() == [], page.url
     return page
-
-
-def submit(page, selector):
-    page.click(selector)
-    page.wait_for_load_state("networkidle")
 
 
 def last_link(pattern):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from contributions.models import ChangeRequest, Membership, Role
-from tests.browser.conftest import Visit
+from tests.browser.conftest import Visit, submit
 from tests.browser.contributions.conftest import log_in
 from tests.factories import ActorFactory
 
@@ -64,8 +64,7 @@ def test_an_editor_writes_the_basque_summary(visit, actor, people_tx):
         assert abs(label["x"] - field["x"]) < 2, name
     assert visit.axe_violations() == []
     page.get_by_label("Résumé (euskara)").fill("Ordenagailuen konponketa.")
-    page.click("text=Envoyer ma demande de modification")
-    page.wait_for_load_state("networkidle")
+    submit(page, "text=Envoyer ma demande de modification")
     cr = ChangeRequest.objects.get()
     assert cr.proposed["summary_eu"] == "Ordenagailuen konponketa."
     assert "Résumé (euskara)" in page.inner_text("main")

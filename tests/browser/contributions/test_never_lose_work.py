@@ -6,7 +6,7 @@ import pytest
 
 from actors.models import Actor, ActorStatus, Commune, Language, Public, Service, Theme
 from contributions.models import ChangeRequest, Membership, Role
-from tests.browser.conftest import SIZES
+from tests.browser.conftest import SIZES, submit
 from tests.browser.contributions.conftest import log_in
 from tests.contributions.test_images import image_bytes
 from tests.factories import ActorFactory
@@ -102,8 +102,7 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
     # Sending with a mistake: nothing is sent, everything typed comes back, the error first.
     type_everything(page, logo)
     page.fill("#id_website", "pas une adresse")
-    page.click("text=Enregistrer et envoyer en modération")
-    page.wait_for_load_state("networkidle")
+    submit(page, "text=Enregistrer et envoyer en modération")
     assert Actor.objects.get(pk=draft_tx.pk).status == ActorStatus.DRAFT
     assert Actor.objects.get(pk=draft_tx.pk).name == "Brouillon"
     assert not ChangeRequest.objects.exists()
@@ -121,8 +120,7 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
     assert tab.axe_violations() == []
 
     # Previewing the descriptions saves nothing and keeps everything, the logo included.
-    page.click("text=Prévisualiser")
-    page.wait_for_load_state("networkidle")
+    submit(page, "text=Prévisualiser")
     assert "<strong>atelier</strong>" in page.inner_html("#apercu")
     assert Actor.objects.get(pk=draft_tx.pk).name == "Brouillon"
     assert_form_shows_everything(page)
@@ -130,9 +128,8 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
 
     # Saving the draft keeps everything, the logo chosen before the mistake included.
     assert "Le logo que vous avez choisi est gardé" in page.inner_text("main")
-    page.click("text=Enregistrer le brouillon")
+    submit(page, "text=Enregistrer le brouillon")
     page.wait_for_url(f"**{edit}")
-    page.wait_for_load_state("networkidle")
     actor = Actor.objects.get(pk=draft_tx.pk)
     assert actor.status == ActorStatus.DRAFT
     assert_saved(actor)
@@ -143,9 +140,8 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
 
     # Typed just before sending: saved, then sent.
     page.fill("#id_phone", "05 59 00 00 02")
-    page.click("text=Enregistrer et envoyer en modération")
+    submit(page, "text=Enregistrer et envoyer en modération")
     page.wait_for_url("**/mon-espace/")
-    page.wait_for_load_state("networkidle")
     actor.refresh_from_db()
     assert (actor.status, actor.phone) == (ActorStatus.PENDING, "05 59 00 00 02")
     request = ChangeRequest.objects.get(actor=actor, kind="new")

@@ -3,7 +3,7 @@ summary at the top, opening hours typed day by day, no accessibility violation."
 
 from actors.models import Actor
 from contributions.models import Membership, Role
-from tests.browser.conftest import Visit
+from tests.browser.conftest import Visit, submit
 from tests.browser.contributions.conftest import log_in
 from tests.contributions.conftest import make_user
 from tests.factories import ActorFactory
@@ -29,8 +29,7 @@ def test_the_sectioned_form_fits_320_px(browser, live_server, reference_tx):
     page.fill("#id_opening_hours_sa_1_end", "12:30")
     page.fill("#id_opening_hours_sa_2_start", "14:00")
     page.fill("#id_opening_hours_sa_2_end", "17:00")
-    page.click("text=Enregistrer le brouillon")
-    page.wait_for_load_state("networkidle")
+    submit(page, "text=Enregistrer le brouillon")
     assert Actor.objects.get(pk=draft.pk).opening_hours == "Sa 10:00-12:30,14:00-17:00"
     assert page.input_value("#id_opening_hours_sa_2_end") == "17:00"
     assert page.evaluate(overflow) == 0

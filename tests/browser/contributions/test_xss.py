@@ -10,6 +10,7 @@ from PIL import Image
 
 from contributions import profile
 from contributions.models import ChangeRequest, Claim, Membership, Role
+from tests.browser.conftest import submit
 from tests.browser.contributions.conftest import log_in
 from tests.factories import ActorFactory
 
@@ -79,8 +80,7 @@ def test_payloads_in_profile_fields_never_run(visit, poisoned, ban):
     visit.goto(f"/fr/acteurs/{poisoned.slug}/modifier/")
     assert visit.page.input_value("#id_summary") == PAYLOAD + " bis"
     # Submitting the payloads back through the form stores them as text, still inert.
-    visit.page.click("text=Envoyer ma demande de modification")
-    visit.page.wait_for_load_state("networkidle")
+    submit(visit.page, "text=Envoyer ma demande de modification")
     assert_inert(visit, dialogs)
     assert PAYLOAD in visit.page.inner_text("main")
 
@@ -100,8 +100,7 @@ def test_a_logo_file_name_never_runs(visit, people_tx, ban):
     bad = png(PAYLOAD + ".png")
     bad["buffer"] += b"<script>alert(4)</script>"
     visit.page.set_input_files("#id_logo_file", bad)
-    visit.page.click("text=Enregistrer le brouillon")
-    visit.page.wait_for_load_state("networkidle")
+    submit(visit.page, "text=Enregistrer le brouillon")
     assert "PNG, JPEG ou WebP" in visit.page.inner_text("main")
     assert_inert(visit, dialogs)
     visit.page.set_input_files("#id_logo_file", png(PAYLOAD + ".png"))
@@ -119,15 +118,13 @@ def test_payloads_in_the_claim_and_suggestion_forms_come_back_escaped(visit, poi
     visit.goto(f"/fr/acteurs/{poisoned.slug}/revendiquer/")
     visit.page.fill("#id_message", PAYLOAD)
     visit.page.fill("#id_siret", PAYLOAD[:14])
-    visit.page.click("main form [type=submit]")
-    visit.page.wait_for_load_state("networkidle")
+    submit(visit.page, "main form [type=submit]")
     assert_inert(visit, dialogs)
     assert not Claim.objects.filter(user__email="autre@example.org").exists()  # bad SIRET
     visit.goto(f"/fr/acteurs/{poisoned.slug}/suggerer/")
     visit.page.fill("#id_text", PAYLOAD)
     visit.page.fill("#id_street_address", PAYLOAD)
-    visit.page.click("main form [type=submit]")  # too fast: refused, text shown back
-    visit.page.wait_for_load_state("networkidle")
+    submit(visit.page, "main form [type=submit]")  # too fast: refused, text shown back
     assert "trop rapide" in visit.page.inner_text("main")
     assert visit.page.input_value("#id_text") == PAYLOAD
     assert_inert(visit, dialogs)
