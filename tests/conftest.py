@@ -25,6 +25,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 TEMPLATE_LOCK = Path(__file__).resolve().parent.parent / "var" / "test-template.lock"
 BASELINES = {}  # database alias → its rows after the migrations and the reference data
 DEMO = dbstate.Demo()
+DEMO_CONTENT = {}  # the loaders run after the demo actors → their rows (a dbstate.Demo)
 
 
 # Test processes (pytest-xdist) take the tests in the order collected: the long ones first,
@@ -114,6 +115,25 @@ def demo(db):
 def demo_tx(reference_tx):
     """The demo actors, committed: written from memory after the first load."""
     DEMO.add(connections["default"], load_demo_actors)
+
+
+@pytest.fixture
+def demo_content_tx(reference_tx):
+    """A function: `demo_content_tx(load_demo_events, …)` commits the demo actors and what
+    those loaders add (réalisations and ressources, events, selections), written from memory
+    after the first time in the process. Loading the réalisations and ressources took about
+    3 s a test, their history and the actors' re-indexing included; the events about 1 s.
+    Not with `demo_tx`, whose actors would make every load run again."""
+
+    def add(*loaders):
+        def load():
+            load_demo_actors()
+            for loader in loaders:
+                loader()
+
+        DEMO_CONTENT.setdefault(loaders, dbstate.Demo()).add(connections["default"], load)
+
+    return add
 
 
 @pytest.fixture(scope="session")

@@ -25,8 +25,8 @@ def read_well(tab, paths):
 
 
 @pytest.mark.parametrize("size", ["phone", "laptop"])
-def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
-    load_demo_events()
+def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_content_tx, size):
+    demo_content_tx(load_demo_events)
     event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
     read_well(tab, ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()])
     page = tab.page
@@ -56,11 +56,11 @@ def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_tx, size):
 
 
 @pytest.mark.parametrize("size", ["phone", "laptop"])
-def test_the_first_event_is_a_few_tab_stops_away(tab, demo_tx, size):
+def test_the_first_event_is_a_few_tab_stops_away(tab, demo_content_tx, size):
     """The facets wait in a closed panel and the map comes after the list, so that the
     keyboard reaches the first event just after the search (the date fields are three stops
     each in Chromium)."""
-    load_demo_events()
+    demo_content_tx(load_demo_events)
     tab.goto("/fr/agenda/")
     page = tab.page
     first = page.locator(".results-list h3 a").first
@@ -75,8 +75,8 @@ def test_the_first_event_is_a_few_tab_stops_away(tab, demo_tx, size):
     assert tab.errors == []
 
 
-def test_an_event_page_weighs_40_kb_at_most(browser, live_server, demo_tx):
-    load_demo_events()
+def test_an_event_page_weighs_40_kb_at_most(browser, live_server, demo_content_tx):
+    demo_content_tx(load_demo_events)
     event = Event.objects.published().order_by("slug").first()
     for javascript in (True, False):
         figures = pageweight.measure(
@@ -87,10 +87,8 @@ def test_an_event_page_weighs_40_kb_at_most(browser, live_server, demo_tx):
 
 
 @pytest.mark.parametrize("size", ["phone"])
-def test_the_selections_and_the_featured_one_read_well(tab, demo_tx, size):
-    load_demo_expertise()
-    load_demo_events()
-    load_demo_selections()
+def test_the_selections_and_the_featured_one_read_well(tab, demo_content_tx, size):
+    demo_content_tx(load_demo_expertise, load_demo_events, load_demo_selections)
     read_well(tab, ["/fr/", "/eu/selections/", "/es/selections/demo-coups-de-coeur/"])
     page = tab.page
     tab.goto("/fr/")

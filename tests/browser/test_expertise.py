@@ -12,8 +12,8 @@ from tests.expertise.media import with_image
 
 
 @pytest.mark.parametrize("size", ["phone", "laptop"])
-def test_lists_and_a_page_read_well_at_each_size(tab, demo_tx, size):
-    load_demo_expertise()
+def test_lists_and_a_page_read_well_at_each_size(tab, demo_content_tx, size):
+    demo_content_tx(load_demo_expertise)
     realisation = Realisation.objects.published().order_by("slug").first()
     ressource = Ressource.objects.published().order_by("slug").first()
     pages = [realisation.get_absolute_url(), "/eu" + ressource.get_absolute_url()[3:]]
@@ -40,8 +40,8 @@ def test_lists_and_a_page_read_well_at_each_size(tab, demo_tx, size):
 
 
 @pytest.mark.parametrize("size", ["phone", "laptop"])
-def test_a_realisation_with_four_images_reads_well(tab, demo_tx, size):
-    load_demo_expertise()
+def test_a_realisation_with_four_images_reads_well(tab, demo_content_tx, size):
+    demo_content_tx(load_demo_expertise)
     realisation = Realisation.objects.published().order_by("slug").first()
     shapes = [(800, 200), (300, 800), (800, 600), (40, 30)]
     for slot, shape in enumerate(shapes, 1):

@@ -16,8 +16,8 @@ ONE = BADGE + "[aria-haspopup]"
 
 
 @pytest.fixture(params=list(SIZES))
-def sized(request, browser, live_server, demo_tx):
-    load_demo_expertise()
+def sized(request, browser, live_server, demo_content_tx):
+    demo_content_tx(load_demo_expertise)
     cache.clear()
     width, height = SIZES[request.param]
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": height})

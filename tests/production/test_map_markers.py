@@ -12,9 +12,9 @@ from tests.support.weightbudget import SERVER_ENV
 pytestmark = pytest.mark.xdist_group("production-static")
 
 
-def test_the_agendas_markers_are_drawn_with_their_images(static_root, playwright, demo_tx):
-    # demo_tx commits (the server reads the events from its own connections).
-    load_demo_events()
+def test_the_agendas_markers_are_drawn_with_their_images(static_root, playwright, demo_content_tx):
+    # Committed: the server reads the events from its own connections.
+    demo_content_tx(load_demo_events)
     env = {**SERVER_ENV, "STATIC_ROOT": str(static_root)}
     with start_gunicorn(workers=1, env=env) as server:
         browser = launch(playwright)
