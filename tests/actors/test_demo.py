@@ -3,13 +3,16 @@ from django.db import connection
 
 from actors.demo import load_demo_actors
 from actors.models import Actor, ActorKind, Theme
+from tests.support.moduledb import written_once
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    return load_demo_actors()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module's tests (about 8 s)."""
+    with written_once(django_db_blocker):
+        yield load_demo_actors()
 
 
 def test_about_eighty_demo_actors_over_at_least_thirty_communes(demo):

@@ -10,7 +10,7 @@ three languages (full text, everyday words, typos), near a town and open."""
 from datetime import datetime
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -22,6 +22,7 @@ from actors.listing import PageRows
 from actors.models import Actor, ActorStatus, Theme
 from actors.views import directory
 from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
+from tests.support.moduledb import written_once
 
 pytestmark = pytest.mark.django_db
 
@@ -91,16 +92,13 @@ PLACES = [(BAYONNE, 0.0, 0.0), (BAYONNE, 0.01, 0.0), (ANGLET, 0.0, 0.0), (MAULEO
 
 @pytest.fixture(scope="module")
 def world_rows(django_db_setup, django_db_blocker):
-    """The actors, written once for the module's tests (each of them is one slow to write:
-    validated, indexed, historised) in a transaction that each test's own, a savepoint,
-    rolls back to; rolled back after the last test."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timezone, "now", lambda: THURSDAY_MORNING)
-        with transaction.atomic():
+    """The actors, written once for the module's tests: each is slow to write (validated,
+    indexed, historised)."""
+    with written_once(django_db_blocker):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(timezone, "now", lambda: THURSDAY_MORNING)
             actors = build_world()
-            patch.undo()
-            yield actors
-            transaction.set_rollback(True)
+        yield actors
 
 
 @pytest.fixture
