@@ -127,7 +127,7 @@ def demo_content_tx(reference_tx):
 
     def add(*loaders):
         def load():
-            load_demo_actors()
+            DEMO.add(connections["default"], load_demo_actors)
             for loader in loaders:
                 loader()
 
