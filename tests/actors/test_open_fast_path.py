@@ -15,12 +15,10 @@ from django.utils import timezone
 from actors import indexing, opening
 from actors.filters import ActorFilterSet
 from actors.models import Actor
+from tests.actors.test_fast_path import THURSDAY_MORNING
 from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db
-
-# A Thursday, 10:00 in Paris.
-THURSDAY_MORNING = datetime(2026, 10, 15, 10, 0, tzinfo=opening.PARIS)
 
 # Hours of every kind: none, unreadable, public holidays off, across midnight, all day.
 EVERY_HOURS = [
