@@ -5,7 +5,8 @@ from actors.demo import load_demo_actors
 from actors.models import Actor, ActorKind, Theme
 from tests.support.moduledb import written_once
 
-pytestmark = pytest.mark.django_db
+# In one test process: the module's rows are written once per process that runs its tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-tests")]
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,8 @@ from actors.views import directory
 from tests.factories import BAYONNE, MAULEON, ActorFactory, at, commune, kind
 from tests.support.moduledb import written_once
 
-pytestmark = pytest.mark.django_db
+# In one test process: the module's rows are written once per process that runs its tests.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("fast-path")]
 
 ANGLET = "64024"
 PAGE = 4
