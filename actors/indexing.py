@@ -171,6 +171,7 @@ def refresh_opening(actor_ids=None, today=None):
         for start in range(0, len(rows), OPENING_BATCH):
             batch = rows[start : start + OPENING_BATCH]
             windows = [opening.window(h, today) if h else NO_WINDOW for _pk, h in batch]
+            intervals, hours, part, days = zip(*windows, strict=True)
             # Unchanged rows are not rewritten (each rewrite updates every index of the row).
             cursor.execute(
                 "UPDATE actors_actor a SET open_intervals = v.intervals::tstzmultirange, "
@@ -184,11 +185,11 @@ def refresh_opening(actor_ids=None, today=None):
                 "OR a.open_day0 IS DISTINCT FROM v.day0 OR a.open_days IS DISTINCT FROM v.days)",
                 [
                     [pk for pk, _hours in batch],
-                    [intervals for intervals, _hours, _part, _days in windows],
-                    [hours for _intervals, hours, _part, _days in windows],
-                    [part for _intervals, _hours, part, _days in windows],
-                    [days[0] for _intervals, _hours, _part, days in windows],
-                    [days[1] for _intervals, _hours, _part, days in windows],
+                    list(intervals),
+                    list(hours),
+                    list(part),
+                    [day0 for day0, _days in days],
+                    [bits for _day0, bits in days],
                 ],
             )
     return len(rows)
