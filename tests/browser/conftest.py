@@ -46,7 +46,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser(playwright):
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    from tests.support.pageweight import launch  # it reads this module's constants
+
+    browser = launch(playwright)
     yield browser
     browser.close()
 

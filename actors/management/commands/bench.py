@@ -11,6 +11,7 @@ from actors.synthetic import ensure_synthetic, remove_synthetic_actors
 from expertise.models import Realisation, Ressource
 
 TERRITORY = "-1.85,42.9,-0.75,43.6"
+BAYONNE = "-1.52,43.46,-1.43,43.52"
 
 
 def actor_page():
@@ -20,7 +21,6 @@ def actor_page():
     return actor.get_absolute_url()
 
 
-BAYONNE = "-1.52,43.46,-1.43,43.52"
 CASES = [
     ("map, whole territory", f"/fr/carte/donnees.geojson?zoom=9&bbox={TERRITORY}"),
     ("map, one town (Bayonne)", f"/fr/carte/donnees.geojson?zoom=14&bbox={BAYONNE}"),
