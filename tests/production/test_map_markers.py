@@ -27,9 +27,13 @@ def test_the_agendas_markers_are_drawn_with_their_images(static_root, playwright
                     failed.append(response.url)
 
             page.on("response", record)
-            page.goto(server.url + "/fr/agenda/", wait_until="networkidle")
+            page.goto(server.url + "/fr/agenda/")
             markers = page.locator("#agenda-map img.leaflet-marker-icon")
-            assert markers.count() > 0
+            markers.first.wait_for(state="attached")
+            # Loaded or failed: a missing image ends in `complete` too, with no width.
+            page.wait_for_function(
+                "() => document.querySelector('#agenda-map img.leaflet-marker-icon').complete"
+            )
             loaded = markers.first.evaluate("image => image.complete && image.naturalWidth > 0")
             src = markers.first.get_attribute("src")
         finally:
