@@ -12,6 +12,7 @@ from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors.datacache import cached, canonical_query
 from actors.models import Commune
+from actors.models.actor import mask_column
 from actors.searchrows import counts_queryset, planned
 from actors.taxonomies import TAXONOMIES
 
@@ -56,20 +57,15 @@ class Facet:
 BOUNDS = ("min(lon)", "min(lat)", "max(lon)", "max(lat)")
 
 
-def mask_column(column):
-    """The bigint twin of an id array (actors.models.actor.TermMask)."""
-    return column.removesuffix("_ids") + "_mask"
-
-
 def group_key(name, overflow=False):
     """What a facet's grouping set groups by. An id array by its mask: hashing a bigint is
     several times cheaper than hashing an array, most of the counts' cost at 100,000 actors.
-    `overflow`: the array of a row whose mask is NULL (an id past 62), else NULL."""
+    `overflow`: the array of a row whose mask has its sign bit (an id past 62), else NULL."""
     _model, column, is_array = FACETS[name]
     if not is_array:
         return column
     mask = mask_column(column)
-    return f"CASE WHEN {mask} IS NULL THEN {column} END" if overflow else mask
+    return f"CASE WHEN {mask} < 0 THEN {column} END" if overflow else mask
 
 
 def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
@@ -144,14 +140,14 @@ def run_counts(names, queryset, selected=None, page=None):
         # Rows with an id past 62 (none in the reference taxonomies): counted by their arrays.
         masks = Q()
         for name in unmasked:
-            masks |= Q(**{f"{mask_column(FACETS[name][1])}__isnull": True})
+            masks |= Q(**{f"{mask_column(FACETS[name][1])}__lt": 0})
         tally(unmasked, queryset.filter(masks), selected, Counts(counts.by_facet), True)
     return counts
 
 
 def tally(names, queryset, selected, counts, overflow=False, page=None):
     """Adds one grouping scan's counts to `counts` (and the page's ids to `page`); returns
-    the facets that met a NULL mask."""
+    the facets that met a mask with its sign bit, whose rows the overflow's pass counts."""
     flags = [f"in_{name}" for name in selected]
     ordering = ["id", "name", page.key] if page else []
     try:
@@ -168,7 +164,7 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
         rows = [row[:-1] for row in rows]
     n = len(names)
     tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
-    unmasked = []
+    unmasked = {}  # a facet's rows may have several masks with the sign bit: named once
     for row in rows:
         values, groupings, tallies, bounds = row[:n], row[n : 2 * n], row[2 * n : -4], row[-4:]
         if all(groupings):
@@ -184,12 +180,12 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
         elif overflow:
             for term in value or ():
                 counts.by_facet[name][term] += count
-        elif value is None:
-            unmasked.append(name)
+        elif value < 0:
+            unmasked[name] = True
         else:
             for term in bits(value):
                 counts.by_facet[name][term] += count
-    return unmasked
+    return list(unmasked)
 
 
 def bits(mask):

@@ -23,6 +23,7 @@ from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.lexicon import expand
 from actors.models import Actor, Commune
+from actors.models.actor import has_any_term
 from actors.opening import OpenChoices
 from actors.places import Place, resolve_near
 from actors.taxonomies import KINDS, PUBLICS, SERVICES, TAXONOMIES, THEMES, WELCOME_LANGUAGES
@@ -55,7 +56,7 @@ class TermFilter(django_filters.ModelMultipleChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(**{f"{self.array_field}__overlap": [term.pk for term in value]})
+        return qs.filter(has_any_term(self.array_field, [term.pk for term in value]))
 
 
 class RelatedFilter(django_filters.ModelMultipleChoiceFilter):

@@ -6,6 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -128,12 +129,35 @@ class ActorQuerySet(models.QuerySet):
 
 
 class TermMask(models.Func):
-    """An id array's terms as the bits of a bigint (bit n for id n), NULL when an id is
-    outside 0-62 (the SQL function of migration 0010). Facet counts group by it: hashing a
-    bigint is several times cheaper than hashing an array (actors.facets)."""
+    """An id array's terms as the bits of a bigint (bit n for id n), the sign bit set when
+    an id is outside 0-62 (the SQL function of migrations 0010 and 0014). Facet counts group
+    by it: hashing a bigint is several times cheaper than hashing an array (actors.facets);
+    filters test its bits (has_any_term)."""
 
     function = "actor_term_mask"
     output_field = models.BigIntegerField(null=True)
+
+
+MASK_IDS = range(63)
+
+
+def mask_column(array_column):
+    """The bigint twin of an id array's column."""
+    return array_column.removesuffix("_ids") + "_mask"
+
+
+def has_any_term(array_column, ids):
+    """The actors whose id array holds any of `ids`, tested on the mask's bits for the ids
+    it has a bit for: the facets' index (actor_published_counts) holds the masks and not the
+    arrays, and reading it is about half the time of a filtered directory at 100,000
+    actors (README "The directory at 100,000 actors")."""
+    bits = sum(1 << i for i in ids if i in MASK_IDS)
+    others = [i for i in ids if i not in MASK_IDS]
+    mask = models.F(mask_column(array_column))
+    condition = Q(GreaterThan(mask.bitand(bits), 0)) if bits else Q()
+    if others:
+        condition |= Q(**{f"{array_column}__overlap": others})
+    return condition
 
 
 def term_mask(array_field):
