@@ -3,7 +3,8 @@ from django.contrib.gis.geos import Point
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from actors.models import Actor, ActorStatus, Commune
+from actors.models import Actor, ActorStatus, Commune, Theme
+from actors.models.actor import has_any_term
 from tests.factories import BAYONNE, MAULEON, ActorFactory, commune
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,27 @@ def test_commune_label_is_basque_in_euskara():
     lichos = Commune.objects.get(name="Lichos")  # no Basque name known: the French one
     with translation.override("eu"):
         assert lichos.label == "Lichos"
+
+
+def test_a_mask_holds_the_ids_bits_and_its_sign_marks_an_id_past_62():
+    low = Theme.objects.get(slug="low-tech")
+    far = Theme.objects.create(pk=70, slug="au-dela", name="Au-delà", position=99)
+    inside = ActorFactory(themes=["low-tech"])
+    beyond = ActorFactory(themes=["low-tech", "au-dela"])
+    only_far = ActorFactory(themes=["au-dela"])
+    none = ActorFactory(themes=[])
+    masks = dict(Actor.objects.values_list("pk", "theme_mask"))
+    assert masks[inside.pk] == 1 << low.pk
+    assert masks[beyond.pk] == (1 << low.pk) - (1 << 63)  # the sign bit and low-tech's
+    assert masks[only_far.pk] == -(1 << 63)
+    assert masks[none.pk] == 0
+
+    def having(*ids):
+        return set(Actor.objects.filter(has_any_term("theme_ids", list(ids))))
+
+    # The same rows as the arrays' overlap, whether the ids have a bit or not.
+    for ids in [(low.pk,), (far.pk,), (low.pk, far.pk)]:
+        assert having(*ids) == set(Actor.objects.filter(theme_ids__overlap=list(ids)))
+    assert having(low.pk) == {inside, beyond}
+    assert having(far.pk) == {beyond, only_far}
+    assert having(low.pk, far.pk) == {inside, beyond, only_far}
