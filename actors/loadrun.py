@@ -11,7 +11,7 @@ from neonum import gunicorn_conf
 from tests.support.weightbudget import SERVER_ENV
 
 SCRIPT = Path(__file__).with_name("loadmix.lua")
-# The benchmarks' server, as `make run` serves: its workers (2 × cores + 1 unless
+# The benchmarks' server, as `make run` serves: its workers (cores + 1 unless
 # WEB_CONCURRENCY says), the production settings, the local blank tile; the geocoder pointed
 # at a closed local port, so that nothing leaves the machine.
 BENCH_SERVER_ENV = {**SERVER_ENV, "GEOCODER_URL": "http://127.0.0.1:9/"}

@@ -8,9 +8,12 @@ import os
 from neonum.logs import gunicorn_logging
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# Synchronous workers spend most of a request waiting on PostgreSQL: gunicorn's advice,
-# two per core plus one, keeps the cores busy.
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * multiprocessing.cpu_count() + 1)
+# One per core plus one, not gunicorn's two per core plus one: PostgreSQL runs on the same
+# cores and a page's time is CPU, its own or PostgreSQL's, more than waiting. On two cores
+# the load test gave 63-64 req/s with p95 241-262 ms with 3 workers, 49-57 req/s with p95
+# 308-378 ms with 5: more workers only share the same cores among more requests at once
+# (README "Load", tenth round).
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() + 1)
 # A worker silent this long is killed and replaced; a request never needs that much.
 timeout = 30
 graceful_timeout = 20
