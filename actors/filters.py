@@ -28,6 +28,7 @@ from actors.opening import OpenChoices
 from actors.places import Place, resolve_near
 from actors.taxonomies import KINDS, PUBLICS, SERVICES, TAXONOMIES, THEMES, WELCOME_LANGUAGES
 from actors.text import normalise
+from actors.wordrank import WordRank, holders
 
 # "km" reads the same in French, Basque and Spanish.
 RADIUS_CHOICES = [(km, f"{km} km") for km in settings.SEARCH_RADII_KM]
@@ -157,9 +158,9 @@ class SearchFilter(django_filters.CharFilter):
         value = (value or "").strip()
         if not value:
             return qs
-        exact, relevance = self.exact(qs, value)
+        exact = self.exact(qs, value)
         if self.finds(exact):
-            return exact.annotate(relevance=relevance)
+            return exact.annotate(relevance=self.relevance(value))
         words = [w for w in normalise(value).split() if len(w) >= 3][:6]
         if not words:
             return qs.annotate(relevance=Value(0.0, output_field=FloatField())).none()
@@ -172,27 +173,38 @@ class SearchFilter(django_filters.CharFilter):
         return fuzzy.annotate(relevance=similarity)
 
     def exact(self, qs, value):
-        """The rows of `qs` matching the words or the lexicon's reading of them, and the rank
-        of each."""
-        query = self.parsed(value)
+        """The rows of `qs` matching the words or the lexicon's reading of them."""
+        matches = Q(search_vector=self.parsed(value))
         expansion = self.expansion(value)
-        matches = Q(search_vector=query)
-        relevance = SearchRank(F("search_vector"), query)
         if expansion:
             # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
             # array overlap is cheaper than reading a row's search vector.
             matches = expansion_condition(expansion) | matches
-            relevance = relevance + expansion_score(expansion)
-        return qs.filter(matches), relevance
+        return qs.filter(matches)
+
+    def relevance(self, value):
+        """The rank of each of exact()'s rows: the words' rank, plus the lexicon's concepts'
+        score; then the words' rank is read only where they are when few rows hold them
+        (actors.wordrank)."""
+        query = self.parsed(value)
+        expansion = self.expansion(value)
+        if not expansion:
+            return SearchRank(F("search_vector"), query)
+
+        def ids_of(table):
+            key = (table, query.text)
+            return self.remembered("_holders", key, lambda: holders(table, query.text))
+
+        return WordRank(query, ids_of) + expansion_score(expansion)
 
     def matches_exactly(self, qs, value, copy=None):
         """Whether filter() reads `value` as words (or everyday words) rather than as
         misspellings (trigrams) over `qs`; then over `copy` too (the same rows in another
         table: actors.searchrows), which is not asked again."""
         value = value.strip()
-        found = self.finds(self.exact(qs, value)[0])
+        found = self.finds(self.exact(qs, value))
         if found and copy is not None:
-            self.remembered("_finds", str(self.exact(copy, value)[0].query), lambda: True)
+            self.remembered("_finds", str(self.exact(copy, value).query), lambda: True)
         return found
 
     def finds(self, queryset):

@@ -16,7 +16,7 @@ def some_actors():
 PUBLIC = [
     ("directory", "/fr/", 15),
     ("directory_filtered", "/fr/?theme=low-tech&language=euskara&sort=updated", 15),
-    ("directory_search", "/fr/?q=konpon", 17),
+    ("directory_search", "/fr/?q=konpon", 19),
     ("map_data", "/fr/carte/donnees.geojson?zoom=9&bbox=-1.9,42.9,-0.7,43.7", 3),
     ("actor_page", "/fr/acteurs/konpon/", 8),
     ("embed", "/fr/embed/?theme=low-tech", 7),
@@ -24,7 +24,7 @@ PUBLIC = [
     ("api_actors_paged", "/api/v1/actors/?language=euskara&sort=name&page_size=1&page=1", 9),
     ("api_actors_geojson", "/api/v1/actors.geojson?language=euskara", 8),
     ("export_csv", "/export/actors.csv", 7),
-    ("export_geojson", "/export/actors.geojson?q=konpon", 11),
+    ("export_geojson", "/export/actors.geojson?q=konpon", 13),
     ("export_lamednum", "/export/lamednum.csv", 11),
     ("export_data_inclusion_structures", "/export/data-inclusion/structures.json", 11),
     ("export_data_inclusion_services", "/export/data-inclusion/services.json", 12),
