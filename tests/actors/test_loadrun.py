@@ -1,55 +1,39 @@
 import shutil
-import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from actors.loadrun import parse, run_wrk
+from tests.stubs.server import StubServer
 
 pytestmark = pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed")
 
 
-class Handler(BaseHTTPRequestHandler):
-    seen = set()
+class PathStub(StubServer):
+    """Answers every path, 404 under /missing, and keeps the paths it was asked."""
 
-    def do_GET(self):  # noqa: N802 -- http.server's name
-        Handler.seen.add(self.path)
-        self.send_response(404 if self.path.startswith("/missing") else 200)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        self.wfile.write(b"ok")
+    def __init__(self):
+        super().__init__()
+        self.seen = set()
 
-    def log_message(self, *args):
-        pass
-
-
-class Server(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # wrk closes its connections when its time is up, some in the middle of an answer:
-        # a broken pipe then is not an error of the stub, and its traceback would only be noise.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+    def answer(self, handler):
+        self.seen.add(handler.path)
+        handler.send_response(404 if handler.path.startswith("/missing") else 200)
+        handler.send_header("Content-Length", "2")
+        handler.end_headers()
+        handler.wfile.write(b"ok")
 
 
 @pytest.fixture
 def server():
-    httpd = Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(
-        target=httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-    )
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with PathStub() as stub:
+        yield stub
 
 
 def test_wrk_follows_the_path_list_and_counts_error_statuses(server, tmp_path):
     paths = tmp_path / "paths.txt"
     paths.write_text("/fr/?q=r%C3%A9paration\n/fr/acteurs/a/\n/missing/\n")
-    Handler.seen.clear()
-    figures = run_wrk(server, paths, seconds=1, connections=2)
-    assert Handler.seen == {"/fr/?q=r%C3%A9paration", "/fr/acteurs/a/", "/missing/"}
+    figures = run_wrk(server.root, paths, seconds=1, connections=2)
+    assert server.seen == {"/fr/?q=r%C3%A9paration", "/fr/acteurs/a/", "/missing/"}
     assert figures.requests > 3
     # One request in three asks for the missing page.
     assert figures.errors["status"] == pytest.approx(figures.requests / 3, rel=0.2, abs=2)
