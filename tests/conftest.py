@@ -1,5 +1,6 @@
 import gc
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,10 +24,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # emptied as the baseline has them, with the rest of its data, so every test starts without.
 
 
-TEMPLATE_LOCK = Path(__file__).resolve().parent.parent / "var" / "test-template.lock"
+VAR = Path(__file__).resolve().parent.parent / "var"
+TEMPLATE_LOCK = VAR / "test-template.lock"
 BASELINES = {}  # database alias → its rows after the migrations and the reference data
-DEMO = dbstate.Demo()
+DEMO = dbstate.Demo("actors")
 DEMO_CONTENT = {}  # the loaders run after the demo actors → their rows (a dbstate.Demo)
+
+
+def shared_demos(run_id):
+    """The folder where the run's test processes leave the demos' rows for one another."""
+    return VAR / "test-demo" / run_id
 
 
 # Test processes (pytest-xdist) take the tests in the order collected: the long ones first,
@@ -76,11 +83,21 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request, django_d
         dbtemplate.ensure(connections["default"], workerinput["testrunuid"], TEMPLATE_LOCK)
 
 
+def pytest_configure(config):
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        dbstate.SHARED_DIR = shared_demos(workerinput["testrunuid"])
+
+
 def pytest_sessionfinish(session):
-    """The run's template database dropped by the main process once every worker is done."""
+    """The run's template database and shared demos removed by the main process once every
+    worker is done."""
     config = session.config
     if not hasattr(config, "workerinput") and config.pluginmanager.hasplugin("dsession"):
         dbtemplate.drop(connections["default"])
+        nodes = config.pluginmanager.getplugin("dsession").nodemanager
+        if nodes is not None:
+            shutil.rmtree(shared_demos(nodes.testrunuid), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -143,7 +160,8 @@ def demo_content_tx(reference_tx):
             for loader in loaders:
                 loader()
 
-        DEMO_CONTENT.setdefault(loaders, dbstate.Demo()).add(connections["default"], load)
+        name = "+".join(f"{loader.__module__}.{loader.__name__}" for loader in loaders)
+        DEMO_CONTENT.setdefault(loaders, dbstate.Demo(name)).add(connections["default"], load)
 
     return add
 

@@ -18,3 +18,34 @@ def test_restore_puts_back_the_rows_and_leaves_nothing_written_by_a_trigger(refe
     # What the removals feed's trigger wrote while the restore deleted the actor is gone too.
     assert not ActorRemoval.objects.exists()
     assert dbstate.changed_tables(connection.cursor().cursor, snapshot) == []
+
+
+def test_a_demo_loaded_by_one_process_is_written_by_another_from_its_file(
+    reference_tx, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(dbstate, "SHARED_DIR", tmp_path)
+    baseline = dbstate.take(connection, dbstate.django_tables(connection))
+    loads = []
+
+    def load():
+        loads.append(1)
+        ActorFactory(name="Chargé une fois")
+
+    first = dbstate.Demo("an-actor")
+    first.add(connection, load)
+    assert loads == [1]
+    assert len(list(tmp_path.glob("an-actor-*.pickle"))) == 1
+    dbstate.restore(connection, baseline)
+
+    # Another process: its own Demo, the same baseline, the rows from the file.
+    second = dbstate.Demo("an-actor")
+    second.add(connection, load)
+    assert loads == [1]
+    assert list(Actor.objects.values_list("name", flat=True)) == ["Chargé une fois"]
+    dbstate.restore(connection, baseline)
+
+    # On other rows than the baseline's, the file is not the one: the loader runs.
+    ActorFactory(name="Déjà là")
+    dbstate.Demo("an-actor").add(connection, load)
+    assert loads == [1, 1]
+    assert sorted(Actor.objects.values_list("name", flat=True)) == ["Chargé une fois", "Déjà là"]

@@ -18,13 +18,26 @@ takes about a second here, so only the tables that changed are touched, and empt
 DELETE, which touches no file.
 
 A table changed when its row count differs from the baseline's, or when one of its rows was
-written (`xmin`) by a transaction later than the last restore."""
+written (`xmin`) by a transaction later than the last restore.
 
+With several test processes, a demo's rows are loaded by the first process that asks for them
+and left in a file for the others (`SHARED_DIR`, set for the run by tests/conftest.py): each
+process loaded the demo actors (4.5 s) and each set of demo content (1 to 3 s) itself. A file
+is named by the rows the loader found (the baseline's), and read only by a process that finds
+the same ones, so that the ids the demo's rows point to are the same."""
+
+import fcntl
+import hashlib
+import pickle
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from psycopg import sql
+
+# The run's folder for the demos' rows shared between test processes; None: not shared.
+SHARED_DIR = None
 
 # Transaction ids compared as xmin shows them: 32 bits (a test run is far from wrapping).
 XID = "SELECT txid_current() % 4294967296"
@@ -157,10 +170,18 @@ def restore(connection, snapshot):
     return emptied
 
 
-class Demo:
-    """The demo actors' rows, taken the first time they are loaded on top of the baseline."""
+def fingerprint(snapshot):
+    digest = hashlib.sha256()
+    for table in sorted(snapshot.rows):
+        digest.update(table.encode() + b"\0" + snapshot.rows[table])
+    return digest.hexdigest()[:24]
 
-    def __init__(self):
+
+class Demo:
+    """The rows a demo loader adds, taken the first time it runs on top of the baseline."""
+
+    def __init__(self, name):
+        self.name = name  # names its file in SHARED_DIR
         self.rows = None
         self.sequences = None
 
@@ -171,18 +192,43 @@ class Demo:
         with connection.cursor() as wrapper:
             filled = {table for table, n in counts(wrapper.cursor, tables).items() if n}
         if self.rows is not None and not filled & set(self.rows):
-            with transaction.atomic(using=connection.alias), connection.cursor() as wrapper:
-                write(wrapper.cursor, self.rows, self.sequences, only_forward=True)
+            self._write(connection)
             return
-        before = take(connection, filled) if self.rows is None else None
-        load()
-        if before is None:
+        if self.rows is not None:
+            load()
             return
-        after = take(connection, tables)
-        if all(after.rows.get(table) == data for table, data in before.rows.items()):
-            self.rows = {t: data for t, data in after.rows.items() if t not in filled}
-            self.sequences = {
-                name: value
-                for name, value in after.sequences.items()
-                if before.sequences.get(name) != value
-            }
+        before = take(connection, filled)
+        with self._shared(before) as path:
+            if path is not None and path.exists():
+                self.rows, self.sequences = pickle.loads(path.read_bytes())
+                self._write(connection)
+                return
+            load()
+            after = take(connection, tables)
+            if all(after.rows.get(table) == data for table, data in before.rows.items()):
+                self.rows = {t: data for t, data in after.rows.items() if t not in filled}
+                self.sequences = {
+                    name: value
+                    for name, value in after.sequences.items()
+                    if before.sequences.get(name) != value
+                }
+                if path is not None:
+                    partial = path.with_suffix(".partial")
+                    partial.write_bytes(pickle.dumps((self.rows, self.sequences)))
+                    partial.replace(path)
+
+    def _write(self, connection):
+        with transaction.atomic(using=connection.alias), connection.cursor() as wrapper:
+            write(wrapper.cursor, self.rows, self.sequences, only_forward=True)
+
+    @contextmanager
+    def _shared(self, before):
+        """The file of this demo loaded on `before`'s rows, under a lock that the process
+        loading it holds until the file is written: the others wait, rather than load it too."""
+        if SHARED_DIR is None:
+            yield None
+            return
+        SHARED_DIR.mkdir(parents=True, exist_ok=True)
+        with open(SHARED_DIR / f"{self.name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield SHARED_DIR / f"{self.name}-{fingerprint(before)}.pickle"
