@@ -33,7 +33,7 @@ DEMO_CONTENT = {}  # the loaders run after the demo actors → their rows (a dbs
 
 def shared_demos(run_id):
     """The folder where the run's test processes leave the demos' rows for one another."""
-    return VAR / "test-demo" / run_id
+    return VAR / f"test-demo-{run_id}"
 
 
 # Test processes (pytest-xdist) take the tests in the order collected: the long ones first,

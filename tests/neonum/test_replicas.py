@@ -4,7 +4,6 @@ The test database pytest creates on the primary streams to the replica like ever
 each test adds a connection to it and waits until the replica has replayed the primary's
 writes, then checks where reads and writes really went (`pg_is_in_recovery()`)."""
 
-import fcntl
 import os
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from django.urls import reverse
 from actors.models import Actor
 from neonum.replicas import COOKIE, ReadYourWritesMiddleware
 from tests.factories import ActorFactory
+from tests.support.locks import held
 
 ROOT = Path(__file__).resolve().parents[2]
 PRIMARY_PORT = int(os.environ.get("NEONUM_PG_PORT", "25432"))
@@ -53,8 +53,7 @@ def replica(django_db_setup):
 
     The cluster has one replica: a lock held for the module's tests keeps another test process
     from copying, starting or stopping it meanwhile (the xdist group alone did not)."""
-    with open(ROOT / "var" / "replica-tests.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with held(ROOT / "var" / "replica-tests.lock"):
         yield from _replica()
 
 

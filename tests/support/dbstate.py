@@ -26,7 +26,6 @@ process loaded the demo actors (4.5 s) and each set of demo content (1 to 3 s) i
 is named by the rows the loader found (the baseline's), and read only by a process that finds
 the same ones, so that the ids the demo's rows point to are the same."""
 
-import fcntl
 import hashlib
 import pickle
 from contextlib import contextmanager
@@ -35,6 +34,8 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from psycopg import sql
+
+from tests.support.locks import held
 
 # The run's folder for the demos' rows shared between test processes; None: not shared.
 SHARED_DIR = None
@@ -204,18 +205,25 @@ class Demo:
                 self._write(connection)
                 return
             load()
-            after = take(connection, tables)
-            if all(after.rows.get(table) == data for table, data in before.rows.items()):
-                self.rows = {t: data for t, data in after.rows.items() if t not in filled}
-                self.sequences = {
-                    name: value
-                    for name, value in after.sequences.items()
-                    if before.sequences.get(name) != value
-                }
-                if path is not None:
-                    partial = path.with_suffix(".partial")
-                    partial.write_bytes(pickle.dumps((self.rows, self.sequences)))
-                    partial.replace(path)
+            if not self._keep_added(connection, tables, before, filled):
+                return
+            if path is not None:
+                partial = path.with_suffix(".partial")
+                partial.write_bytes(pickle.dumps((self.rows, self.sequences)))
+                partial.replace(path)
+
+    def _keep_added(self, connection, tables, before, filled):
+        """Keeps the rows the load added, when it added rows to empty tables only."""
+        after = take(connection, tables)
+        if any(after.rows.get(table) != data for table, data in before.rows.items()):
+            return False
+        self.rows = {t: data for t, data in after.rows.items() if t not in filled}
+        self.sequences = {
+            name: value
+            for name, value in after.sequences.items()
+            if before.sequences.get(name) != value
+        }
+        return True
 
     def _write(self, connection):
         with transaction.atomic(using=connection.alias), connection.cursor() as wrapper:
@@ -228,7 +236,5 @@ class Demo:
         if SHARED_DIR is None:
             yield None
             return
-        SHARED_DIR.mkdir(parents=True, exist_ok=True)
-        with open(SHARED_DIR / f"{self.name}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with held(SHARED_DIR / f"{self.name}.lock"):
             yield SHARED_DIR / f"{self.name}-{fingerprint(before)}.pickle"

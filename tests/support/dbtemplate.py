@@ -11,11 +11,11 @@ pytest-django's usual set-up creates its database with CREATE DATABASE … TEMPL
 PostgreSQL copies a database only when nobody is connected to it: the process that migrated
 the template closes its connection before it lets the others in."""
 
-import fcntl
-
 import psycopg
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from psycopg import sql
+
+from tests.support.locks import held
 
 
 def name(connection):
@@ -41,9 +41,7 @@ def _run_of(cursor, template):
 def ensure(connection, run_id, lock_path):
     """The run's template, migrated if no process did it yet, as the test databases' model."""
     template = name(connection)
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with held(lock_path):
         with _admin(connection) as admin:
             current = _run_of(admin.cursor(), template) == run_id
         if not current:
