@@ -83,8 +83,19 @@ restore: venv db
 # files) share one process.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
-test: test-deps setup lint
-	@$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20
+# The development data, the production static files and the quality checks (the rest of
+# `make setup`, and lint) run while the tests do: the tests use none of them (their own
+# databases, static files and settings), and the tests' first seconds, one process migrating
+# their template database while the others wait for it, leave a core idle. Their output comes
+# after the tests'; either failing fails `make test`.
+test: test-deps system-deps venv db messages
+	@log=var/test-setup.log; \
+	 { $(MAKE) --no-print-directory data static lint > $$log 2>&1; } & setup=$$!; \
+	 tests=0; $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20 || tests=$$?; \
+	 ready=0; wait $$setup || ready=$$?; \
+	 echo ""; echo "make data static lint (run during the tests):"; cat $$log; \
+	 if [ $$ready -ne 0 ]; then echo "make data static lint failed (exit $$ready)" >&2; fi; \
+	 exit $$(( tests != 0 ? tests : ready ))
 
 lint:
 	@$(VENV)/bin/ruff check .
