@@ -14,9 +14,11 @@ answers 200 and yields a `Server` (`url`, `port`, `process`, `log()`: what it wr
 leaving the block stops it and its workers. A server that does not come up within `timeout`
 seconds raises with its output."""
 
+import atexit
 import contextlib
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -50,6 +52,13 @@ def database_env():
     return {"NEONUM_PG_DB": name}
 
 
+def _mail_folder():
+    """Where a server's mails are written, removed when the test process ends."""
+    folder = tempfile.mkdtemp(prefix="neonum-mail-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def production_env():
     """The production settings as a deployment behind an HTTPS proxy would have them, with
     the test database, the test media and emails kept in a file."""
@@ -62,7 +71,7 @@ def production_env():
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": tempfile.mkdtemp(prefix="neonum-mail-"),
+        "EMAIL_FILE_PATH": _mail_folder(),
         "LOG_LEVEL": "INFO",
     }
 
@@ -79,6 +88,16 @@ class Server:
 
     def log(self):
         return self.log_path.read_text(errors="replace")
+
+    def log_with(self, text, timeout=10):
+        """The log once `text` is in it: gunicorn writes a request's access line after it has
+        sent the response, so a client holding its answer can read the log before the line."""
+        deadline = time.monotonic() + timeout
+        while text not in (log := self.log()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not in gunicorn's log after {timeout} s: {text}\n{log}")
+            time.sleep(0.05)  # polling a condition: the line is not written yet
+        return log
 
 
 def wait_until_ready(server, timeout):
