@@ -87,14 +87,16 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # `make setup`, and lint) run while the tests do: the tests use none of them (their own
 # databases, static files and settings), and the tests' first seconds, one process migrating
 # their template database while the others wait for it, leave a core idle. Their output comes
-# after the tests'; either failing fails `make test`. Python may keep its compiled files
+# after the tests'; either failing fails `make test`, and Ctrl-C stops both (the set-up runs in
+# a session of its own, which the trap ends). Python may keep its compiled files
 # (__pycache__, ignored by git) even where the environment says not to: the run starts some
 # hundreds of Python processes, which otherwise compiled the project's modules each time and
 # pytest rewrote every test module in each of its processes (5 to 7 % of the CPU of
 # tests/production, tests/opendata and tests/backups).
 test: test-deps system-deps venv db messages
 	@unset PYTHONDONTWRITEBYTECODE; log=var/test-setup.log; \
-	 { $(MAKE) --no-print-directory data static lint > $$log 2>&1; } & setup=$$!; \
+	 setsid -w $(MAKE) --no-print-directory data static lint > $$log 2>&1 & setup=$$!; \
+	 trap 'kill -- -$$setup 2>/dev/null; exit 130' INT; trap 'kill -- -$$setup 2>/dev/null; exit 143' TERM; \
 	 tests=0; $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=20 || tests=$$?; \
 	 ready=0; wait $$setup || ready=$$?; \
 	 echo ""; echo "make data static lint (run during the tests):"; cat $$log; \
