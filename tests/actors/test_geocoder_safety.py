@@ -12,6 +12,7 @@ import pytest
 from actors.geocoding import GeocoderUnavailable, breaker, geocode
 from actors.geoguards import request_scope
 from tests.factories import MAULEON, ActorFactory, at, commune
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.django_db
 
@@ -179,13 +180,6 @@ def test_the_home_page_stays_fast_while_clients_hammer_a_stalled_geocoder(
     assert address_times, "the address requests did not run"
     assert max(address_times) < 5, address_times
     assert statistics.median(home) < 1.5, home
-
-
-def wait_until(condition, timeout=10):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.05)
 
 
 def fetch(base_url, params=None):

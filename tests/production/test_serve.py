@@ -6,11 +6,11 @@ import os
 import signal
 import stat
 import subprocess
-import time
 
 import pytest
 
 from tests.support.gunicorn import ROOT, database_env, free_port
+from tests.support.waiting import wait_until
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -28,13 +28,6 @@ def children(pid):
 
 def alive(pids):
     return [pid for pid in pids if subprocess.run(["kill", "-0", str(pid)]).returncode == 0]
-
-
-def wait_for(condition, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.2)  # polling a condition
 
 
 def get(port, path):
@@ -71,7 +64,9 @@ def serve(tmp_path):
         [str(ROOT / "bin" / "serve")], cwd=ROOT, env=env, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=interruptible,
     )  # fmt: skip
-    wait_for(lambda: get(port, "/healthz")[0] == 200 or process.poll() is not None)
+    wait_until(
+        lambda: get(port, "/healthz")[0] == 200 or process.poll() is not None, timeout=60, every=0.2
+    )
     assert process.poll() is None, "bin/serve stopped at start"
     yield process, port
     if process.poll() is None:
@@ -101,7 +96,7 @@ def test_ctrl_c_stops_every_process_it_started(serve):
     assert len(workers) == 2
     os.killpg(process.pid, signal.SIGINT)
     assert process.wait(timeout=60) != 0
-    wait_for(lambda: not alive(started + workers))
+    wait_until(lambda: not alive(started + workers), timeout=60, every=0.2)
     assert get(port, "/healthz")[0] is None
 
 
@@ -110,4 +105,4 @@ def test_killing_the_launcher_outright_stops_its_processes(serve):
     started = children(process.pid)
     process.kill()
     process.wait()
-    wait_for(lambda: not alive(started))
+    wait_until(lambda: not alive(started), timeout=60, every=0.2)

@@ -34,6 +34,8 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.db import connection
 
+from tests.support.waiting import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -92,12 +94,12 @@ class Server:
     def log_with(self, text, timeout=10):
         """The log once `text` is in it: gunicorn writes a request's access line after it has
         sent the response, so a client holding its answer can read the log before the line."""
-        deadline = time.monotonic() + timeout
-        while text not in (log := self.log()):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"not in gunicorn's log after {timeout} s: {text}\n{log}")
-            time.sleep(0.05)  # polling a condition: the line is not written yet
-        return log
+        wait_until(
+            lambda: text in self.log(),
+            timeout,
+            message=lambda: f"not in gunicorn's log after {timeout} s: {text}\n{self.log()}",
+        )
+        return self.log()
 
 
 def wait_until_ready(server, timeout):
