@@ -6,6 +6,19 @@ from actors.models import Actor, ActorKind, ActorStatus, Commune, Language, Publ
 from moderation.history import AttributedHistory
 
 
+def without_versions(instance):
+    """Until first_version(instance), its saves and taxonomy changes write no version
+    (django-simple-history's switch)."""
+    instance.skip_history_when_saving = True
+
+
+def first_version(instance):
+    """The one version ("+") of an object made by the tests, with its taxonomies, as a form
+    writes it: one per save and per taxonomy set was most of the cost of making one."""
+    del instance.skip_history_when_saving
+    AttributedHistory.registered[type(instance)].create_historical_record(instance, "+")
+
+
 def commune(insee):
     return Commune.objects.get(insee=insee)
 
@@ -45,15 +58,14 @@ class ActorFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         actor = model_class(*args, **kwargs)
-        actor.skip_history_when_saving = True  # django-simple-history's switch
+        without_versions(actor)
         actor.save(force_insert=True)
         return actor
 
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
-            del instance.skip_history_when_saving
-            AttributedHistory.registered[Actor].create_historical_record(instance, "+")
+            first_version(instance)
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

@@ -1,12 +1,13 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from actors import indexing
 from actors.models import Public, Theme
 from contributions.models import Membership, Role
 from contributions.permissions import MODERATORS_GROUP
 from expertise.models import Licence, Realisation, Ressource, RessourceType
 from moderation.contract import Status
-from tests.factories import ActorFactory
+from tests.factories import ActorFactory, first_version, without_versions
 
 
 @pytest.fixture
@@ -31,9 +32,13 @@ def people(reference, django_user_model):
 
 def make_realisation(actor, status=Status.PUBLISHED, **values):
     values.setdefault("title", "Atelier de réparation")
-    realisation = Realisation.objects.create(actor=actor, status=status, **values)
-    realisation.themes.set(Theme.objects.order_by("slug")[:1])
-    realisation.publics.set(Public.objects.order_by("slug")[:1])
+    realisation = Realisation(actor=actor, status=status, **values)
+    without_versions(realisation)
+    with indexing.deferred():  # the actor's vector reads its items: re-indexed once
+        realisation.save(force_insert=True)
+        realisation.themes.set(Theme.objects.order_by("slug")[:1])
+        realisation.publics.set(Public.objects.order_by("slug")[:1])
+    first_version(realisation)
     return realisation
 
 
@@ -42,6 +47,10 @@ def make_ressource(actor, status=Status.PUBLISHED, **values):
     values.setdefault("type", RessourceType.objects.get(slug="guide"))
     values.setdefault("licence", Licence.CC_BY)
     values.setdefault("link", "https://example.org/guide")
-    ressource = Ressource.objects.create(actor=actor, status=status, **values)
-    ressource.themes.set(Theme.objects.order_by("slug")[:1])
+    ressource = Ressource(actor=actor, status=status, **values)
+    without_versions(ressource)
+    with indexing.deferred():
+        ressource.save(force_insert=True)
+        ressource.themes.set(Theme.objects.order_by("slug")[:1])
+    first_version(ressource)
     return ressource
