@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import factory
 from django.contrib.gis.geos import Point
 
@@ -18,6 +20,16 @@ def first_version(instance):
     version per save and per taxonomy set was most of the cost of making one."""
     del instance.skip_history_when_saving
     AttributedHistory.registered[type(instance)].create_historical_record(instance, "+")
+
+
+@contextmanager
+def made_once(instance):
+    """For an object the block saves and gives its taxonomies: one version at the end, and
+    the actors it touches re-indexed once."""
+    without_versions(instance)
+    with indexing.deferred():
+        yield instance
+    first_version(instance)
 
 
 def commune(insee):

@@ -1,13 +1,12 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from actors import indexing
 from actors.models import Public, Theme
 from contributions.models import Membership, Role
 from contributions.permissions import MODERATORS_GROUP
 from expertise.models import Licence, Realisation, Ressource, RessourceType
 from moderation.contract import Status
-from tests.factories import ActorFactory, first_version, without_versions
+from tests.factories import ActorFactory, made_once
 
 
 @pytest.fixture
@@ -32,13 +31,11 @@ def people(reference, django_user_model):
 
 def make_realisation(actor, status=Status.PUBLISHED, **values):
     values.setdefault("title", "Atelier de réparation")
-    realisation = Realisation(actor=actor, status=status, **values)
-    without_versions(realisation)
-    with indexing.deferred():  # the actor's vector reads its items: re-indexed once
+    # The actor's vector reads its items: re-indexed once, after the taxonomies.
+    with made_once(Realisation(actor=actor, status=status, **values)) as realisation:
         realisation.save(force_insert=True)
         realisation.themes.set(Theme.objects.order_by("slug")[:1])
         realisation.publics.set(Public.objects.order_by("slug")[:1])
-    first_version(realisation)
     return realisation
 
 
@@ -47,10 +44,7 @@ def make_ressource(actor, status=Status.PUBLISHED, **values):
     values.setdefault("type", RessourceType.objects.get(slug="guide"))
     values.setdefault("licence", Licence.CC_BY)
     values.setdefault("link", "https://example.org/guide")
-    ressource = Ressource(actor=actor, status=status, **values)
-    without_versions(ressource)
-    with indexing.deferred():
+    with made_once(Ressource(actor=actor, status=status, **values)) as ressource:
         ressource.save(force_insert=True)
         ressource.themes.set(Theme.objects.order_by("slug")[:1])
-    first_version(ressource)
     return ressource

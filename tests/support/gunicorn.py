@@ -24,7 +24,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -103,18 +102,21 @@ class Server:
 
 
 def wait_until_ready(server, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def answers():
         if server.process.poll() is not None:
             raise RuntimeError(f"gunicorn stopped at start:\n{server.log()}")
         try:
             with urllib.request.urlopen(server.url + "/healthz", timeout=5) as response:
-                if response.status == 200:
-                    return
+                return response.status == 200
         except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)  # polling a condition: the server is not up yet
-    raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{server.log()}")
+            return False  # not up yet
+
+    wait_until(
+        answers,
+        timeout,
+        every=0.2,
+        message=lambda: f"gunicorn did not answer within {timeout} s:\n{server.log()}",
+    )
 
 
 @contextlib.contextmanager
