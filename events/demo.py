@@ -11,6 +11,7 @@ from django.utils import timezone
 from actors.demo import DEMO_SOURCE
 from actors.models import Actor, Public, Theme
 from moderation.contract import Status
+from moderation.history import recorded
 
 from .models import Event, PlaceKind, Price
 from .recurrence import PARIS
@@ -42,6 +43,7 @@ def _start(n, today):
 
 @transaction.atomic
 def load_demo_events():
+    """Each event gets one version with its links (expertise.demo does the same)."""
     actors = list(Actor.objects.filter(source=DEMO_SOURCE).published().order_by("slug"))
     if not actors:
         return 0
@@ -58,41 +60,42 @@ def load_demo_events():
         start = _start(n, today)
         fr, eu, es = TOPICS[n % len(TOPICS)]
         place = [PlaceKind.ACTOR, PlaceKind.ADDRESS, PlaceKind.ONLINE][n % 3]
-        event = Event.objects.create(
-            slug=slug,
-            actor=actor,
-            status=Status.PUBLISHED,
-            is_demo=True,
-            title=f"{fr} n° {n}",
-            title_eu=f"{eu} {n}. zk.",
-            title_es=f"{es} n.º {n}",
-            summary=f"{SUMMARY[0]} {NOTE}",
-            summary_eu=SUMMARY[1],
-            summary_es=SUMMARY[2],
-            description=f"Un événement imaginaire pour montrer l'agenda. {NOTE}",
-            start=start,
-            end=start + timedelta(hours=2),
-            all_day=n % 10 == 0,
-            rrule="FREQ=WEEKLY;COUNT=8" if n % 6 == 0 else "",
-            exdates=[(start + timedelta(weeks=2)).date()] if n % 6 == 0 else [],
-            place_kind=place,
-            place_actor=actor if place == PlaceKind.ACTOR else None,
-            street_address=other.street_address or "Place de la mairie"
-            if place == PlaceKind.ADDRESS
-            else "",
-            commune=other.commune if place == PlaceKind.ADDRESS else None,
-            location=other.location if place == PlaceKind.ADDRESS else None,
-            online_url=f"https://visio.example.org/demo-{n:02d}"
-            if place == PlaceKind.ONLINE
-            else "",
-            registration_url=f"https://example.org/inscription/{n:02d}" if n % 2 else "",
-            price=Price.PAID if n % 4 == 0 else Price.FREE,
-            accessibility="Plain-pied, boucle magnétique." if place != PlaceKind.ONLINE else "",
-            capacity=12 + n % 20 if n % 3 else None,
-        )
-        event.themes.set([themes[n % len(themes)]])
-        event.publics.set([publics[(n * 2) % len(publics)]])
-        if n % 5 == 0:
-            event.organisers.set([other])
+        with recorded(None, ""):
+            event = Event.objects.create(
+                slug=slug,
+                actor=actor,
+                status=Status.PUBLISHED,
+                is_demo=True,
+                title=f"{fr} n° {n}",
+                title_eu=f"{eu} {n}. zk.",
+                title_es=f"{es} n.º {n}",
+                summary=f"{SUMMARY[0]} {NOTE}",
+                summary_eu=SUMMARY[1],
+                summary_es=SUMMARY[2],
+                description=f"Un événement imaginaire pour montrer l'agenda. {NOTE}",
+                start=start,
+                end=start + timedelta(hours=2),
+                all_day=n % 10 == 0,
+                rrule="FREQ=WEEKLY;COUNT=8" if n % 6 == 0 else "",
+                exdates=[(start + timedelta(weeks=2)).date()] if n % 6 == 0 else [],
+                place_kind=place,
+                place_actor=actor if place == PlaceKind.ACTOR else None,
+                street_address=other.street_address or "Place de la mairie"
+                if place == PlaceKind.ADDRESS
+                else "",
+                commune=other.commune if place == PlaceKind.ADDRESS else None,
+                location=other.location if place == PlaceKind.ADDRESS else None,
+                online_url=f"https://visio.example.org/demo-{n:02d}"
+                if place == PlaceKind.ONLINE
+                else "",
+                registration_url=f"https://example.org/inscription/{n:02d}" if n % 2 else "",
+                price=Price.PAID if n % 4 == 0 else Price.FREE,
+                accessibility="Plain-pied, boucle magnétique." if place != PlaceKind.ONLINE else "",
+                capacity=12 + n % 20 if n % 3 else None,
+            )
+            event.themes.set([themes[n % len(themes)]])
+            event.publics.set([publics[(n * 2) % len(publics)]])
+            if n % 5 == 0:
+                event.organisers.set([other])
         made += 1
     return made

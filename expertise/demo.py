@@ -4,8 +4,10 @@ second load finds them all (by slug) and creates nothing."""
 
 from django.db import transaction
 
+from actors import indexing
 from actors.demo import DEMO_SOURCE
 from actors.models import Actor, ActorStatus, Commune, Public, Theme
+from moderation.history import recorded
 
 from .models import (
     ContentLanguage,
@@ -64,6 +66,14 @@ def _texts(topic, number):
 
 @transaction.atomic
 def load_demo_expertise():
+    """Each item gets one version with its links, and each actor, whose index reads its items'
+    texts, is re-indexed once at the end: a version and a re-indexing per save and per link
+    set were most of the load's time."""
+    with indexing.deferred():
+        return _load()
+
+
+def _load():
     actors = list(Actor.objects.filter(source=DEMO_SOURCE).published().order_by("slug"))
     if not actors:
         return 0, 0
@@ -78,36 +88,37 @@ def load_demo_expertise():
         slug = f"demo-realisation-{n:02d}"
         if slug in existing:
             continue
-        realisation = Realisation.objects.create(
-            slug=slug,
-            actor=actors[n % len(actors)],
-            status=ActorStatus.PUBLISHED,
-            is_demo=True,
-            progress=Progress.COMPLETED if n % 3 else Progress.IN_PROGRESS,
-            whole_territory=n % 10 == 0,
-            licence=licences[n % len(licences)],
-            funding_programme=programmes[n % len(programmes)] if n % 2 else None,
-            description=f"Une réalisation imaginaire pour montrer le site. {NOTE}",
-            results="Des ateliers tenus, des personnes accompagnées, des outils partagés.",
-            lessons="Commencer petit, écouter les habitants, documenter au fil de l'eau.",
-            **_texts(n, n),
-        )
-        if not realisation.whole_territory:
-            realisation.communes.set(
-                communes[(n * 7 + k) % len(communes)] for k in range(1 + n % 3)
+        with recorded(None, ""):
+            realisation = Realisation.objects.create(
+                slug=slug,
+                actor=actors[n % len(actors)],
+                status=ActorStatus.PUBLISHED,
+                is_demo=True,
+                progress=Progress.COMPLETED if n % 3 else Progress.IN_PROGRESS,
+                whole_territory=n % 10 == 0,
+                licence=licences[n % len(licences)],
+                funding_programme=programmes[n % len(programmes)] if n % 2 else None,
+                description=f"Une réalisation imaginaire pour montrer le site. {NOTE}",
+                results="Des ateliers tenus, des personnes accompagnées, des outils partagés.",
+                lessons="Commencer petit, écouter les habitants, documenter au fil de l'eau.",
+                **_texts(n, n),
             )
-        realisation.themes.set([themes[n % len(themes)], themes[(n * 3) % len(themes)]])
-        realisation.publics.set([publics[n % len(publics)]])
-        partner = actors[(n + 5) % len(actors)]
-        # Two in three confirmed by the partner, the others still waiting for its answer.
-        answer = PartnerAnswer.PENDING if n % 3 == 2 else PartnerAnswer.CONFIRMED
-        Partner.objects.create(
-            realisation=realisation, actor=partner, role=PartnerRole.PARTNER, answer=answer
-        )
-        if n % 4 == 0:
+            if not realisation.whole_territory:
+                realisation.communes.set(
+                    communes[(n * 7 + k) % len(communes)] for k in range(1 + n % 3)
+                )
+            realisation.themes.set([themes[n % len(themes)], themes[(n * 3) % len(themes)]])
+            realisation.publics.set([publics[n % len(publics)]])
+            partner = actors[(n + 5) % len(actors)]
+            # Two in three confirmed by the partner, the others still waiting for its answer.
+            answer = PartnerAnswer.PENDING if n % 3 == 2 else PartnerAnswer.CONFIRMED
             Partner.objects.create(
-                realisation=realisation, name="Fondation imaginaire", role=PartnerRole.FUNDER
+                realisation=realisation, actor=partner, role=PartnerRole.PARTNER, answer=answer
             )
+            if n % 4 == 0:
+                Partner.objects.create(
+                    realisation=realisation, name="Fondation imaginaire", role=PartnerRole.FUNDER
+                )
         made_realisations += 1
     realisations = list(Realisation.objects.filter(is_demo=True).order_by("slug"))
     existing = set(Ressource.objects.filter(is_demo=True).values_list("slug", flat=True))
@@ -118,21 +129,22 @@ def load_demo_expertise():
         if slug in existing:
             continue
         actor = actors[(n * 2) % len(actors)]
-        ressource = Ressource.objects.create(
-            slug=slug,
-            actor=actor,
-            status=ActorStatus.PUBLISHED,
-            is_demo=True,
-            type=types[n % len(types)],
-            licence=licences[n % len(licences)],
-            content_language=languages[n % len(languages)],
-            link=f"https://example.org/ressources/demo-{n:02d}",
-            elsewhere_url="https://labase.anct.gouv.fr/" if n % 5 == 0 else "",
-            realisation=realisations[n % len(realisations)] if n % 3 == 0 else None,
-            **_texts(n + 3, 100 + n),
-        )
-        ressource.authors.set([actor])
-        ressource.themes.set([themes[(n * 5) % len(themes)]])
-        ressource.publics.set([publics[(n * 2) % len(publics)]])
+        with recorded(None, ""):
+            ressource = Ressource.objects.create(
+                slug=slug,
+                actor=actor,
+                status=ActorStatus.PUBLISHED,
+                is_demo=True,
+                type=types[n % len(types)],
+                licence=licences[n % len(licences)],
+                content_language=languages[n % len(languages)],
+                link=f"https://example.org/ressources/demo-{n:02d}",
+                elsewhere_url="https://labase.anct.gouv.fr/" if n % 5 == 0 else "",
+                realisation=realisations[n % len(realisations)] if n % 3 == 0 else None,
+                **_texts(n + 3, 100 + n),
+            )
+            ressource.authors.set([actor])
+            ressource.themes.set([themes[(n * 5) % len(themes)]])
+            ressource.publics.set([publics[(n * 2) % len(publics)]])
         made_ressources += 1
     return made_realisations, made_ressources
