@@ -173,13 +173,14 @@ def tab(request, browser, live_server, reference_tx):
     context = browser.new_context(
         locale="fr-FR", viewport=viewport, java_script_enabled=request.param
     )
-    auditor_context = browser.new_context(locale="fr-FR", viewport=viewport)
-    auditor = None
+    auditor_context = auditor = None
     if not request.param:
+        auditor_context = browser.new_context(locale="fr-FR", viewport=viewport)
         auditor = auditor_context.new_page()
         auditor.set_default_timeout(15_000)
     visit = Visit(context, live_server.url, auditor=auditor)
     visit.js = request.param
     yield visit
-    auditor_context.close()
+    if auditor_context is not None:
+        auditor_context.close()
     context.close()
