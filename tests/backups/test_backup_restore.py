@@ -2,6 +2,8 @@
 and compare every table (row count and a checksum of its rows) and every file."""
 
 import hashlib
+import io
+import tarfile
 
 import psycopg
 import pytest
@@ -112,6 +114,33 @@ def test_a_corrupt_backup_is_refused_before_anything_is_restored(data, tmp_path,
         call_command("restore", backup, into=restored_name, media_into=tmp_path / "m")
     assert not database_exists(restored_name)
     assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize("name", ["../outside.txt", "/tmp/neonum-absolute.txt", "a/../../x"])
+def test_a_media_file_outside_the_folder_is_refused(data, tmp_path, restored_name, name):
+    """Checksums prove a backup whole, not harmless: a file named to land outside the media
+    folder stops the restore before anything is written, on every Python 3.11 (Debian 12's
+    3.11.2 has no tarfile extraction filters)."""
+    call_command("backup", dir=tmp_path / "backups", keep=3)
+    (backup,) = (tmp_path / "backups").iterdir()
+    with tarfile.open(backup / "media.tar", "w") as tar:
+        info = tarfile.TarInfo(name)
+        info.size = 4
+        tar.addfile(info, io.BytesIO(b"evil"))
+    digest = hashlib.sha256((backup / "media.tar").read_bytes()).hexdigest()
+    sums = [
+        f"{digest}  media.tar" if line.endswith("media.tar") else line
+        for line in (backup / "SHA256SUMS").read_text().splitlines()
+    ]
+    (backup / "SHA256SUMS").write_text("\n".join(sums) + "\n")
+    media = tmp_path / "m" / "media"
+
+    with pytest.raises(CommandError, match="outside the media folder"):
+        call_command("restore", backup, into=restored_name, media_into=media)
+    assert not database_exists(restored_name)
+    assert not (tmp_path / "m" / "outside.txt").exists()
+    assert not (tmp_path / "x").exists()
+    assert not media.exists()
 
 
 def test_a_restore_never_writes_over_a_database_with_tables(data, tmp_path):
