@@ -51,8 +51,8 @@ def load_demo_actors():
     terms = {name: {t.slug: t for t in model.objects.all()} for name, model in MANY_MODELS.items()}
     for row in rows:
         # One version per actor, its taxonomies included, and one re-indexing, as a
-        # contribution gets: a version and an indexing per save and per taxonomy set made 88
-        # queries an actor (43 now, half of them full_clean's checks).
+        # contribution gets: a version and a re-indexing at the save and at each taxonomy set
+        # would double the queries (88 an actor instead of 43, half of them full_clean's).
         with recorded(None, ""), indexing.deferred():
             actor = Actor(
                 **{field: row[field] for field in SCALARS},
@@ -74,8 +74,8 @@ def load_demo_actors():
 
 
 def link(actor, name, terms):
-    """A new actor's terms of one taxonomy, written in one query. `set()` read the links
-    first and wrapped each step in a savepoint; its signals are not needed here: the block
+    """A new actor's terms of one taxonomy, written in one query, where `set()` reads the
+    links first and wraps each step in a savepoint. Its signals are not needed: the block
     around re-indexes the actor and writes its version once the links are in."""
     field = Actor._meta.get_field(name)
     through = field.remote_field.through

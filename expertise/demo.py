@@ -67,8 +67,8 @@ def _texts(topic, number):
 @transaction.atomic
 def load_demo_expertise():
     """Each item gets one version with its links, and each actor, whose index reads its items'
-    texts, is re-indexed once at the end: a version and a re-indexing per save and per link
-    set were most of the load's time."""
+    texts, is re-indexed once at the end, rather than a version and a re-indexing at each
+    save and link set (twice the queries)."""
     with indexing.deferred():
         return _load()
 
