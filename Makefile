@@ -46,13 +46,14 @@ test-deps:
 # Reinstalled only when the lock file changes. pip installs uv, at the lock's version and
 # hashes; uv installs the lock, the same files checked against the same hashes, in about 5 s
 # where pip took 25 (most of it reading PyPI's pages of every release, one package after the
-# other). uv asks the index pip is given (PIP_INDEX_URL), and if it fails, pip does the install.
+# other). uv asks the index pip is given (PIP_INDEX_URL) and trusts the system's certificates,
+# as pip here does (PIP_CERT); if it fails all the same, pip does the install.
 UV_LOCK_ENTRY := awk '/^uv==/ {found = 1} found {print} found && !/\\$$/ {exit}' requirements.lock
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r <($(UV_LOCK_ENTRY)) \
-	 && $(VENV)/bin/uv pip install --quiet --require-hashes --compile-bytecode --python $(PY) \
+	 && $(VENV)/bin/uv pip install --quiet --native-tls --require-hashes --compile-bytecode --python $(PY) \
 	      $${PIP_INDEX_URL:+--default-index "$$PIP_INDEX_URL"} -r requirements.lock \
 	 || $(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
