@@ -15,7 +15,7 @@ from actors.models import (
     ActorStatus,
     Commune,
 )
-from actors.taxonomies import MANY_MODELS
+from actors.taxonomies import MANY, MANY_MODELS
 from moderation.history import recorded
 
 DEMO_FILE = settings.BASE_DIR / "fixtures" / "demo-actors.json"
@@ -68,20 +68,18 @@ def load_demo_actors():
             )
             actor.full_clean()
             actor.save()
-            for name in MANY_MODELS:
-                link(actor, name, [terms[name][slug] for slug in row[name]])
+            for taxonomy in MANY:
+                link(actor, taxonomy, [terms[taxonomy.key][slug] for slug in row[taxonomy.key]])
     return len(rows)
 
 
-def link(actor, name, terms):
+def link(actor, taxonomy, terms):
     """A new actor's terms of one taxonomy, written in one query, where `set()` reads the
     links first and wraps each step in a savepoint. Its signals are not needed: the block
     around re-indexes the actor and writes its version once the links are in."""
-    field = Actor._meta.get_field(name)
-    through = field.remote_field.through
-    term_field = field.m2m_reverse_field_name()
+    through = taxonomy.through
     through.objects.bulk_create(
-        [through(**{field.m2m_field_name(): actor, term_field: term}) for term in terms]
+        [through(actor_id=actor.pk, **{taxonomy.term_column: term.pk}) for term in terms]
     )
 
 
