@@ -133,14 +133,20 @@ def visit(browser, live_server, reference_tx):
     context.close()
 
 
+def auditor_tab(browser, **options):
+    """The JavaScript-enabled tab in which axe audits copies of a page without JavaScript
+    (Visit._audit_copy), in a context of its own: the caller closes `page.context`."""
+    page = browser.new_context(locale="fr-FR", **options).new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
 @pytest.fixture
 def visit_without_js(browser, live_server, reference_tx):
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
-    auditor_context = browser.new_context(locale="fr-FR")
-    auditor = auditor_context.new_page()
-    auditor.set_default_timeout(15_000)
+    auditor = auditor_tab(browser)
     yield Visit(context, live_server.url, auditor=auditor)
-    auditor_context.close()
+    auditor.context.close()
     context.close()
 
 
@@ -173,14 +179,10 @@ def tab(request, browser, live_server, reference_tx):
     context = browser.new_context(
         locale="fr-FR", viewport=viewport, java_script_enabled=request.param
     )
-    auditor_context = auditor = None
-    if not request.param:
-        auditor_context = browser.new_context(locale="fr-FR", viewport=viewport)
-        auditor = auditor_context.new_page()
-        auditor.set_default_timeout(15_000)
+    auditor = None if request.param else auditor_tab(browser, viewport=viewport)
     visit = Visit(context, live_server.url, auditor=auditor)
     visit.js = request.param
     yield visit
-    if auditor_context is not None:
-        auditor_context.close()
+    if auditor is not None:
+        auditor.context.close()
     context.close()
