@@ -109,6 +109,9 @@ class Visit:
         return self.page.goto(self.base + path)
 
     def axe_violations(self):
+        # A click on a link returns once the next page is committed, before it has loaded:
+        # audited then, the page is an empty document with neither title nor language.
+        self.page.wait_for_load_state("load")
         page = self.page if self.auditor is None else self._audit_copy()
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.evaluate(AXE_SCRIPT)
