@@ -7,6 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Q
 from django.db.models.lookups import GreaterThan
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +109,7 @@ class ActorQuerySet(models.QuerySet):
         réalisations and ressources that prove their expertise."""
         from expertise.evidence import counts
 
-        return (
+        listing = (
             self.select_related("kind", "commune")
             .annotate(**counts())
             .defer(
@@ -124,8 +125,28 @@ class ActorQuerySet(models.QuerySet):
                 *TERM_MASKS,
                 "commune__boundary",
             )
-            .prefetch_related("themes", "services")
         )
+        listing._iterable_class = CardIterable
+        return listing
+
+
+class CardIterable(ModelIterable):
+    """for_listing()'s actors, each with the themes and services its card names
+    (`card_themes`, `card_services`, in their taxonomy's order), read from the id arrays its
+    row already holds: one query per taxonomy (its few terms), whatever the page holds.
+    Prefetching the many-to-many relations (a join per taxonomy, a related manager per card
+    and relation) was a tenth of the directory page's time in Python."""
+
+    CARD_TERMS = {"card_themes": (Theme, "theme_ids"), "card_services": (Service, "service_ids")}
+
+    def __iter__(self):
+        actors = list(super().__iter__())
+        for attribute, (model, column) in self.CARD_TERMS.items():
+            terms = list(model.objects.all()) if actors else []
+            for actor in actors:
+                held = set(getattr(actor, column) or ())
+                setattr(actor, attribute, [term for term in terms if term.pk in held])
+        yield from actors
 
 
 class TermMask(models.Func):

@@ -276,7 +276,7 @@ def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
     for n in range(25):
         ActorFactory(name=f"Extra {n}", themes=["low-tech"], languages=["euskara"])
     # No query per result: the same number for 1 result as for 20 (themes and services of
-    # the page's cards are one prefetch each; the map's legend reads the themes once; the map's
+    # the page's cards are one query each; the map's legend reads the themes once; the map's
     # frame is one aggregate, which saves the browser a request).
     assert count() == few <= 17
 

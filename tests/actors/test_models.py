@@ -137,3 +137,19 @@ def test_a_mask_holds_the_ids_bits_and_its_sign_marks_an_id_past_62():
     assert having(low.pk) == {inside, beyond}
     assert having(far.pk) == {beyond, only_far}
     assert having(low.pk, far.pk) == {inside, beyond, only_far}
+
+
+def test_a_listed_actor_names_its_relations_themes_and_services_in_their_order():
+    several = ActorFactory(
+        themes=["low-tech", "reemploi-reparation", "accessibilite"],
+        services=["reparation", "initiation-numerique"],
+    )
+    bare = ActorFactory(themes=[], services=[])
+    listed = {actor.pk: actor for actor in Actor.objects.for_listing()}
+    # Read from the id arrays: the same terms, in the same order, as the many-to-many ones.
+    for actor in (several, bare):
+        assert listed[actor.pk].card_themes == list(actor.themes.all())
+        assert listed[actor.pk].card_services == list(actor.services.all())
+    assert len(listed[several.pk].card_themes) == 3
+    assert len(listed[several.pk].card_services) == 2
+    assert listed[bare.pk].card_themes == listed[bare.pk].card_services == []
