@@ -261,6 +261,41 @@ def test_hidden_actors_appear_nowhere(client, small_world):
     assert facet(client.get("/fr/"), "theme")["reemploi-reparation"] == 2
 
 
+def test_a_long_facet_shows_its_selected_and_most_frequent_options(client, small_world):
+    from actors.models import Commune
+
+    # Seven more communes: 3 actors in the first, 2 in the second, 1 in each of the others.
+    extra = list(Commune.objects.exclude(insee__in=[BAYONNE, ANGLET, MAULEON])[:7])
+    for index, place in enumerate(extra):
+        for _ in range({0: 3, 1: 2}.get(index, 1)):
+            ActorFactory(commune=place, location=at(place.insee))
+
+    def communes(url):
+        response = client.get(url)
+        shown = next(f for f in response.context["facets"] if f.name == "commune")
+        return [(o.value, o.count, o.selected) for o in shown.options], shown.hidden
+
+    every, hidden = communes("/fr/?tout=commune")
+    assert hidden == 0 and len(every) == 10
+    by_label = [value for value, _count, _selected in every]  # the options' order
+    # The five most frequent (ties in the options' order), then shown in that order.
+    counts = {value: count for value, count, _selected in every}
+    ranked = sorted(by_label, key=lambda value: -counts[value])[:5]
+    shown, hidden = communes("/fr/")
+    assert [value for value, _count, _selected in shown] == [v for v in by_label if v in ranked]
+    assert hidden == 5
+    assert {BAYONNE, extra[0].insee, extra[1].insee} <= {value for value, _c, _s in shown}
+    # A selected commune with a single actor comes first in the choice of five.
+    rare = extra[-1].insee
+    assert rare not in {value for value, _c, _s in shown}
+    shown, hidden = communes(f"/fr/?commune={rare}")
+    assert (rare, 1, True) in shown
+    assert len(shown) == 5 and hidden == 5
+    assert [value for value, _c, _s in shown] == [v for v in by_label if v in ranked[:4] + [rare]]
+    html = client.get("/fr/").content.decode()
+    assert "Afficher tous les choix (10)" in html
+
+
 def test_the_page_runs_a_bounded_number_of_queries(client, small_world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
