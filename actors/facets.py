@@ -74,9 +74,10 @@ def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
     The base query gives each condition of a facet with a selection as a boolean column
     `in_<facet>` (see run_counts): that facet's options are counted over the rows meeting
     the others, the rest over the rows meeting all. With `page` (actors.listing.PageRequest),
-    the rows are kept once (a materialised CTE) and the last column is the page's ids, in
-    every row. Only constant names from FACETS, the filterset's constant orders, integers and
-    SQL compiled by Django are put together here."""
+    the rows are kept once (a materialised CTE) and the last column is the page's ids in the
+    total's row, NULL in the others (a thousand rows would each carry it, for psycopg to read
+    a thousand times). Only constant names from FACETS, the filterset's constant orders,
+    integers and SQL compiled by Django are put together here."""
     keys = [group_key(name, overflow) for name in names]
     sets = [f"({key})" for key in keys] + ["()"]
     every = meets(selected)
@@ -89,8 +90,9 @@ def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
     if page is not None:
         source, cte = "b", f"WITH b AS MATERIALIZED ({base_sql}) "
         select.append(
-            f"ARRAY(SELECT id FROM b WHERE {every} ORDER BY {page.order} "  # noqa: S608
-            f"LIMIT {int(page.size)} OFFSET {int(page.start)})"
+            f"CASE WHEN GROUPING({', '.join(keys)}) = {(1 << len(keys)) - 1} THEN "  # noqa: S608
+            f"ARRAY(SELECT id FROM b WHERE {every} ORDER BY {page.order} "
+            f"LIMIT {int(page.size)} OFFSET {int(page.start)}) END"
         )
     return (
         f"{cte}SELECT {', '.join(select)} FROM {source} "  # noqa: S608
@@ -159,10 +161,11 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
     with planned(queryset), connection.cursor() as cursor:
         cursor.execute(grouping_sql(names, sql, list(selected), overflow, page), params)
         rows = cursor.fetchall()
-    if page is not None:
-        page.ids = list(rows[0][-1]) if rows else []
-        rows = [row[:-1] for row in rows]
     n = len(names)
+    if page is not None:
+        total = [row[-1] for row in rows if all(row[n : 2 * n])]
+        page.ids = list(total[0]) if total else []
+        rows = [row[:-1] for row in rows]
     tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
     unmasked = {}  # a facet's rows may have several masks with the sign bit: named once
     for row in rows:
