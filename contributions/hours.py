@@ -197,8 +197,8 @@ class OpeningHoursField(forms.MultiValueField):
             if problem:
                 errors.append(
                     ValidationError(
-                        "%(day)s : %(problem)s",
-                        params={"day": DAY_NAMES[day], "problem": problem},
+                        _("%(label)s : %(message)s"),
+                        params={"label": DAY_NAMES[day], "message": problem},
                         code="hours_day",
                     )
                 )

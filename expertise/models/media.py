@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from actors.texts import LANGUAGES, column
 
@@ -76,7 +77,12 @@ def proposed_file_path(instance, filename):
 
 def add_image_fields(model):
     """The slots' fields: `image_1`…, and `image_1_alt`, `image_1_alt_eu`, `image_1_alt_es`…"""
-    names = {"fr": "français", "eu": "euskara", "es": "español"}
+    # Translated as the other fields' "(français)": the label reads in the reader's language.
+    names = {
+        "fr": pgettext_lazy("the language a text is written in", "français"),
+        "eu": pgettext_lazy("the language a text is written in", "euskara"),
+        "es": pgettext_lazy("the language a text is written in", "español"),
+    }
     for slot in range(1, IMAGE_SLOTS + 1):
         model.add_to_class(
             image_name(slot),

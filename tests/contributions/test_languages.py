@@ -112,3 +112,17 @@ def test_adding_an_organisation_in_basque_only(client, people, reference, ban):
     assert (actor.summary, actor.summary_eu) == ("", "Ordenagailuak konpontzen ditugu.")
     response = client.post(reverse("contributions:add"), {**data, "summary_eu": ""})
     assert "Écrivez le résumé dans au moins une langue." in response.content.decode()
+
+
+@pytest.mark.parametrize(("language", "separator"), [("fr", " : "), ("eu", ": "), ("es", ": ")])
+def test_the_form_s_parts_and_their_state_follow_the_reader_s_typography(
+    client, actor, people, language, separator
+):
+    """French puts a space before a colon; Basque and Spanish do not."""
+    from django.utils import translation
+
+    client.force_login(people["editor"])
+    with translation.override(language):
+        html = client.get(edit_url(actor)).content.decode()
+    parts = re.findall(r'#section-[^"]+">[^<]+</a>(.*?)<span class="state', html)
+    assert parts and set(parts) == {separator}, parts

@@ -64,6 +64,17 @@ def test_invalid_ranges_say_which_day_and_why(days, message):
     assert any(text.startswith(message) for text in error.value.messages), error.value.messages
 
 
+def test_the_day_and_its_problem_follow_the_readers_typography():
+    from django.utils import translation
+
+    with translation.override("es"):
+        with pytest.raises(ValidationError) as error:
+            OpeningHoursField().clean(posted(tu=["14:00", "09:00"]))
+        messages = error.value.messages
+    # Spanish puts no space before the colon; French does ("Mardi : …", above).
+    assert any(text.startswith("Martes: ") for text in messages), messages
+
+
 @pytest.mark.parametrize(
     "value",
     [

@@ -328,3 +328,23 @@ def test_the_admin_compares_and_restores_a_version_with_its_image(client, people
     assert client.post(version, {"reason": "La photo d'origine", "seen": seen}).status_code == 302
     realisation.refresh_from_db()
     assert realisation.image_1.name == first
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("fr", "exte alternatif de l&#x27;image 1 (français)"),
+        ("eu", "1. irudiaren ordezko testua (frantsesez)"),
+        ("es", "exto alternativo de la imagen 1 (francés)"),
+    ],
+)
+def test_an_image_s_alternative_text_names_its_language_in_the_reader_s(
+    client, people, language, label
+):
+    from django.utils import translation
+
+    client.force_login(people["editor"])
+    with translation.override(language):
+        url = reverse("expertise:realisation-add", kwargs={"slug": people["actor"].slug})
+        html = client.get(url).content.decode()
+    assert label in html
