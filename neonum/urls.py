@@ -18,6 +18,7 @@ from pages.views import robots_txt
 from .health import healthz
 
 # JSON under /api/v1/ and /export/, the HTML page elsewhere.
+handler400 = "opendata.views.errors.bad_request"
 handler500 = "opendata.views.errors.server_error"
 
 # Addresses that machines keep: the API, the exports, the admin, files. No language prefix,

@@ -1,7 +1,11 @@
-"""The server error answer (handler500 of neonum.urls): harvesters reading the API and the
-exports get JSON, as for every other error there; pages keep the HTML page. Django has
-already logged the error when this runs; nothing of it is shown."""
+"""The error answers Django gives itself (handler400 and handler500 of neonum.urls; a form's
+expired security token gets templates/403_csrf.html through Django's own view): harvesters
+reading the API and the exports get JSON, as for every other error there; people get the
+site's page in their language. Django has already logged the error when these run; nothing
+of it is shown."""
 
+from django.core.exceptions import RequestDataTooBig
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -16,3 +20,14 @@ def server_error(request):
         return defaults.server_error(request)
     message = _("Le service a rencontré un problème. Réessayez dans quelques minutes.")
     return error_response({"detail": [{"message": message, "code": "server_error"}]}, 500)
+
+
+def bad_request(request, exception):
+    """A request Django could not read: most often a form whose texts or files are larger
+    than it accepts (DATA_UPLOAD_MAX_MEMORY_SIZE). Django's own page is a bare English line,
+    without the site around it nor a word on the typed text the browser still holds."""
+    too_big = isinstance(exception, RequestDataTooBig)
+    if request.path.startswith(MACHINE_PREFIXES):
+        message = _("Demande trop volumineuse.") if too_big else _("Demande illisible.")
+        return error_response({"detail": [{"message": message, "code": "bad_request"}]}, 400)
+    return render(request, "400.html", {"too_big": too_big}, status=400)
