@@ -14,10 +14,13 @@ from actors.places import point_for_address
 from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import LANGUAGES, columns
 
-from . import pending_logos, sections
+from . import pending_uploads, sections
 from .hours import OpeningHoursField
 from .images import reencode_logo
 from .widgets import LocationWidget
+
+# Public like the logos themselves, under random names.
+LOGOS_PENDING = "logos/pending/"
 
 PROFILE_FIELDS = [
     "name",
@@ -219,7 +222,7 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
         token = self.data.get(self.add_prefix("logo_pending"))
         if not token:
             return None
-        logo = pending_logos.read(token)
+        logo = pending_uploads.read(token)
         if logo is None:
             raise ValidationError(
                 _("Le logo choisi n'a pas pu être gardé : choisissez-le à nouveau."),
@@ -234,12 +237,12 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
             return  # nothing received, or the logo already waiting
         self.data = self.data.copy()
         name = self.add_prefix("logo_pending")
-        pending_logos.discard(self.data.get(name, ""))
-        self.data[name] = pending_logos.keep(logo)
+        pending_uploads.discard(self.data.get(name, ""))
+        self.data[name] = pending_uploads.keep(logo, LOGOS_PENDING)
 
     def forget_pending_logo(self):
         """Once saved, the waiting copy is no longer needed."""
-        pending_logos.discard(self.data.get(self.add_prefix("logo_pending"), ""))
+        pending_uploads.discard(self.data.get(self.add_prefix("logo_pending"), ""))
 
     @property
     def has_pending_logo(self):

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from actors.models import Actor, ActorStatus
-from contributions import pending_logos
+from contributions import pending_uploads
 from contributions.models import ChangeRequest
 from tests.contributions.helpers import fingerprint, form_data
 from tests.contributions.test_images import image_bytes, upload
@@ -149,7 +149,7 @@ def test_a_logo_sent_with_errors_is_kept_for_the_next_try(client, draft, people)
     # Used once: the waiting copy is gone, and its token names nothing any more.
     again = client.post(f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, logo_pending=token))
     assert again.status_code == 302  # pending: nothing can change, the message says why
-    assert not pending_logos.read(token)
+    assert not pending_uploads.read(token)
 
 
 def test_a_forged_or_spent_logo_token_is_a_clear_error(client, draft, people):
@@ -168,4 +168,4 @@ def test_a_change_request_keeps_its_logo_through_an_error_too(client, actor, peo
     assert edit(client, actor, logo_pending=token).status_code == 302
     request = ChangeRequest.objects.get(actor=actor)
     assert request.proposed_logo.name.endswith(".webp")
-    assert pending_logos.read(token) is None
+    assert pending_uploads.read(token) is None
