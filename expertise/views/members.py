@@ -105,13 +105,23 @@ class ExpertiseFormView(MemberRequired, FormView):
         post = self.request.method == "POST"
         data, files = (self.request.POST, self.request.FILES) if post else (None, None)
         initial = {"base": self.object.updated_at.isoformat()} if self.object else {}
-        return kind.form(data, files, instance=copy, initial=initial)
+        user = self.request.user.pk
+        return kind.form(data, files, instance=copy, initial=initial, uploader=user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(kind=self.get_kind(), object=self.object, **kwargs)
 
     def form_invalid(self, form):
+        # Nothing is saved: the form comes back with what was typed, its files held.
+        form.keep_uploads()
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        response = self.save(form)
+        if response.status_code < 400:
+            # Saved: the files held through an error are no longer needed.
+            form.forget_uploads()
+        return response
 
     def done(self, obj, message):
         messages.success(self.request, message)
@@ -119,7 +129,7 @@ class ExpertiseFormView(MemberRequired, FormView):
 
 
 class AddView(ExpertiseFormView):
-    def form_valid(self, form):
+    def save(self, form):
         obj = form.instance
         try:
             workflow.create_draft(obj, self.request.user)
@@ -143,7 +153,7 @@ class EditView(ExpertiseFormView):
             raise Http404
         return obj.actor, obj
 
-    def form_valid(self, form):
+    def save(self, form):
         obj, user = self.object, self.request.user
         try:
             if obj.status == Status.DRAFT:
