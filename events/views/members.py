@@ -39,5 +39,6 @@ class ActorEventsView(members.MemberRequired, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            events=EVENT.model.objects.of_actor(self.actor).order_by("-start"), **kwargs
+            events=EVENT.model.objects.of_actor(self.actor).with_requests().order_by("-start"),
+            **kwargs,
         )

@@ -25,6 +25,16 @@ class ExpertiseQuerySet(models.QuerySet):
     def of_actor(self, actor):
         return self.filter(actor=actor)
 
+    def with_requests(self):
+        """Each item with `newest_requests`, its requests newest first: its members' list says
+        what the moderation answered last (a refusal sends the item back to draft, and the
+        e-mail that tells its author links to that list)."""
+        requests = self.model._meta.get_field("requests").related_model
+        newest_first = requests.objects.order_by("-created_at", "-pk")
+        return self.prefetch_related(
+            models.Prefetch("requests", queryset=newest_first, to_attr="newest_requests")
+        )
+
     def synthetic(self):
         """Benchmark items (expertise.synthetic): those a synthetic actor publishes."""
         return self.filter(actor__source=Actor.SYNTHETIC_SOURCE)

@@ -56,8 +56,8 @@ class ActorExpertiseView(MemberRequired, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            realisations=REALISATION.model.objects.of_actor(self.actor),
-            ressources=RESSOURCE.model.objects.of_actor(self.actor),
+            realisations=REALISATION.model.objects.of_actor(self.actor).with_requests(),
+            ressources=RESSOURCE.model.objects.of_actor(self.actor).with_requests(),
             partnerships=partners.of_actor(self.actor),
             answers=PartnerAnswer,
             **kwargs,

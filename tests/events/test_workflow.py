@@ -58,3 +58,29 @@ def test_an_event_from_draft_to_publication_and_a_partial_change(people):
     assert list(event.organisers.all()) == [partner]
     assert [o.start.day for o in event.occurrences()] == [5, 19]
     assert event.history.count() >= 3
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        (Action.REJECT, "Moderazio-taldeak ukatua"),
+        (Action.CHANGES, "Moderazio-taldeak aldaketak eskatuta"),
+    ],
+)
+def test_the_members_list_says_what_the_moderation_answered_and_why(
+    client, people, actor, action, said
+):
+    from django.utils import translation
+
+    event = Event(
+        actor=actor, title="Atelier", start=paris(2030, 3, 5, 10), end=paris(2030, 3, 5, 12),
+        place_kind=PlaceKind.ACTOR, place_actor=actor,
+    )  # fmt: skip
+    event.save()
+    request = workflow.submit_for_review(event, people["editor"])
+    workflow.decide_change_request(request, people["moderator"], action, "Ordua <falta>.")
+    client.force_login(people["editor"])
+    with translation.override("eu"):
+        html = client.get(f"/eu/acteurs/{actor.slug}/agenda/").content.decode()
+    assert said in html
+    assert "«Ordua &lt;falta&gt;.»" in html  # the moderator's words, escaped
