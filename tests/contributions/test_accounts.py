@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -69,3 +70,13 @@ def test_open_requests_of_others_are_not_touched(client, actor, people):
     client.post("/fr/mon-espace/supprimer/", {"password": PASSWORD})
     mine.refresh_from_db()
     assert mine.status == RequestStatus.PENDING
+
+
+def test_the_password_s_rules_are_announced_with_its_field(client):
+    html = client.get("/fr/compte/signup/").content.decode()
+    described = re.search(r'name="password1"[^>]*aria-describedby="([^"]+)"', html).group(1)
+    # A list inside a paragraph is invalid HTML: the browser would close the paragraph before
+    # it and leave the described element empty.
+    rules = re.search(rf'<div class="helptext" id="{described}">(.*?)</div>', html, re.S)
+    assert rules and "<ul>" in rules.group(1) and "12 caractères" in rules.group(1)
+    assert not re.search(r"<p>(?:(?!</p>).)*<ul>", html, re.S)
