@@ -50,6 +50,8 @@ PROFILE_FIELDS = [
 TEXT_GROUPS = {
     "summary": {
         "legend": _("Résumé"),
+        # Required as a whole (in one language at least), though no one field of it is.
+        "required": True,
         "help": _(
             "Dans au moins une langue. Chaque visiteur lit la sienne si elle est écrite, "
             "sinon une autre."
@@ -183,7 +185,8 @@ class ActorProfileForm(MarkedRequired, forms.ModelForm):
 
     def layout(self):
         """The visible fields in order, each language group of texts as one fieldset:
-        [{"field": bound field} or {"id", "legend", "help", "fields": [bound fields]}]."""
+        [{"field": bound field} or {"id", "legend", "help", "required", "fields": [bound
+        fields]}]."""
         grouped = {name: field for field in TEXT_GROUPS for name in columns(field)}
         items, seen = [], set()
         for bound in self.visible_fields():

@@ -28,7 +28,8 @@ def tag(html, element, name):
 def test_the_form_groups_each_text_by_language_with_lang_attributes(client, actor, people):
     client.force_login(people["editor"])
     html = client.get(edit_url(actor)).content.decode()
-    start = html.index("<legend>Résumé</legend>")
+    # Required as a whole (one language at least), marked as every required field is.
+    start = html.index('<legend>Résumé <span class="required">(obligatoire)</span></legend>')
     summary = html[start : html.index("</fieldset>", start)]
     assert "Résumé (français)" in summary and "Résumé (euskara)" in summary
     assert "Résumé (español)" in summary
