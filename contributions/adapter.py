@@ -30,8 +30,9 @@ class AccountAdapter(DefaultAccountAdapter):
         """Our account emails are written once, as HTML (templates/account/email/); the
         plain-text part is read from it. allauth's English texts stand in only for an email
         the site does not send."""
-        subject = render_to_string(f"{template_prefix}_subject.txt", context_data)
-        subject = self.format_email_subject(" ".join(subject.split()))
+        subject = self.format_email_subject(
+            emails.subject(f"{template_prefix}_subject.txt", context_data)
+        )
         try:
             html = render_to_string(
                 f"{template_prefix}_message.html",

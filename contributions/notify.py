@@ -42,8 +42,8 @@ def render(folder, template, context, language=None):
     template calls) so that they carry that language's prefix."""
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {**context, "site_url": site_url("")}
-        subject = render_to_string(f"{folder}/email/{template}_subject.txt", context)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+        subject = emails.subject(f"{folder}/email/{template}_subject.txt", context)
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject
         html = render_to_string(f"{folder}/email/{template}.html", {**context, "subject": subject})
     return subject, html
 

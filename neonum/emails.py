@@ -6,6 +6,8 @@ import re
 from html.parser import HTMLParser
 
 from django.core.mail import EmailMultiAlternatives
+from django.template import Context
+from django.template.loader import get_template
 
 BLOCKS = {"p", "div", "h1", "h2", "h3", "ul", "ol", "table", "tr", "blockquote", "dl"}
 # Not read: the title repeats the subject, and styles are for the eye.
@@ -65,6 +67,15 @@ def plain_text(html):
     parser.feed(html)
     parser.close()
     return parser.text()
+
+
+def subject(template_name, context):
+    """An email's subject from its template, on one line. A subject is plain text, not
+    HTML: rendered without escaping, a name such as « Accessi'Bask » reads as written,
+    not « Accessi&#x27;Bask ». The HTML part escapes it where it shows it (its title)."""
+    template = get_template(template_name).template
+    text = template.render(Context(context, autoescape=False))
+    return " ".join(text.split())
 
 
 def message(subject, html, to, from_email=None, headers=None):

@@ -16,7 +16,7 @@ from moderation import queue
 from moderation import workflow as services
 from moderation.models import Action
 from tests.contributions.conftest import make_user
-from tests.emailcheck import check, links
+from tests.emailcheck import check, html_part, links
 from tests.moderation.conftest import propose
 
 pytestmark = pytest.mark.django_db
@@ -178,6 +178,27 @@ def test_suggestions_link_moderators_to_the_review_and_owners_to_their_form(
         answer = to(messages, address)
         check(answer, language)
         assert links(answer) == [public(language, actor)]
+
+
+def test_subjects_show_a_name_as_written_not_as_html(language, people, actor, sent):
+    """A subject is plain text: an apostrophe, an ampersand or a "<" in a name are not
+    turned into HTML entities there; the HTML part still escapes them."""
+    actor.name = "Accessi'Bask & <Co>"
+    actor.save()
+    claim = Claim.objects.create(actor=actor, user=people["other"], message="C'est nous.")
+    suggestion = Suggestion.objects.create(actor=actor, text="Le téléphone a changé.")
+    messages = [
+        *sent(notify.moderators_of_claim, claim),
+        *sent(notify.suggestion, suggestion),
+        *sent(services.decide_claim, claim, people["moderator"], Action.APPROVE, ""),
+    ]
+    recipients = {message.to[0] for message in messages}
+    assert {"moderatrice@example.org", "proprio@example.org", "autre@example.org"} <= recipients
+    for message in messages:
+        assert "Accessi'Bask & <Co>" in message.subject
+        assert "&#x27;" not in message.subject and "&amp;" not in message.subject
+        assert "<title>" in html_part(message)
+        assert "Accessi&#x27;Bask &amp; &lt;Co&gt;" in html_part(message)
 
 
 def test_the_invitation_the_digest_and_the_freshness_reminder(language, people, actor, sent):

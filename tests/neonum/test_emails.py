@@ -1,6 +1,6 @@
 """The plain-text part of an email, read from its HTML."""
 
-from neonum.emails import message, plain_text
+from neonum.emails import message, plain_text, subject
 
 
 def test_paragraphs_lists_and_links_read_as_plain_text():
@@ -27,3 +27,10 @@ def test_a_message_has_both_parts():
     assert email.subject == "Un sujet"
     assert email.body == "Texte\n"
     assert email.alternatives == [("<p>Texte</p>", "text/html")]
+
+
+def test_a_subject_is_plain_text_on_one_line():
+    context = {"actor": {"name": "Accessi'Bask & <Co>"}}
+    assert subject("contributions/email/suggestion_subject.txt", context) == (
+        "Correction suggérée pour Accessi'Bask & <Co>"
+    )
