@@ -10,6 +10,7 @@ change to it."""
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -34,6 +35,14 @@ class ProposalStatus(models.TextChoices):
     APPROVED = "approved", gettext_lazy("Acceptée")
     REJECTED = "rejected", gettext_lazy("Refusée")
     WITHDRAWN = "withdrawn", gettext_lazy("Retirée")
+
+
+def kind_field(new_label):
+    """A request's `kind`, whose new-content choice names what is new ("Nouvelle
+    réalisation"): the admin shows that label in the request's title, its "nature" column
+    and filter, where one label for every kind would call a réalisation an organisation."""
+    choices = [(ProposalKind.NEW, new_label), (ProposalKind.CHANGE, ProposalKind.CHANGE.label)]
+    return models.CharField(gettext_lazy("nature"), max_length=10, choices=choices)
 
 
 OPEN_STATUSES = [ProposalStatus.PENDING, ProposalStatus.CHANGES_REQUESTED]
@@ -116,7 +125,7 @@ class Proposal(Decided):
 
     SUBJECT = None
 
-    kind = models.CharField(gettext_lazy("nature"), max_length=10, choices=ProposalKind.choices)
+    kind = kind_field(ProposalKind.NEW.label)  # a kind other than actors names its own
     status = models.CharField(
         gettext_lazy("statut"),
         max_length=20,
@@ -231,7 +240,16 @@ class Declaration:
         if name in self.taxonomies:
             terms = {t.slug: str(t) for t in self.taxonomies[name].objects.filter(slug__in=value)}
             return ", ".join(terms.get(slug, slug) for slug in value)
-        return str(value)
+        return str(self.choice_label(name, value) or value)
+
+    def choice_label(self, name, value):
+        """The label of a field's choice ("terminée"), as the moderators read it, rather than
+        the stored value ("completed"); None when the field has no choices."""
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return dict(field.flatchoices).get(value) if field.choices else None
 
     # What happens around a step: mails, history, journal, memberships. Nothing by default.
 

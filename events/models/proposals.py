@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions.models import ExchangeLanguage
 from expertise.models.proposals import _author, _constraints
-from moderation.contract import Proposal
+from moderation.contract import Proposal, kind_field
 
 from .event import Event
 
@@ -15,6 +15,7 @@ class EventRequest(ExchangeLanguage, Proposal):
         Event, on_delete=models.CASCADE, related_name="requests", verbose_name=_("événement")
     )
     author = _author()
+    kind = kind_field(_("Nouvel événement"))
 
     class Meta:
         verbose_name = _("demande sur un événement")

@@ -7,7 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contributions.models import ExchangeLanguage
-from moderation.contract import Proposal, ProposalKind, ProposalStatus
+from moderation.contract import Proposal, ProposalKind, ProposalStatus, kind_field
 
 from .media import IMAGE_SLOTS, image_name, proposed_file_path, proposed_image_path
 from .realisation import Realisation
@@ -45,6 +45,7 @@ class RealisationRequest(ExchangeLanguage, Proposal):
         verbose_name=_("réalisation"),
     )
     author = _author()
+    kind = kind_field(_("Nouvelle réalisation"))
 
     class Meta:
         verbose_name = _("demande sur une réalisation")
@@ -74,6 +75,7 @@ class RessourceRequest(ExchangeLanguage, Proposal):
         Ressource, on_delete=models.CASCADE, related_name="requests", verbose_name=_("ressource")
     )
     author = _author()
+    kind = kind_field(_("Nouvelle ressource"))
     proposed_file = models.FileField(_("fichier proposé"), upload_to=proposed_file_path, blank=True)
 
     class Meta:

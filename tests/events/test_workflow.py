@@ -27,6 +27,8 @@ def test_an_event_from_draft_to_publication_and_a_partial_change(people):
     workflow.create_draft(event, editor)
     declaration = event.declaration()
     request = workflow.submit_for_review(event, editor)
+    assert str(request).startswith("Nouvel événement – ")  # not "Nouvelle organisation"
+    assert declaration.display("place_kind", PlaceKind.ONLINE) == PlaceKind.ONLINE.label
     workflow.decide_change_request(request, moderator, Action.APPROVE)
     event.refresh_from_db()
     assert event.status == Status.PUBLISHED

@@ -5,10 +5,11 @@ import pytest
 from django.urls import reverse
 
 from expertise.models import Realisation
+from expertise.models.lists import Progress
 from moderation import workflow
 from moderation.contract import ProposalStatus, Status
 
-from .conftest import make_realisation
+from .conftest import make_realisation, make_ressource
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,29 @@ def test_the_admin_lists_and_approves_a_new_realisation(client, people, request_
     assert request_.status == ProposalStatus.APPROVED
     assert request_.decided_by == people["moderator"]
     assert request_.realisation.status == Status.PUBLISHED
+
+
+def test_a_request_is_named_for_its_kind_and_shows_a_choice_by_its_label(client, people):
+    """A new réalisation's request says so (title, "nature" column, filter), not "Nouvelle
+    organisation"; its state reads "Terminée", not the stored "completed"."""
+    draft = workflow.create_draft(
+        Realisation(actor=people["actor"], title="Atelier", progress=Progress.COMPLETED),
+        people["editor"],
+    )
+    request = workflow.submit_for_review(draft, people["editor"])
+    assert str(request) == "Nouvelle réalisation – Atelier"
+    client.force_login(people["moderator"])
+    listing = client.get(reverse("admin:expertise_realisationrequest_changelist")).text
+    assert "Nouvelle réalisation" in listing and "Nouvelle organisation" not in listing
+    page = client.get(reverse("admin:expertise_realisationrequest_change", args=[request.pk]))
+    assert "Terminée" in page.text and "completed" not in page.text
+    ressource = workflow.submit_for_review(
+        workflow.create_draft(
+            make_ressource(people["actor"], status=Status.DRAFT), people["editor"]
+        ),
+        people["editor"],
+    )
+    assert str(ressource).startswith("Nouvelle ressource – ")
 
 
 def test_a_refusal_needs_a_reason(client, people, request_):
