@@ -57,6 +57,8 @@ class EventForm(ExpertiseForm):
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = Commune.objects.by_label()
         self.fields["commune"].label_from_instance = lambda commune: commune.label
+        # A required radio group offers no blank "---------": one of the places is chosen.
+        self.fields["place_kind"].choices = PlaceKind.choices
         if self.instance.pk and not self.is_bound:
             self.initial.setdefault("organisers", list(self.instance.organisers.all()))
             if self.instance.place_actor_id:

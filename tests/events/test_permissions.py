@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from contributions.models import Membership, Role
-from events.models import Event, EventRequest
+from events.models import Event, EventRequest, PlaceKind
 from moderation.contract import Status
 from tests.factories import ActorFactory
 
@@ -40,6 +40,16 @@ def test_a_member_saves_a_draft_then_sends_it(client, people):
     assert event.status == Status.PENDING
     assert event.online_url == "https://visio.example.org/atelier"
     assert EventRequest.objects.get().event == event
+
+
+def test_the_place_is_one_of_the_kinds_with_no_blank_choice(client, people):
+    client.force_login(people["editor"])
+    url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
+    form = client.get(url).context["form"]
+    assert form.fields["place_kind"].choices == PlaceKind.choices
+    html = str(form["place_kind"])
+    assert "---------" not in html and 'value=""' not in html
+    assert 'value="actor" required id="id_place_kind_0"' in html
 
 
 def test_bad_input_is_a_clear_message_not_a_500(client, people):
