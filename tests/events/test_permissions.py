@@ -60,6 +60,7 @@ def test_bad_input_is_a_clear_message_not_a_500(client, people):
     assert response.status_code == 400
     body = response.content.decode()
     assert "La fin doit suivre le début." in body
+    assert 'aria-invalid="true"' in str(response.context["form"]["end"])  # on the field
     assert "RFC 5545" in body
     assert "Indiquez l&#x27;adresse et la commune." in body
     assert not Event.objects.exists()

@@ -96,6 +96,10 @@ def test_a_member_edits_a_draft_in_place_and_bad_input_comes_back(client, people
     text = response.content.decode()
     assert "Écrivez le titre dans au moins une langue." in text
     assert "La date de fin précède la date de début." in text
+    form = response.context["form"]
+    assert form.errors["end_date"] == ["La date de fin précède la date de début."]
+    assert form.non_field_errors() == []
+    assert 'aria-invalid="true"' in str(form["end_date"])
     assert "Aucun acteur publié de l&#x27;annuaire à cette adresse : /fr/acteurs/nobody/" in text
     good = {**REALISATION_FORM, "partner_lines": f"/fr/acteurs/{people['actor'].slug}/\nMairie"}
     assert client.post(url, good).status_code == 302
