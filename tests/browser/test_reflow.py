@@ -10,6 +10,8 @@ from tests.factories import ActorFactory
 
 NARROW = {"width": 320, "height": 640}
 LONG = "tres-long-" * 8
+# A name with no place to break it: titles and cards must still wrap it.
+UNBROKEN = "Association" + "Treslongnom" * 8
 
 
 def overflowing(visit, paths):
@@ -41,7 +43,9 @@ def test_public_pages_reflow_at_320_px(request, demo_tx, fixture):
         website=f"https://{LONG}.example.org/{LONG}",
         email=f"contact-{LONG}@example.org",
     )
+    unbroken = ActorFactory(name=UNBROKEN)
     paths = [
+        unbroken.get_absolute_url(),
         "/fr/",
         "/fr/?q=ordinateur&near=Bayonne",
         "/fr/?theme=nope",
@@ -63,6 +67,8 @@ def test_public_pages_reflow_at_320_px(request, demo_tx, fixture):
 
 def test_account_and_moderation_pages_reflow_at_320_px(visit, console):  # noqa: F811
     actor, change = console["actor"], console["change"]
+    actor.name = UNBROKEN  # in the titles of the member's pages
+    actor.save()
     log_in(visit, "editrice@example.org")
     account = [
         "/fr/mon-espace/",
