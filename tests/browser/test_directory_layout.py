@@ -155,6 +155,29 @@ def test_on_a_phone_the_list_comes_first_and_the_switch_shows_the_map(tab, demo_
     assert tab.errors == []
 
 
+@pytest.mark.parametrize("tab", [True], indirect=True)
+@pytest.mark.parametrize("size", ["phone"])
+def test_on_a_phone_a_focused_result_is_not_under_the_floating_switch(tab, demo_tx, size):
+    """WCAG 2.4.11: a link reached with Tab scrolls clear of the "Afficher la carte" button
+    floating at the bottom of the screen."""
+    page = tab.page
+    tab.goto("/fr/")
+    page.locator(".results-list .actor-card a").first.focus()
+    covered = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "(() => { const e = document.activeElement, s = document.querySelector('#view-switch');"
+            " if (!e.closest('.results-list')) return null;"
+            " return {text: e.textContent.trim(), bottom: e.getBoundingClientRect().bottom,"
+            " top: s.getBoundingClientRect().top}; })()"
+        )
+        if focused and focused["bottom"] > focused["top"]:
+            covered.append(focused)
+    assert covered == []
+    assert tab.errors == []
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_directory_with_results_and_open_filters_has_no_axe_violation(tab, demo_tx, size):
     tab.goto("/fr/?theme=inclusion-mediation&near=Bayonne")
