@@ -52,7 +52,7 @@ def test_an_editor_writes_the_basque_summary(visit, actor, people_tx):
     visit.goto(reverse("contributions:edit", kwargs={"slug": actor.slug}))
     page = visit.page
     assert page.locator("fieldset.languages legend").all_inner_texts() == [
-        "Résumé",
+        "Résumé (obligatoire)",
         "Description",
     ]
     assert page.get_attribute("#id_summary_eu", "lang") == "eu"
