@@ -23,3 +23,17 @@ def test_the_import_form_and_its_error_are_accessible(visit, live_server):
     assert visit.axe_violations() == []
     # The refused form is answered with a 400, which the browser reports; nothing else.
     assert [e for e in visit.errors if "status of 400" not in e] == []
+
+
+def test_the_requests_lists_are_accessible(visit, live_server):
+    """Every admin page underlines its breadcrumbs' links (templates/admin/base_site.html):
+    the moderators' lists of requests, not only the importers' pages."""
+    as_superuser(visit, live_server)
+    for path in (
+        "/admin/events/eventrequest/",
+        "/admin/expertise/realisationrequest/",
+        "/admin/expertise/ressourcerequest/",
+    ):
+        visit.goto(path)
+        assert visit.page.locator(".breadcrumbs a").first.is_visible(), path
+        assert visit.axe_violations() == [], path
