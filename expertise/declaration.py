@@ -172,7 +172,12 @@ class RealisationDeclaration(ExpertiseDeclaration):
 
     def display(self, name, value):
         if name in self.files and value:
-            return format_html('<img src="{}" alt="" height="64">', default_storage.url(value))
+            # Not decorative: in the moderator's diff the image is the value compared.
+            return format_html(
+                '<img src="{}" alt="{}" height="64">',
+                default_storage.url(value),
+                _("Aperçu de l'image"),
+            )
         if name == "partners" and value:
             labels = dict(PartnerRole.choices)
             names = dict(Actor.objects.filter(slug__in=[s for _r, s, _n in value if s])

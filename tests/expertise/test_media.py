@@ -222,6 +222,8 @@ def test_images_replaced_and_removed_through_a_change_request_then_restored(
     assert f'<img src="/media/{first}"' in diff  # before
     assert f'<img src="/media/{request.proposed_image_1.name}"' in diff  # proposed
     assert f'<img src="/media/{second}"' in diff  # taken away: before, then "—"
+    # Each image named for a screen reader: it is the value compared, not a decoration.
+    assert 'alt=""' not in diff and diff.count('alt="Aperçu de l&#x27;image"') == 3
 
     decide(request, people)
     realisation.refresh_from_db()
