@@ -151,11 +151,6 @@ class RealisationForm(ImagesMixin, ExpertiseForm):
 
     def clean(self):
         data = self.clean_images(super().clean())
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            # On the end date, so that the field says it and is marked invalid: the database's
-            # check (Realisation.Meta) would only put it atop the form, attached to no field.
-            self.add_error("end_date", gettext("La date de fin précède la date de début."))
         data["partners"] = sorted(
             [role, item.slug, ""] if isinstance(item, Actor) else [role, "", item]
             for name, role in self.ROLES.items()

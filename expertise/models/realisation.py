@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,8 @@ from actors.models import Actor, Commune
 from .common import ExpertiseContent, version_index
 from .lists import FundingProgramme, Licence, PartnerAnswer, PartnerRole, Progress
 from .media import add_image_fields
+
+ENDS_BEFORE_START = _("La date de fin précède la date de début.")
 
 
 class Realisation(ExpertiseContent):
@@ -67,9 +70,16 @@ class Realisation(ExpertiseContent):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="realisation_ends_after_start",
-                violation_error_message=_("La date de fin précède la date de début."),
+                violation_error_message=ENDS_BEFORE_START,
             ),
         ]
+
+    def clean(self):
+        super().clean()
+        # On the end date, so that a form says it next to that field (and marks it invalid):
+        # the constraint above, checked after, would only put it atop the form.
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": ENDS_BEFORE_START})
 
 
 add_image_fields(Realisation)
