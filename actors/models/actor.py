@@ -137,14 +137,15 @@ class CardIterable(ModelIterable):
     Prefetching the many-to-many relations (a join per taxonomy, a related manager per card
     and relation) was a tenth of the directory page's time in Python."""
 
-    CARD_TERMS = {"card_themes": (Theme, "theme_ids"), "card_services": (Service, "service_ids")}
-
     def __iter__(self):
+        # The taxonomies' declarations (model, id array) import this module.
+        from actors.taxonomies import SERVICES, THEMES
+
         actors = list(super().__iter__())
-        for attribute, (model, column) in self.CARD_TERMS.items():
-            terms = list(model.objects.all()) if actors else []
+        for attribute, taxonomy in (("card_themes", THEMES), ("card_services", SERVICES)):
+            terms = list(taxonomy.model.objects.all()) if actors else []
             for actor in actors:
-                held = set(getattr(actor, column) or ())
+                held = set(getattr(actor, taxonomy.column) or ())
                 setattr(actor, attribute, [term for term in terms if term.pk in held])
         yield from actors
 
