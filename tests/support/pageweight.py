@@ -11,7 +11,7 @@ EcoIndex, and any request to another origin than the site's.
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, elsewhere
 from tests.support import ecoindex
 
 # EcoIndex's reference window.
@@ -59,20 +59,16 @@ def measure(browser, url, javascript=True, viewport=VIEWPORT):
     images load), waits for the network to settle, and counts. Requests to another origin are
     recorded and aborted: nothing leaves the machine."""
     figures = Figures(url=url, javascript=javascript)
-    origin = urlsplit(url).netloc
+    parts = urlsplit(url)
     context = browser.new_context(java_script_enabled=javascript, viewport=viewport)
     try:
         page = context.new_page()
 
-        def route(request_route):
-            target = request_route.request.url
-            if target.startswith("data:") or urlsplit(target).netloc == origin:
-                request_route.continue_()
-            else:
-                figures.foreign.append(target)
-                request_route.abort()
+        def refuse(request_route):
+            figures.foreign.append(request_route.request.url)
+            request_route.abort()
 
-        page.route("**/*", route)
+        page.route(elsewhere(f"{parts.scheme}://{parts.netloc}"), refuse)
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         urls = {}
