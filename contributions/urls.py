@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actors, claims, members, my_space, requests, suggestions
+from .views import actors, claims, members, my_space, requests, resume, suggestions
 
 app_name = "contributions"
 
@@ -46,6 +46,7 @@ urlpatterns = [
     ),
     path("mon-espace/", my_space.MySpaceView.as_view(), name="my-space"),
     path("mon-espace/mes-donnees.json", my_space.ExportView.as_view(), name="export"),
+    path("mon-espace/reprendre/", resume.ResumeView.as_view(), name="resume"),
     path("mon-espace/supprimer/", my_space.DeleteAccountView.as_view(), name="delete-account"),
     path("compte-supprime/", my_space.AccountDeletedView.as_view(), name="account-deleted"),
     path("confidentialite/", my_space.PrivacyView.as_view(), name="privacy"),

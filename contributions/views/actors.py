@@ -1,7 +1,6 @@
 """Adding an organisation and editing a profile."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
@@ -14,6 +13,7 @@ from moderation import workflow
 from .. import profile, rules, services
 from ..forms import ActorAddForm, ActorProfileForm, Button
 from ..models import ChangeRequest, ChangeRequestKind
+from ..session_end import LoginRequiredMixin
 from .mixins import ActorMemberMixin
 
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -7,6 +6,7 @@ from django.views.generic import FormView, TemplateView
 from .. import services
 from ..forms import ClaimForm
 from ..models import Claim
+from ..session_end import LoginRequiredMixin
 from .mixins import published_actor
 
 

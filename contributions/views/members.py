@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from .. import services
 from ..forms import InviteForm
 from ..models import Invitation, Membership
 from ..services.members import read_invitation
+from ..session_end import LoginRequiredMixin
 from .mixins import ActorMemberMixin
 
 

@@ -1,10 +1,10 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from actors.models import Actor, ActorStatus
 
 from ..permissions import membership
+from ..session_end import LoginRequiredMixin
 
 
 class ActorMemberMixin(LoginRequiredMixin):

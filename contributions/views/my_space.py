@@ -2,7 +2,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.generic import TemplateView, View
 from .. import services
 from ..models import ChangeRequest, Claim, Membership
 from ..services.accounts import blocking_actors
+from ..session_end import LoginRequiredMixin
 
 
 class MySpaceView(LoginRequiredMixin, TemplateView):

@@ -3,7 +3,6 @@ sent to moderation, change requests for what is published. Every step is the mod
 workflow's (moderation.workflow); these views only check who asks and show the forms."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 
 from actors.models import Actor, ActorStatus
 from contributions.forms import Button
+from contributions.session_end import LoginRequiredMixin
 from contributions.views.actors import parse_base
 from moderation import workflow
 from moderation.contract import Status

@@ -1,7 +1,7 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 
 from contributions.permissions import is_moderator
+from contributions.session_end import LoginRequiredMixin
 
 
 class ModeratorRequiredMixin(LoginRequiredMixin):

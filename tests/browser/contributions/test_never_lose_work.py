@@ -6,8 +6,9 @@ import pytest
 
 from actors.models import Actor, ActorStatus, Commune, Language, Public, Service, Theme
 from contributions.models import ChangeRequest, Membership, Role
-from tests.browser.conftest import SIZES, submit
+from tests.browser.conftest import SIZES, no_sideways_scroll, submit
 from tests.browser.contributions.conftest import log_in
+from tests.contributions.conftest import PASSWORD
 from tests.contributions.test_images import image_bytes
 from tests.factories import ActorFactory
 
@@ -151,3 +152,33 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
     assert tab.foreign == []
     # The form sent back with its errors is a 400, which the console reports; nothing else.
     assert [e for e in tab.errors if "status of 400" not in e] == []
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_a_form_sent_after_the_session_ended_is_sent_again_after_logging_in(tab, draft_tx, size):
+    log_in(tab, "proprio@example.org")
+    page = tab.page
+    tab.goto(f"/fr/acteurs/{draft_tx.slug}/modifier/")
+    page.fill("#id_summary", TYPED["#id_summary"])
+    page.fill("#id_description", TYPED["#id_description"])
+    page.check("input[name=themes] >> nth=1")
+    # The session ends while the form is open (it expired, or a logout in another tab).
+    page.context.clear_cookies(name="sessionid")
+    submit(page, "text=Enregistrer le brouillon")
+
+    assert "/fr/compte/login/" in page.url
+    assert "ce que vous aviez saisi a été gardé" in page.inner_text(".messages")
+    assert tab.axe_violations() == []
+    page.fill("#id_login", "proprio@example.org")
+    page.fill("#id_password", PASSWORD)
+    submit(page, "main form [type=submit]")
+
+    assert page.url.endswith("/fr/mon-espace/reprendre/")
+    assert no_sideways_scroll(page)
+    assert tab.axe_violations() == []
+    submit(page, "text=Envoyer à nouveau")
+    assert page.url.endswith(f"/fr/acteurs/{draft_tx.slug}/modifier/")
+    draft = Actor.objects.get(pk=draft_tx.pk)
+    assert draft.summary == TYPED["#id_summary"]
+    assert draft.description == TYPED["#id_description"]
+    assert tab.foreign == [] and tab.errors == []
