@@ -4,15 +4,18 @@ images, a ressource's file): a browser cannot fill a file input again, so the ac
 token to it. The next valid submission uses it; nothing has to be chosen twice.
 
 A token may name its owner (a user's id): then it is of no use in anyone else's form, even
-if it is seen or passed on. Each use gives its own folder, so that a private file (a draft
-ressource's) waits in a private folder."""
+if it is seen or passed on. Each use gives its own folder, a "pending/" folder in a folder of
+the media storage, so that a private file (a draft ressource's) waits in a private folder. A
+file whose form is never sent again is deleted once no token can name it (`sweep`, daily)."""
 
 import re
 import uuid
+from datetime import timedelta
 
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 SALT = "contributions.pending-upload"
 # A form left open a working day and sent the next morning still finds its file.
@@ -57,3 +60,26 @@ def discard(token, owner=None):
     held = _held(token, owner)
     if held is not None:
         default_storage.delete(held["path"])
+
+
+def held_folders():
+    """The media storage's "pending/" folders, one level down (logos/pending/…)."""
+    try:
+        top, _files = default_storage.listdir("")
+    except FileNotFoundError:  # nothing was ever uploaded
+        return []
+    return [f"{name}/pending/" for name in top if "pending" in default_storage.listdir(name)[0]]
+
+
+def sweep(now=None):
+    """Deletes the held files older than a token lives: their forms were never sent again,
+    and no token can name them any more. Returns how many were deleted."""
+    oldest = (now or timezone.now()) - timedelta(seconds=MAX_AGE)
+    deleted = 0
+    for folder in held_folders():
+        for name in default_storage.listdir(folder)[1]:
+            path = folder + name
+            if PATH.fullmatch(path) and default_storage.get_modified_time(path) < oldest:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted

@@ -95,9 +95,7 @@ def test_chosen_files_are_named_as_not_kept(client, draft, people):
     assert "Les fichiers choisis ne peuvent pas être gardés ainsi : mon-logo.png." in html
 
 
-def test_a_page_asked_for_without_a_session_keeps_nothing_and_comes_back_after_login(
-    client, draft
-):
+def test_a_page_asked_for_without_a_session_keeps_nothing_and_comes_back_after_login(client, draft):
     response = client.get(edit_url(draft))
     assert response["Location"] == "/fr/compte/login/?next=" + edit_url(draft)
     assert SESSION_KEY not in client.session

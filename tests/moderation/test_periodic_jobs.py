@@ -4,12 +4,14 @@ import time
 from datetime import timedelta
 
 from django.core import mail
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from procrastinate.contrib.django import app
 
 from contributions.models import Suggestion
-from contributions.tasks import purge_suggestions
+from contributions.tasks import purge_suggestions, sweep_held_uploads
 from moderation.tasks import freshness_reminders, moderation_digest
+from tests.contributions.test_pending_uploads import held
 from tests.moderation.test_freshness import age
 from tests.queue import jobs, run_worker
 
@@ -21,6 +23,7 @@ def test_the_daily_jobs_are_scheduled_by_the_queue():
     }
     assert schedule == {
         "contributions.purge_suggestions": "15 3 * * *",
+        "contributions.sweep_held_uploads": "45 3 * * *",
         "opendata.drop_unconfirmed_imports": "0 4 * * *",
         "opendata.relocate_approximate": "30 4 * * *",
         "moderation.send_digest": "0 6 * * *",
@@ -49,3 +52,13 @@ def test_the_worker_purges_year_old_suggestions(suggestion, task_queue):
     purge_suggestions.defer(timestamp=int(time.time()))
     run_worker("periodic")
     assert list(Suggestion.objects.all()) == [kept]
+
+
+def test_the_worker_deletes_held_files_that_expired(task_queue, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    _token, expired = held("logos/pending/", age=timedelta(days=3))
+    _token, recent = held("logos/pending/")
+    sweep_held_uploads.defer(timestamp=int(time.time()))
+    run_worker("periodic")
+    assert not default_storage.exists(expired) and default_storage.exists(recent)
+    assert {job.status for job in jobs("contributions.sweep_held_uploads")} == {"succeeded"}
