@@ -8,6 +8,9 @@ from typing import NamedTuple
 from django.utils.translation import get_language
 
 LANGUAGES = ("fr", "eu", "es")
+# The longest a long text (a description, a réalisation's results) may be, in characters:
+# some 1,500 words, more than a profile needs, far less than the 2.5 MB a form may carry.
+MAX_LENGTH = 10_000
 FIELDS = ("summary", "description")
 
 

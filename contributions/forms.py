@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from actors import taxonomies
+from actors import taxonomies, texts
 from actors.forms import CommuneChoiceField
 from actors.markdown import render_markdown
 from actors.models import ACCESS_FIELDS, Actor
@@ -77,6 +78,22 @@ class Button(models.TextChoices):
     SUBMIT = "submit"
 
 
+class WholeTexts:
+    """Every text box has a maximum length (a long text's, `actors.texts.MAX_LENGTH`, unless
+    its field has a shorter one), checked when the form is sent rather than as `maxlength`:
+    the browser would cut a longer text pasted in without a word. The form comes back with
+    the whole text and says how long it may be."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
+                if field.max_length is None:
+                    field.max_length = texts.MAX_LENGTH
+                    field.validators.append(MaxLengthValidator(texts.MAX_LENGTH))
+                field.widget.attrs.pop("maxlength", None)
+
+
 class MarkedRequired:
     """Required fields say "(obligatoire)" in their label, explained once at the top of the
     form (contributions/_form.html); no colon after labels, as in GOV.UK's forms."""
@@ -123,7 +140,7 @@ def link(name, help_text=None):
     )
 
 
-class ActorProfileForm(MarkedRequired, forms.ModelForm):
+class ActorProfileForm(WholeTexts, MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor: its values become a change request
     (moderation.workflow.propose_change)."""

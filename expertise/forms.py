@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, Commune, Public, Theme
 from actors.texts import LANGUAGES
-from contributions.forms import MarkedRequired
+from contributions.forms import MarkedRequired, WholeTexts
 
 from .formfiles import ImagesMixin, RessourceFileMixin, UploadsMixin
 from .models import PartnerRole, Realisation, Ressource
@@ -74,7 +74,7 @@ def _terms(model, label):
     )
 
 
-class ExpertiseForm(UploadsMixin, MarkedRequired, forms.ModelForm):
+class ExpertiseForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm):
     """Bound to a throw-away copy of the object: a published one only receives a change
     request (moderation.workflow.propose_change), never the form's values."""
 

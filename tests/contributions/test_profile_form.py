@@ -160,3 +160,21 @@ def test_the_add_form_has_the_same_sections_with_only_its_fields(client, people)
     assert set(states(html)) == {"identity", "offer", "place", "contact", "texts"}
     assert "opening_hours" not in html and "Prévisualiser" not in html
     assert "Où trouver mon SIRET ?" in html
+
+
+def test_a_description_too_long_comes_back_whole_with_its_limit(client, draft, people):
+    client.force_login(people["owner"])
+    long = "Réparations." * 800 + "Ajouté." * 114 + "Fin."  # 10,402 characters
+    response = client.post(url(draft), form_data(draft, description=long))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "au plus 10000 caractères (actuellement 10402)" in html
+    # The whole text is in the box again, and the box never cuts what is pasted into it.
+    assert long in html
+    assert "maxlength" not in re.search(r'<textarea name="description".*?>', html).group(0)
+    draft.refresh_from_db()
+    assert draft.description != long
+    just_right = long[:10_000]
+    assert client.post(url(draft), form_data(draft, description=just_right)).status_code == 302
+    draft.refresh_from_db()
+    assert draft.description == just_right

@@ -96,3 +96,14 @@ def test_a_moderator_decides_in_the_admin_a_member_cannot(client, people):
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.status == Status.PUBLISHED
+
+
+def test_a_description_too_long_comes_back_whole_with_its_limit(client, people):
+    client.force_login(people["editor"])
+    url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
+    long = "Atelier." * 1500  # 12,000 characters
+    response = client.post(url, {**FORM, "description_es": long})
+    assert response.status_code == 400
+    assert "au plus 10000 caractères (actuellement 12000)" in response.content.decode()
+    assert response.context["form"]["description_es"].value() == long
+    assert not Event.objects.exists()

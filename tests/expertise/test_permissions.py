@@ -122,3 +122,14 @@ def test_an_archived_item_cannot_be_edited_and_a_pending_one_is_refused(client, 
         "Seule une fiche publiée reçoit des demandes de modification." in response.content.decode()
     )
     assert not RealisationRequest.objects.filter(realisation=pending).exists()
+
+
+def test_a_text_too_long_comes_back_whole_with_its_limit(client, people):
+    client.force_login(people["editor"])
+    url = reverse("expertise:realisation-add", kwargs={"slug": people["actor"].slug})
+    long = "Appris." * 1500  # 10,500 characters
+    response = client.post(url, {**REALISATION_FORM, "lessons_eu": long})
+    assert response.status_code == 400
+    assert "au plus 10000 caractères (actuellement 10500)" in response.content.decode()
+    assert response.context["form"]["lessons_eu"].value() == long
+    assert not Realisation.objects.exists()
