@@ -15,7 +15,8 @@ from actors.places import point_for_address
 from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import LANGUAGES, columns
 
-from . import pending_uploads, sections
+from . import sections
+from .formfiles import UploadsMixin
 from .hours import OpeningHoursField
 from .images import reencode_logo
 from .widgets import LocationWidget
@@ -140,7 +141,11 @@ def link(name, help_text=None):
     )
 
 
-class ActorProfileForm(WholeTexts, MarkedRequired, forms.ModelForm):
+def _logo(upload):
+    return reencode_logo(upload), upload.name
+
+
+class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor: its values become a change request
     (moderation.workflow.propose_change)."""
@@ -163,13 +168,6 @@ class ActorProfileForm(WholeTexts, MarkedRequired, forms.ModelForm):
             "l'adresse et la commune."
         ),
     )
-    logo_file = forms.FileField(
-        label=_("logo"),
-        required=False,
-        help_text=_("PNG, JPEG ou WebP, 2 Mo et 25 mégapixels au plus."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
-    )
-    logo_pending = forms.CharField(widget=forms.HiddenInput, required=False)
     opening_hours = OpeningHoursField(label=_("horaires d'ouverture"))
     acceslibre_url = link("acceslibre_url")
     step_free_access = yes_no_unknown("step_free_access")
@@ -185,8 +183,18 @@ class ActorProfileForm(WholeTexts, MarkedRequired, forms.ModelForm):
         model = Actor
         fields = PROFILE_FIELDS
 
+    with_logo = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.with_logo:
+            self.add_upload_field(
+                "logo_file",
+                LOGOS_PENDING,
+                _("logo"),
+                "image/png,image/jpeg,image/webp",
+                _("PNG, JPEG ou WebP, 2 Mo et 25 mégapixels au plus."),
+            )
         self.fields["kind"].empty_label = _("— choisir —")
         self.fields["commune"].empty_label = _("— choisir —")
         for field, group in TEXT_GROUPS.items():
@@ -236,37 +244,10 @@ class ActorProfileForm(WholeTexts, MarkedRequired, forms.ModelForm):
         return rendered
 
     def clean_logo_file(self):
-        upload = self.cleaned_data.get("logo_file")
-        if upload:
-            return reencode_logo(upload)
-        token = self.data.get(self.add_prefix("logo_pending"))
-        if not token:
-            return None
-        logo = pending_uploads.read(token)
-        if logo is None:
-            raise ValidationError(
-                _("Le logo choisi n'a pas pu être gardé : choisissez-le à nouveau."),
-                code="pending_logo_lost",
-            )
-        return logo
-
-    def keep_logo(self):
-        """For a form shown back with errors: the logo it received waits for the next try."""
-        logo = (getattr(self, "cleaned_data", None) or {}).get("logo_file")
-        if logo is None or not self.files.get(self.add_prefix("logo_file")):
-            return  # nothing received, or the logo already waiting
-        self.data = self.data.copy()
-        name = self.add_prefix("logo_pending")
-        pending_uploads.discard(self.data.get(name, ""))
-        self.data[name] = pending_uploads.keep(logo, LOGOS_PENDING)
-
-    def forget_pending_logo(self):
-        """Once saved, the waiting copy is no longer needed."""
-        pending_uploads.discard(self.data.get(self.add_prefix("logo_pending"), ""))
-
-    @property
-    def has_pending_logo(self):
-        return self.is_bound and bool(self.data.get(self.add_prefix("logo_pending")))
+        """The logo re-encoded (or the one held since the form came back with errors)."""
+        return self._accept(
+            "logo_file", "logo", lambda upload: (reencode_logo(upload), upload.name)
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -290,6 +271,8 @@ class ActorProfileForm(WholeTexts, MarkedRequired, forms.ModelForm):
 class ActorAddForm(ActorProfileForm):
     """The few fields needed to start a draft; the rest is filled in on the edit page."""
 
+    with_logo = False
+
     not_a_duplicate = forms.BooleanField(
         label=_("Mon organisation n'est aucune de celles-ci"), required=False
     )
@@ -311,7 +294,7 @@ class ActorAddForm(ActorProfileForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        hidden = ("location", "logo_file", "logo_pending", "base", "opening_hours")
+        hidden = ("location", "base", "opening_hours")
         for name in (*hidden, "services", "publics", "languages"):
             self.fields.pop(name, None)
 

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Actor, Commune, Public, Theme
 from actors.texts import LANGUAGES
+from contributions.formfiles import UploadsMixin
 from contributions.forms import MarkedRequired, WholeTexts
 
-from .formfiles import ImagesMixin, RessourceFileMixin, UploadsMixin
+from .formfiles import ImagesMixin, RessourceFileMixin
 from .models import PartnerRole, Realisation, Ressource
 from .models.media import ALT_NAMES, IMAGE_SLOTS, alt_name, image_name
 

@@ -77,7 +77,9 @@ class EditActorView(ActorMemberMixin, TemplateView):
         if data is not None:
             data = data.copy()
             data["base"] = initial["base"] if self.conflicts else data.get("base", "")
-        return ActorProfileForm(data, files, instance=copy, initial=initial)
+        return ActorProfileForm(
+            data, files, instance=copy, initial=initial, uploader=self.request.user.pk
+        )
 
     def get(self, request, *args, **kwargs):
         if self.actor.status == ActorStatus.PENDING:
@@ -98,18 +100,18 @@ class EditActorView(ActorMemberMixin, TemplateView):
             return self.preview(form)
         if not form.is_valid():
             # Nothing is saved or sent: the form comes back with what was typed and its errors.
-            form.keep_logo()
+            form.keep_uploads()
             return self.render_to_response(self.get_context_data(form=form), status=400)
         response = self.save(form)
         if response.status_code < 400:
-            form.forget_pending_logo()
+            form.forget_uploads()
         return response
 
     def preview(self, form):
         """The form shown back with its descriptions rendered: nothing saved or sent, every
         value kept, the logo chosen included (it waits as after an error)."""
         form.is_valid()
-        form.keep_logo()
+        form.keep_uploads()
         return self.render_to_response(self.get_context_data(form=form, preview=form.preview()))
 
     def save(self, form):
@@ -124,11 +126,14 @@ class EditActorView(ActorMemberMixin, TemplateView):
         except workflow.StaleBase as error:
             # Nothing is lost: the member's values come back, now against the new version.
             self.actor.refresh_from_db()
-            form.keep_logo()
+            form.keep_uploads()
             data = form.data.copy()
             data["base"] = self.actor.updated_at.isoformat()
-            form = ActorProfileForm(data, instance=Actor.objects.get(pk=self.actor.pk))
+            form = ActorProfileForm(
+                data, instance=Actor.objects.get(pk=self.actor.pk), uploader=request.user.pk
+            )
             form.is_valid()
+            form.keep_uploads()
             current = profile.snapshot(self.actor)
             context = self.get_context_data(form=form)
             context.update(stale_error=str(error), stale_diff=profile.diff(current, values))

@@ -129,8 +129,8 @@ def test_preview_renders_descriptions_saves_nothing_keeps_everything(
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html  # kept in its textarea
     assert 'value="05 59 00 00 07"' in html
     # The logo chosen waits for the next save.
-    token = re.search(r'name="logo_pending" value="([^"]+)"', html)
-    assert token and "Le logo que vous avez choisi est gardé" in html
+    token = re.search(r'name="logo_file_pending" value="([^"]+)"', html)
+    assert token and "Fichier gardé : logo.png" in html
 
 
 def test_the_preview_is_for_members_only(client, draft, people):

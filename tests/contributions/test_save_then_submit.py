@@ -140,21 +140,34 @@ def test_a_logo_sent_with_errors_is_kept_for_the_next_try(client, draft, people)
     assert response.status_code == 400
     assert not Actor.objects.get(pk=draft.pk).logo
     html = response.content.decode()
-    assert "Le logo que vous avez choisi est gardé" in html
-    token = re.search(r'name="logo_pending" value="([^"]+)"', html).group(1)
-    response = edit(client, draft, action="submit", logo_pending=token)
+    assert "Fichier gardé : logo.png" in html
+    token = re.search(r'name="logo_file_pending" value="([^"]+)"', html).group(1)
+    response = edit(client, draft, action="submit", logo_file_pending=token)
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == ActorStatus.PENDING and draft.logo.name.endswith(".webp")
     # Used once: the waiting copy is gone, and its token names nothing any more.
-    again = client.post(f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, logo_pending=token))
+    again = client.post(
+        f"/fr/acteurs/{draft.slug}/modifier/", form_data(draft, logo_file_pending=token)
+    )
     assert again.status_code == 302  # pending: nothing can change, the message says why
-    assert not pending_uploads.read(token)
+    assert not pending_uploads.read(token, owner=people["owner"].pk)
+
+
+def test_a_logo_held_is_of_no_use_to_another_member(client, draft, people):
+    client.force_login(people["owner"])
+    response = edit(client, draft, themes=[], logo_file=upload(image_bytes("PNG")))
+    token = re.search(r'name="logo_file_pending" value="([^"]+)"', response.content.decode())
+    client.force_login(people["editor"])
+    response = edit(client, draft, logo_file_pending=token.group(1))
+    assert response.status_code == 400
+    assert "choisissez-le à nouveau" in response.content.decode()
+    assert not Actor.objects.get(pk=draft.pk).logo
 
 
 def test_a_forged_or_spent_logo_token_is_a_clear_error(client, draft, people):
     client.force_login(people["owner"])
-    response = edit(client, draft, logo_pending="logos/../../secret")
+    response = edit(client, draft, logo_file_pending="logos/../../secret")
     assert response.status_code == 400
     assert "choisissez-le à nouveau" in response.content.decode()
     assert not Actor.objects.get(pk=draft.pk).logo
@@ -164,8 +177,10 @@ def test_a_change_request_keeps_its_logo_through_an_error_too(client, actor, peo
     client.force_login(people["editor"])
     response = edit(client, actor, website="pas une adresse", logo_file=upload(image_bytes("PNG")))
     assert response.status_code == 400 and not ChangeRequest.objects.exists()
-    token = re.search(r'name="logo_pending" value="([^"]+)"', response.content.decode()).group(1)
-    assert edit(client, actor, logo_pending=token).status_code == 302
+    token = re.search(r'name="logo_file_pending" value="([^"]+)"', response.content.decode()).group(
+        1
+    )
+    assert edit(client, actor, logo_file_pending=token).status_code == 302
     request = ChangeRequest.objects.get(actor=actor)
     assert request.proposed_logo.name.endswith(".webp")
     assert pending_uploads.read(token) is None

@@ -128,7 +128,7 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
     assert tab.axe_violations() == []
 
     # Saving the draft keeps everything, the logo chosen before the mistake included.
-    assert "Le logo que vous avez choisi est gardé" in page.inner_text("main")
+    assert "Fichier gardé :" in page.inner_text("main")
     submit(page, "text=Enregistrer le brouillon")
     page.wait_for_url(f"**{edit}")
     actor = Actor.objects.get(pk=draft_tx.pk)
