@@ -245,9 +245,7 @@ class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm
 
     def clean_logo_file(self):
         """The logo re-encoded (or the one held since the form came back with errors)."""
-        return self._accept(
-            "logo_file", "logo", lambda upload: (reencode_logo(upload), upload.name)
-        )
+        return self._accept("logo_file", "logo", _logo)
 
     def clean(self):
         cleaned = super().clean()
