@@ -113,7 +113,9 @@ def test_a_stale_form_gets_a_conflict_and_keeps_what_was_typed(client, actor, pe
     assert not ChangeRequest.objects.exists()
     # On a phone each row is stacked, each value after the name of its column.
     assert '<table class="diff stack">' in html
-    assert '<td data-label="Votre saisie"><span lang="fr">Ma nouvelle présentation</span></td>' in html
+    assert (
+        '<td data-label="Votre saisie"><span lang="fr">Ma nouvelle présentation</span></td>' in html
+    )
 
 
 def test_a_stale_request_shows_its_conflict_on_the_edit_page(client, actor, people):
