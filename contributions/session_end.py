@@ -18,6 +18,11 @@ KEPT_FOR = 60 * 60
 NOT_KEPT = {"csrfmiddlewaretoken"}
 
 
+def may_keep(name):
+    # A password is never written down: the form sent again asks for it.
+    return name not in NOT_KEPT and "password" not in name
+
+
 def keep(request):
     """Keeps what a POST carried. Files cannot be sent again without the visitor choosing
     them: only their names are kept, to say which."""
@@ -26,7 +31,7 @@ def keep(request):
         "fields": [
             [name, value]
             for name, values in request.POST.lists()
-            if name not in NOT_KEPT
+            if may_keep(name)
             for value in values
         ],
         "files": sorted(file.name for _name, files in request.FILES.lists() for file in files),

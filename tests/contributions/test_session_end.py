@@ -118,3 +118,10 @@ def test_the_actor_is_untouched_until_it_is_sent_again(client, draft):
     before = Actor.objects.get(pk=draft.pk).updated_at
     client.post(edit_url(draft), form_data(draft, summary=TYPED))
     assert Actor.objects.get(pk=draft.pk).updated_at == before
+
+
+def test_a_password_is_never_kept(client, people):
+    client.post("/fr/mon-espace/supprimer/", {"password": "secret de compte", "confirm": "1"})
+    typed = client.session[SESSION_KEY]
+    assert typed["path"] == "/fr/mon-espace/supprimer/"
+    assert typed["fields"] == [["confirm", "1"]]
