@@ -22,13 +22,13 @@ from actors import opening
 from actors.geocoding import GeocoderUnavailable
 from actors.indexing import SEARCH_CONFIGS
 from actors.lexicon import expand
-from actors.models import Actor, Commune
+from actors.models import Actor, Commune, LeanRow, SearchRow
 from actors.models.actor import has_any_term
 from actors.opening import OpenChoices
 from actors.places import Place, resolve_near
 from actors.taxonomies import KINDS, PUBLICS, SERVICES, TAXONOMIES, THEMES, WELCOME_LANGUAGES
 from actors.text import normalise
-from actors.wordrank import WordRank, holders
+from actors.wordrank import WordRank, held, holders, negates
 
 # "km" reads the same in French, Basque and Spanish.
 RADIUS_CHOICES = [(km, f"{km} km") for km in settings.SEARCH_RADII_KM]
@@ -174,7 +174,10 @@ class SearchFilter(django_filters.CharFilter):
 
     def exact(self, qs, value):
         """The rows of `qs` matching the words or the lexicon's reading of them."""
-        matches = Q(search_vector=self.parsed(value))
+        if qs.model is LeanRow:
+            matches = Q(pk__in=self.held(value).matches)
+        else:
+            matches = Q(search_vector=self.parsed(value))
         expansion = self.expansion(value)
         if expansion:
             # The arrays first: PostgreSQL stops at the first true branch of an OR, and an
@@ -191,21 +194,35 @@ class SearchFilter(django_filters.CharFilter):
         if not expansion:
             return SearchRank(F("search_vector"), query)
 
-        def ids_of(table):
-            key = (table, query.text)
-            return self.remembered("_holders", key, lambda: holders(table, query.text))
+        rank = WordRank(query, lambda table: self.holders(table, value), lambda: self.held(value))
+        return rank + expansion_score(expansion)
 
-        return WordRank(query, ids_of) + expansion_score(expansion)
+    def holders(self, table, value):
+        """actors.wordrank.holders() of the words in `table`, once per filterset."""
+        text = self.parsed(value).text
+        return self.remembered("_holders", (table, text), lambda: holders(table, text))
 
-    def matches_exactly(self, qs, value, copy=None):
-        """Whether filter() reads `value` as words (or everyday words) rather than as
-        misspellings (trigrams) over `qs`; then over `copy` too (the same rows in another
-        table: actors.searchrows), which is not asked again."""
+    def held(self, value):
+        """actors.wordrank.held() of the words, once per filterset: for a scan of LeanRow,
+        which copy_to_read() chooses only when few rows hold them."""
+        ids = self.holders(SearchRow._meta.db_table, value)
+        return self.remembered("_held", value, lambda: held(self.parsed(value).text, ids))
+
+    def copy_to_read(self, qs, value):
+        """The copy of `qs`'s rows (actors.searchrows) that a search of `value` reads:
+        LeanRow for words that few rows hold widened by the lexicon, whose matches through
+        services and themes may be many; else SearchRow. None when filter() reads `value` as
+        misspellings (trigrams), which only the actors' table indexes."""
         value = value.strip()
-        found = self.finds(self.exact(qs, value))
-        if found and copy is not None:
-            self.remembered("_finds", str(self.exact(copy, value).query), lambda: True)
-        return found
+        if not self.finds(self.exact(qs, value)):
+            return None
+        copy = SearchRow.objects.all()
+        few = self.holders(SearchRow._meta.db_table, value) is not None
+        if self.expansion(value) and few and not negates(self.parsed(value).text):
+            copy = LeanRow.objects.all()
+        # The same rows as `qs`: not asked again.
+        self.remembered("_finds", str(self.exact(copy, value).query), lambda: True)
+        return copy
 
     def finds(self, queryset):
         """queryset.exists(), asked once per filterset: the facet counts and the list each

@@ -1,5 +1,7 @@
 """Which table a directory query's facet counts (and ranked page) read: the published
-actors, or their narrow copy actors_search (actors.models.SearchRow) for a text search.
+actors, or their narrow copy actors_search (actors.models.SearchRow) for a text search, or
+its copy without the search vectors, actors_search_lean (actors.models.LeanRow), for
+everyday words that few rows hold but whose services and themes many actors offer.
 
 A broad search matches a third of the actors; reading those matches from the wide actors'
 rows was most of its time at 100,000 actors (README "The directory at 100,000 actors",
@@ -10,7 +12,7 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-from actors.models import Actor, SearchRow
+from actors.models import Actor, LeanRow, SearchRow
 
 # The filters whose columns the copy holds (`radius` and `sort` filter nothing). `open` and
 # `updated_since` read columns only the actors' table has; `near` reads coordinates, which the
@@ -22,17 +24,18 @@ COPIED = {
 
 
 def counts_queryset(filterset, base_queryset):
-    """SearchRow.objects.all() when the query is a text search read as words over the
-    published actors with filters the copy can answer, else `base_queryset`. A search read
-    as misspellings (trigrams of `search_text`) stays on the actors' table and its index."""
+    """A copy's rows (SearchRow or LeanRow: SearchFilter.copy_to_read) when the query is a
+    text search read as words over the published actors with filters the copies can answer,
+    else `base_queryset`. A search read as misspellings (trigrams of `search_text`) stays on
+    the actors' table and its index."""
     data = filterset.form.cleaned_data
     q = (data.get("q") or "").strip()
     if not q or any(value for name, value in data.items() if name not in COPIED):
         return base_queryset
     if str(base_queryset.query) != str(Actor.objects.published().query):
         return base_queryset
-    copy = SearchRow.objects.all()
-    return copy if filterset.filters["q"].matches_exactly(base_queryset, q, copy) else base_queryset
+    copy = filterset.filters["q"].copy_to_read(base_queryset, q)
+    return base_queryset if copy is None else copy
 
 
 # PostgreSQL's defaults are 1000 and 0.1.
@@ -53,7 +56,7 @@ def planned(queryset):
     the leader (parallel_tuple_cost, 0.1) above what sharing the scan saves, though the
     matches' rows are wide and ranking them is most of the work (README "The directory at
     100,000 actors", seventh round)."""
-    if queryset.model is not SearchRow:
+    if queryset.model not in (SearchRow, LeanRow):
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:

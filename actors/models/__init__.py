@@ -1,6 +1,6 @@
 from .actor import ACCESS_FIELDS, Actor, ActorQuerySet, ActorStatus, Fees, LocationPrecision
 from .commune import Commune, CommuneQuerySet
-from .search import SearchRow
+from .search import LeanRow, SearchRow
 from .taxonomy import ActorKind, Language, Public, Service, Theme
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "CommuneQuerySet",
     "Fees",
     "Language",
+    "LeanRow",
     "LocationPrecision",
     "Public",
     "SearchRow",

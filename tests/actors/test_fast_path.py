@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from actors import opening
+from actors import opening, wordrank
 from actors.facets import FACETS, option_value
 from actors.filters import ActorFilterSet
 from actors.listing import PageRows
@@ -236,13 +236,29 @@ def test_a_cached_page_is_the_plain_query_s_until_the_data_changes(client, world
     assert after == [a.pk for a in reference(query)[0][:PAGE]]
 
 
-def test_a_ranked_page_is_read_in_the_counts_scan(client, world):
-    """One read of a search's matches: the rank is computed in the facet counts' scan only."""
+def test_a_ranked_page_is_read_in_the_counts_scan(client, world, monkeypatch):
+    """One read of a search's matches: the rank is computed in the facet counts' scan only,
+    when many rows hold the words (here: all, when none may be few)."""
+    monkeypatch.setattr(wordrank, "FEW", 0)
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/fr/?q=reparation&page=2").status_code == 200
     ranking = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
     assert len(ranking) == 1
     assert "GROUPING SETS" in ranking[0]
+    assert 'FROM "actors_search"' in ranking[0]
+
+
+def test_words_few_rows_hold_are_ranked_in_those_rows_alone(client, world):
+    """Everyday words that few rows hold: their rows ranked by id, once, and the matches
+    read and counted in the copy without the vectors (actors_search_lean)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/?q=reparation&page=2").status_code == 200
+    ranking = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
+    assert len(ranking) == 1
+    assert "FROM actors_search WHERE id = ANY(" in ranking[0]
+    counts = [q["sql"] for q in queries if "GROUPING SETS" in q["sql"]]
+    assert len(counts) == 1
+    assert 'FROM "actors_search_lean"' in counts[0]
 
 
 @pytest.mark.parametrize("total", [1, 26, 10_000, 100_000_000])

@@ -1,6 +1,7 @@
 """actors_search (actors.models.SearchRow) is the published actors' narrow copy that text
-searches read: every way of writing an actor keeps it equal to a plain reading of
-actors_actor, and a text search reads it."""
+searches read, and actors_search_lean (LeanRow) its copy without the vectors: every way of
+writing an actor keeps them equal to a plain reading of actors_actor, and a text search
+reads one of them."""
 
 import pytest
 from django.contrib.postgres.search import SearchRank
@@ -8,9 +9,9 @@ from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from actors import indexing
+from actors import indexing, wordrank
 from actors.filters import parsed_query, search_query
-from actors.models import Actor, ActorStatus, Commune, SearchRow, Theme
+from actors.models import Actor, ActorStatus, Commune, LeanRow, SearchRow, Theme
 from tests.factories import ActorFactory, commune, kind
 
 pytestmark = pytest.mark.django_db
@@ -21,20 +22,25 @@ COLUMNS = (
 )
 
 
-def copy_and_source():
+LEAN = COLUMNS.replace("search_vector, ", "")
+
+
+def rows(sql):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {COLUMNS} FROM actors_search ORDER BY id")  # noqa: S608
-        copy = cursor.fetchall()
-        cursor.execute(
-            f"SELECT {COLUMNS} FROM actors_actor WHERE status = 'published' ORDER BY id"  # noqa: S608
-        )
-        return copy, cursor.fetchall()
+        cursor.execute(sql)
+        return cursor.fetchall()
 
 
 def assert_in_step(published):
-    copy, source = copy_and_source()
-    assert copy == source
+    """actors_search holds the published actors' columns; actors_search_lean the same but
+    the vectors, `indexed` telling which had one."""
+    copy = rows(f"SELECT {COLUMNS} FROM actors_search ORDER BY id")  # noqa: S608
+    source = f"SELECT {COLUMNS} FROM actors_actor WHERE status = 'published' ORDER BY id"  # noqa: S608
+    assert copy == rows(source)
     assert len(copy) == published
+    lean = rows(f"SELECT {LEAN}, indexed FROM actors_search_lean ORDER BY id")  # noqa: S608
+    copied = f"SELECT {LEAN}, search_vector IS NOT NULL FROM actors_search ORDER BY id"  # noqa: S608
+    assert lean == rows(copied)
 
 
 def test_every_write_keeps_the_copy_equal_to_the_published_actors():
@@ -65,8 +71,21 @@ def test_every_write_keeps_the_copy_equal_to_the_published_actors():
     indexing.refresh_where("commune_id", place.pk)
     assert_in_step(2)
 
+    # A vector not yet computed: the copy without vectors says so.
+    Actor.objects.filter(pk=second.pk).update(search_vector=None)
     Actor.objects.filter(pk=draft.pk).delete()
     assert_in_step(1)
+    assert LeanRow.objects.get(pk=first.pk).indexed
+
+    Actor.objects.filter(pk=first.pk).update(search_vector=None)
+    assert_in_step(1)
+    assert not LeanRow.objects.get(pk=first.pk).indexed
+
+    with connection.cursor() as cursor:
+        # The factories' foreign keys are checked at commit: now, so as to truncate.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("TRUNCATE actors_actor CASCADE")
+    assert_in_step(0)
 
 
 def test_the_nightly_opening_refresh_rewrites_no_copy():
@@ -84,23 +103,38 @@ def test_the_nightly_opening_refresh_rewrites_no_copy():
 
 
 @pytest.mark.parametrize(
-    ("query", "copy"),
+    ("query", "table"),
     [
-        ("q=reparation", True),
-        ("q=reparation&theme=low-tech&bbox=-2,43,-1,44", True),
-        ("q=reparation&open=mo", False),
-        ("q=reparation&near=Bayonne&theme=low-tech", False),
-        ("q=konpn", False),  # read as a misspelling: trigrams of the actors' table
-        ("theme=low-tech", False),
+        # Everyday words (the lexicon's services) that few rows hold: the copy without vectors.
+        ("q=reparation", "actors_search_lean"),
+        ("q=reparation&theme=low-tech&bbox=-2,43,-1,44", "actors_search_lean"),
+        ("q=clic", "actors_search"),  # words alone
+        # A negation matches rows holding none of the words.
+        ("q=-clic reparation", "actors_search"),
+        ("q=reparation&open=mo", "actors_actor"),
+        ("q=reparation&near=Bayonne&theme=low-tech", "actors_actor"),
+        ("q=konpn", "actors_actor"),  # read as a misspelling: trigrams of the actors' table
+        ("theme=low-tech", "actors_actor"),
     ],
 )
-def test_a_text_search_counts_from_the_copy(client, query, copy):
+def test_a_text_search_counts_from_a_copy(client, query, table):
     ActorFactory(name="Atelier Konpon", services=["reparation"], themes=["low-tech"])
+    ActorFactory(name="Atelier Clic", themes=["low-tech"])
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/fr/?{query}").status_code == 200
     counts = [q["sql"] for q in queries if "GROUPING SETS" in q["sql"]]
     assert len(counts) == 1
-    assert ('FROM "actors_search"' in counts[0]) is copy
+    assert f'FROM "{table}" ' in counts[0]
+
+
+def test_many_holders_of_everyday_words_count_from_the_copy_with_vectors(client, monkeypatch):
+    ActorFactory(name="Atelier Konpon", services=["reparation"], themes=["low-tech"])
+    monkeypatch.setattr(wordrank, "FEW", 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/?q=reparation").status_code == 200
+    counts = [q["sql"] for q in queries if "GROUPING SETS" in q["sql"]]
+    assert len(counts) == 1
+    assert 'FROM "actors_search" ' in counts[0]
 
 
 @pytest.mark.parametrize(

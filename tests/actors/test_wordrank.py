@@ -1,8 +1,14 @@
 """actors.wordrank: a search's words ranked only in the rows holding them, when few do; the
 results, their order and their relevance stay those of ranking every row."""
 
+import struct
+
 import pytest
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import F
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from actors import wordrank
 from actors.filters import ActorFilterSet, parsed_query
@@ -68,3 +74,39 @@ def test_the_holders_are_read_when_few_rows_hold_the_words(actors, monkeypatch):
     assert len(wordrank.holders("actors_actor", parsed_query("atelier").text)) == 5
     monkeypatch.setattr(wordrank, "FEW", 3)
     assert wordrank.holders("actors_actor", parsed_query("atelier").text) is None
+
+
+@pytest.mark.parametrize("q", ["ordi lent", "mon ordi est lent", "arreglar móvil"])
+def test_the_directory_reads_them_from_the_copy_without_vectors_in_the_same_order(
+    client, actors, q
+):
+    """The page and its counts read from actors_search_lean, the words' ranks by id: the
+    order of ranking every row, the unindexed actor last."""
+    _, holder, unindexed = actors
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/", {"q": q})
+    assert any('FROM "actors_search_lean"' in query["sql"] for query in queries)
+    shown = [actor.pk for actor in response.context["actors"]]
+    assert shown == [pk for pk, _ in results(q)]
+    assert shown[-1] == unindexed.pk
+    if "ordi" in q:
+        assert shown[0] == holder.pk
+
+
+def test_the_held_rows_give_the_matches_and_the_ranks_of_the_words(actors):
+    _, holder, _ = actors
+    text = parsed_query("ordi lent").text
+    ids = wordrank.holders("actors_search", text)
+    held = wordrank.held(text, ids)
+    assert held.matches == [holder.pk]
+    rank = Actor.objects.filter(pk=holder.pk).annotate(
+        rank=SearchRank(F("search_vector"), parsed_query("ordi lent"))
+    )
+    # The same float4, which Django reads through its text form (rounded to float4's digits).
+    assert list(held.ranks) == [holder.pk]
+    assert struct.pack("f", held.ranks[holder.pk]) == struct.pack("f", rank.get().rank)
+    # The same row holds "ordi" and "lent", and not "zzzqqq", which the query then needs.
+    other = parsed_query("ordi lent zzzqqq").text
+    assert wordrank.held(other, ids).matches == []
+    assert wordrank.negates("!'atelier' & 'repar'")
+    assert not wordrank.negates("'l''eau!' & 'x'")
