@@ -2,7 +2,8 @@
 check their own files; the rest is read against the code, bin/pg and the README."""
 
 import configparser
-import importlib.util
+import importlib
+import os
 import re
 import shlex
 import shutil
@@ -129,3 +130,14 @@ def test_postgresql_settings_exist_and_match_the_development_cluster():
     bin_pg = (ROOT / "bin" / "pg").read_text()
     for name in ("random_page_cost", "work_mem", "jit"):
         assert f"-c {name}={recommended[name]}" in bin_pg, name
+
+
+@pytest.mark.django_db
+def test_the_development_cluster_has_as_many_parallel_workers_as_cores():
+    """The production example says the machine's cores; bin/pg counts them."""
+    assert "max_parallel_workers" in recommended_settings()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers")
+        workers = int(cursor.fetchone()[0])
+    cores = len(os.sched_getaffinity(0))
+    assert workers == cores, "a cluster started before bin/pg set it: make stop, then make setup"
