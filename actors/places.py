@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from django.contrib.gis.geos import Point
 
 from actors.geocoding import GeocoderUnavailable, geocode
-from actors.models import Commune
+from actors.models import Commune, LocationPrecision
 from actors.text import normalise
 
 POSTCODE = re.compile(r"\b(64\d{3})\b")
@@ -69,12 +69,29 @@ def commune_in_address(text):
     return None
 
 
-def point_for_address(street_address, commune):
-    """Where to put an actor: its geocoded address, else its commune's centre (offline)."""
+@dataclass(frozen=True)
+class Located:
+    """Where an address puts an actor or an event, and how far to trust it."""
+
+    point: Point
+    precision: str  # a LocationPrecision
+
+    @property
+    def approximate(self):
+        return self.precision == LocationPrecision.APPROXIMATE
+
+
+def locate_address(street_address, commune):
+    """The geocoded address when the geocoder finds it inside the commune; else the commune's
+    centre, marked approximate: no address, or the geocoder did not answer, found nothing, or
+    found the street elsewhere (a typo, another town's street). An approximate actor's
+    address is asked again every day (opendata.relocate)."""
+    if not street_address.strip():
+        return Located(commune.centroid, LocationPrecision.APPROXIMATE)
     try:
         address = geocode(f"{street_address}, {commune.postcodes[0]} {commune.name}")
     except GeocoderUnavailable:
         address = None
     if address and commune.boundary.intersects(address.point):
-        return address.point
-    return commune.centroid
+        return Located(address.point, LocationPrecision.PRECISE)
+    return Located(commune.centroid, LocationPrecision.APPROXIMATE)

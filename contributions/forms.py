@@ -11,7 +11,7 @@ from actors.forms import CommuneChoiceField
 from actors.markdown import render_markdown
 from actors.models import ACCESS_FIELDS, Actor
 from actors.models.actor import SUMMARY_REQUIRED
-from actors.places import point_for_address
+from actors.places import locate_address
 from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import LANGUAGES, columns
 
@@ -19,6 +19,7 @@ from . import sections
 from .formfiles import UploadsMixin
 from .hours import OpeningHoursField
 from .images import reencode_logo
+from .profile import PRECISION
 from .widgets import LocationWidget
 
 # Public like the logos themselves, under random names.
@@ -262,7 +263,10 @@ class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm
         moved_address = {"street_address", "commune"} & set(self.changed_data)
         # Without JavaScript the marker cannot move: a new address then decides.
         if point is None or (moved_address and initial is not None and point.equals(initial)):
-            cleaned["location"] = point_for_address(cleaned.get("street_address", ""), commune)
+            located = locate_address(cleaned.get("street_address", ""), commune)
+            cleaned["location"] = located.point
+            # Not a field: the values sent for moderation carry it (profile.from_form).
+            cleaned[PRECISION] = located.precision
         return cleaned
 
 

@@ -66,6 +66,9 @@ def from_form(cleaned_data):
     values["kind"] = cleaned_data["kind"].slug
     values["commune"] = cleaned_data["commune"].insee
     values["location"] = rounded(cleaned_data["location"])
+    # Placed by its address (ActorProfileForm.clean): precise, or the commune's centre.
+    if cleaned_data.get(PRECISION):
+        values[PRECISION] = cleaned_data[PRECISION]
     for name in TAXONOMIES:
         values[name] = sorted(term.slug for term in cleaned_data[name])
     return values

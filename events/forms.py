@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Commune
-from actors.places import point_for_address
+from actors.places import locate_address
 from expertise.forms import TEXT_FIELDS, ActorLinesField, ExpertiseForm, https_urls
 
 from .models import Event, PlaceKind
@@ -74,7 +74,7 @@ class EventForm(ExpertiseForm):
             data["online_url"] = ""
         data["location"] = None
         if kind == PlaceKind.ADDRESS and data.get("commune") and data.get("street_address"):
-            data["location"] = point_for_address(data["street_address"], data["commune"])
+            data["location"] = locate_address(data["street_address"], data["commune"]).point
         elif kind != PlaceKind.ADDRESS:
             data["street_address"], data["commune"] = "", None
         # Not a field of the form: the model's checks read it from the instance.

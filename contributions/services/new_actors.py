@@ -2,9 +2,11 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
 from django.db.models import Q
 
-from actors.models import Actor, ActorStatus
+from actors.models import Actor, ActorStatus, LocationPrecision
 from actors.texts import columns
 from moderation import workflow
+
+from ..profile import PRECISION
 
 SIMILAR_NAME = 0.4
 
@@ -40,6 +42,7 @@ def submit_new_actor(user, cleaned_data):
     actor.siret = cleaned_data.get("siret", "")
     actor.rna = cleaned_data.get("rna", "")
     actor.location = cleaned_data["location"]
+    actor.location_precision = cleaned_data.get(PRECISION, LocationPrecision.PRECISE)
     workflow.create_draft(actor, user)
     actor.themes.set(cleaned_data["themes"])
     return actor

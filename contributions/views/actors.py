@@ -7,7 +7,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from actors.models import Actor, ActorStatus
+from actors.models import Actor, ActorStatus, LocationPrecision
 from moderation import workflow
 
 from .. import profile, rules, services
@@ -15,6 +15,24 @@ from ..forms import ActorAddForm, ActorProfileForm, Button
 from ..models import ChangeRequest, ChangeRequestKind
 from ..session_end import LoginRequiredMixin
 from .mixins import ActorMemberMixin
+
+
+def say_if_placed_at_the_centre(request, form):
+    """A warning when the address typed was not found in the commune (ActorProfileForm.clean):
+    the map would show the commune's centre, and the member may not know why."""
+    data = form.cleaned_data
+    if data.get("street_address", "").strip() and (
+        data.get(profile.PRECISION) == LocationPrecision.APPROXIMATE
+    ):
+        messages.warning(
+            request,
+            _(
+                "Adresse introuvable à %(commune)s : la fiche est placée au centre de la "
+                "commune. Vérifiez l'adresse, ou faites glisser le marqueur sur la carte de la "
+                "fiche."
+            )
+            % {"commune": data["commune"].label},
+        )
 
 
 class AddActorView(LoginRequiredMixin, FormView):
@@ -35,6 +53,7 @@ class AddActorView(LoginRequiredMixin, FormView):
             self.request,
             _("Brouillon créé. Complétez la fiche, puis envoyez-la en modération."),
         )
+        say_if_placed_at_the_centre(self.request, form)
         return redirect("contributions:edit", slug=actor.slug)
 
 
@@ -105,6 +124,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         response = self.save(form)
         if response.status_code < 400:
             form.forget_uploads()
+            say_if_placed_at_the_centre(request, form)
         return response
 
     def preview(self, form):

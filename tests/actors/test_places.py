@@ -1,6 +1,7 @@
 import pytest
 
-from actors.places import point_for_address, resolve_near
+from actors.models import LocationPrecision
+from actors.places import locate_address, resolve_near
 from tests.factories import commune
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,13 @@ def test_unknown_or_weak_matches_give_nothing(ban):
 
 def test_an_actor_is_placed_at_its_address_else_at_its_commune_centre(ban):
     bayonne = commune("64102")
-    assert point_for_address("12 rue Pannecau", bayonne) != bayonne.centroid
+    found = locate_address("12 rue Pannecau", bayonne)
+    assert found.point != bayonne.centroid and not found.approximate
+    assert found.precision == LocationPrecision.PRECISE
+    # Nothing found, another town's street, no address, the geocoder down: the centre.
+    for street in ["1 rue Ailleurs", "Place des Halles", "  "]:
+        located = locate_address(street, bayonne)
+        assert located.point == bayonne.centroid and located.approximate, street
+    assert len(ban.queries) == 3  # no address, no question
     ban.mode = "down"
-    assert point_for_address("1 rue Ailleurs", bayonne) == bayonne.centroid
+    assert locate_address("14 rue Pannecau", bayonne).approximate  # not in the cache

@@ -1,7 +1,9 @@
 import pytest
+from django.contrib.gis.geos import Point
 
-from actors.models import Actor, ActorKind, ActorStatus, Commune, Theme
+from actors.models import Actor, ActorKind, ActorStatus, Commune, LocationPrecision, Theme
 from contributions.models import ChangeRequest, Membership, Role
+from moderation import workflow
 from tests.contributions.helpers import form_data
 from tests.factories import BAYONNE
 
@@ -39,6 +41,54 @@ def test_adding_geocodes_the_address(client, people, reference, ban):
     client.post("/fr/organisations/ajouter/", add_data(street_address="12 rue Pannecau"))
     actor = Actor.objects.get(name="Les Bidouilleurs")
     assert (round(actor.location.x, 4), round(actor.location.y, 4)) == (-1.4736, 43.4898)
+
+
+def test_an_address_not_found_in_the_commune_places_it_at_the_centre_and_says_so(
+    client, people, reference, ban
+):
+    """Another town's street typed with Bayonne: the commune's centre, marked approximate
+    (the daily relocation asks again), and the member told why."""
+    client.force_login(people["other"])
+    response = client.post(
+        "/fr/organisations/ajouter/", add_data(street_address="Place des Halles"), follow=True
+    )
+    actor = Actor.objects.get(name="Les Bidouilleurs")
+    assert actor.location.equals(actor.commune.centroid)
+    assert actor.location_precision == LocationPrecision.APPROXIMATE
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert warnings == [
+        "Adresse introuvable à Bayonne : la fiche est placée au centre de la commune. "
+        "Vérifiez l'adresse, ou faites glisser le marqueur sur la carte de la fiche."
+    ]
+    assert 'class="message message-warning"' in response.content.decode()
+
+    # Corrected on the draft's page: found, precise, no warning.
+    response = client.post(
+        f"/fr/acteurs/{actor.slug}/modifier/",
+        form_data(actor, street_address="12 rue Pannecau"),
+        follow=True,
+    )
+    actor.refresh_from_db()
+    assert actor.location_precision == LocationPrecision.PRECISE
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+def test_a_change_placing_it_at_the_centre_is_applied_as_approximate(client, actor, people, ban):
+    actor.location = Point(-1.4736, 43.4898, srid=4326)  # at its address, rue Pannecau
+    actor.save()
+    client.force_login(people["editor"])
+    response = client.post(
+        f"/fr/acteurs/{actor.slug}/modifier/",
+        form_data(actor, street_address="Place des Halles"),
+        follow=True,
+    )
+    assert "Adresse introuvable à Bayonne" in response.content.decode()
+    cr = ChangeRequest.objects.get()
+    assert cr.proposed["location_precision"] == LocationPrecision.APPROXIMATE
+    workflow.apply_change_request(cr, people["staff"])
+    actor.refresh_from_db()
+    assert actor.location_precision == LocationPrecision.APPROXIMATE
+    assert actor.location.distance(actor.commune.centroid) < 1e-6  # to the micro-degree
 
 
 def test_likely_duplicates_are_shown_before_creating(client, actor, people, ban):

@@ -28,6 +28,8 @@ KNOWN = {
     normalise("Place des Halles Mauléon"): HALLES,
     normalise("chemin improbable"): WEAK,
     normalise("Place du Capitole, Toulouse"): CAPITOLE,
+    # Another town's street typed with Bayonne: found, but outside the commune.
+    normalise("Place des Halles, 64100 Bayonne"): HALLES,
 }
 
 
