@@ -3,6 +3,7 @@ from django.db import connection
 
 from actors.models import Actor
 from actors.synthetic import create_synthetic_actors, remove_synthetic_actors
+from tests.actors.test_search_rows import assert_in_step
 from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +20,13 @@ def test_synthetic_actors_are_created_inside_their_commune_and_removed():
             "WHERE a.source = 'synthetic' AND NOT ST_Intersects(c.boundary, a.location)"
         )
         assert cursor.fetchone()[0] == 0
+    # The bulk load's COPY and re-index reach both search copies through their triggers.
+    assert_in_step(301)
 
     assert create_synthetic_actors(10, seed=4) == 10
     assert remove_synthetic_actors() == 310
     assert list(Actor.objects.all()) == [kept]
+    assert_in_step(1)
     for through in (Actor.themes.through, Actor.services.through, Actor.languages.through):
         assert set(through.objects.values_list("actor_id", flat=True)) <= {kept.pk}
     assert Actor.themes.through.objects.filter(actor=kept).exists()
