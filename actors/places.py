@@ -75,6 +75,9 @@ class Located:
 
     point: Point
     precision: str  # a LocationPrecision
+    # The geocoder did not answer (down, slow, or this client's look-ups used up): the
+    # address may well exist.
+    unanswered: bool = False
 
     @property
     def approximate(self):
@@ -91,7 +94,7 @@ def locate_address(street_address, commune):
     try:
         address = geocode(f"{street_address}, {commune.postcodes[0]} {commune.name}")
     except GeocoderUnavailable:
-        address = None
+        return Located(commune.centroid, LocationPrecision.APPROXIMATE, unanswered=True)
     if address and commune.boundary.intersects(address.point):
         return Located(address.point, LocationPrecision.PRECISE)
     return Located(commune.centroid, LocationPrecision.APPROXIMATE)

@@ -69,7 +69,12 @@ class Held:
 
 
 def held(query_text, ids):
-    """Held of the tsquery (text) `query_text` among the rows `ids` of actors_search."""
+    """Held of the tsquery (text) `query_text` among the rows `ids` of actors_search (the
+    holders(): at most FEW, a list even when empty). Read once per request, before the scan
+    that uses it: an actor indexed in between is found from the next request on (the data's
+    version then changes, so no answer computed without it stays cached)."""
+    if ids is None:
+        raise ValueError("held() reads the holders of words that few rows hold")
     sql = (
         "SELECT id, search_vector @@ %s::tsquery, ts_rank(search_vector, %s::tsquery)::float8 "
         "FROM actors_search WHERE id = ANY(%s) ORDER BY id"
@@ -141,6 +146,8 @@ class WordRank(Expression):
     def as_sql(self, compiler, connection):
         if self.table == LeanRow._meta.db_table:
             # Read only when few rows hold the words (SearchFilter.copy_to_read).
+            if self.held is None:
+                raise ValueError("a scan of actors_search_lean needs the words' held rows")
             ranks = self.held().ranks
             expression = narrowed(KnownRank(ranks), list(ranks), Q(indexed=False))
             return compiler.compile(expression.resolve_expression(compiler.query))

@@ -248,6 +248,9 @@ class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm
         """The logo re-encoded (or the one held since the form came back with errors)."""
         return self._accept("logo_file", "logo", _logo)
 
+    # Where clean() put the actor from its address (actors.places.Located), when it did.
+    located = None
+
     def clean(self):
         cleaned = super().clean()
         summaries = [name for name in columns("summary") if name in self.fields]
@@ -263,10 +266,10 @@ class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm
         moved_address = {"street_address", "commune"} & set(self.changed_data)
         # Without JavaScript the marker cannot move: a new address then decides.
         if point is None or (moved_address and initial is not None and point.equals(initial)):
-            located = locate_address(cleaned.get("street_address", ""), commune)
-            cleaned["location"] = located.point
+            self.located = locate_address(cleaned.get("street_address", ""), commune)
+            cleaned["location"] = self.located.point
             # Not a field: the values sent for moderation carry it (profile.from_form).
-            cleaned[PRECISION] = located.precision
+            cleaned[PRECISION] = self.located.precision
         return cleaned
 
 

@@ -1,5 +1,7 @@
-"""Actors placed at their commune's centre because the geocoder did not answer: asked again
-every day, and moved to their address once it answers."""
+"""Actors placed at their commune's centre (approximate) while they have an address: the
+geocoder did not answer, or did not find the address in the commune (an import's row, a
+member's form: actors.places.locate_address). Asked again every day, and moved to their
+address once it is found there."""
 
 from django.contrib.gis.geos import Point
 

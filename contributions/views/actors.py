@@ -7,7 +7,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from actors.models import Actor, ActorStatus, LocationPrecision
+from actors.models import Actor, ActorStatus
 from moderation import workflow
 
 from .. import profile, rules, services
@@ -18,21 +18,26 @@ from .mixins import ActorMemberMixin
 
 
 def say_if_placed_at_the_centre(request, form):
-    """A warning when the address typed was not found in the commune (ActorProfileForm.clean):
-    the map would show the commune's centre, and the member may not know why."""
-    data = form.cleaned_data
-    if data.get("street_address", "").strip() and (
-        data.get(profile.PRECISION) == LocationPrecision.APPROXIMATE
-    ):
-        messages.warning(
-            request,
-            _(
-                "Adresse introuvable à %(commune)s : la fiche est placée au centre de la "
-                "commune. Vérifiez l'adresse, ou faites glisser le marqueur sur la carte de la "
-                "fiche."
-            )
-            % {"commune": data["commune"].label},
+    """A warning when the address typed did not give a point in the commune
+    (ActorProfileForm.clean): the map would show the commune's centre, and the member may not
+    know why."""
+    located, data = form.located, form.cleaned_data
+    if located is None or not located.approximate or not data["street_address"].strip():
+        return
+    commune = data["commune"].label
+    if located.unanswered:
+        message = _(
+            "Le service des adresses ne répond pas : la fiche est placée pour l'instant au "
+            "centre de %(commune)s, et son adresse sera cherchée à nouveau automatiquement. "
+            "Vous pouvez aussi faire glisser le marqueur sur la carte de la fiche."
         )
+    else:
+        message = _(
+            "Adresse introuvable à %(commune)s : la fiche est placée au centre de la "
+            "commune. Vérifiez l'adresse, ou faites glisser le marqueur sur la carte de la "
+            "fiche."
+        )
+    messages.warning(request, message % {"commune": commune})
 
 
 class AddActorView(LoginRequiredMixin, FormView):

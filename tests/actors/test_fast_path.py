@@ -75,6 +75,11 @@ CASES = [
     "q=reparation&commune=64102&public=seniors&service=reparation",
     "q=konponketa&language=euskara&sort=name",
     "q=atelier&updated_since=2020-01-01",
+    # Everyday words that few rows hold, read from the copy without vectors: with a facet
+    # selected, with a phrase, and with a word nobody holds (its other words held, no match).
+    "q=ordi+lent&theme=reemploi-reparation",
+    'q="atelier konpon"+reparation',
+    "q=ordi+lent+zzzqqq&page=2",
 ]
 
 TEXTS = [

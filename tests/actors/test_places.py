@@ -51,5 +51,7 @@ def test_an_actor_is_placed_at_its_address_else_at_its_commune_centre(ban):
         located = locate_address(street, bayonne)
         assert located.point == bayonne.centroid and located.approximate, street
     assert len(ban.queries) == 3  # no address, no question
+    assert not any(locate_address(street, bayonne).unanswered for street in ["1 rue Ailleurs"])
     ban.mode = "down"
-    assert locate_address("14 rue Pannecau", bayonne).approximate  # not in the cache
+    unanswered = locate_address("14 rue Pannecau", bayonne)  # not in the cache
+    assert unanswered.approximate and unanswered.unanswered

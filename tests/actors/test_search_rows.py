@@ -71,11 +71,17 @@ def test_every_write_keeps_the_copy_equal_to_the_published_actors():
     indexing.refresh_where("commune_id", place.pk)
     assert_in_step(2)
 
-    # A vector not yet computed: the copy without vectors says so.
-    Actor.objects.filter(pk=second.pk).update(search_vector=None)
-    Actor.objects.filter(pk=draft.pk).delete()
+    # One statement publishing one actor and changing another: actors_search's upsert both
+    # inserts and updates, and the copy without vectors follows each.
+    Actor.objects.filter(pk__in=[first.pk, second.pk]).update(
+        status=ActorStatus.PUBLISHED, lon=-1.45
+    )
+    assert_in_step(3)
+    Actor.objects.filter(pk__in=[second.pk, draft.pk]).delete()
     assert_in_step(1)
     assert LeanRow.objects.get(pk=first.pk).indexed
+
+    # A vector not yet computed: the copy without vectors says so.
 
     Actor.objects.filter(pk=first.pk).update(search_vector=None)
     assert_in_step(1)

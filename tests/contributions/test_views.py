@@ -73,6 +73,23 @@ def test_an_address_not_found_in_the_commune_places_it_at_the_centre_and_says_so
     assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
 
 
+def test_a_geocoder_that_does_not_answer_is_not_an_address_not_found(client, people, ban):
+    ban.mode = "down"
+    client.force_login(people["other"])
+    response = client.post(
+        "/fr/organisations/ajouter/", add_data(street_address="14 rue Pannecau"), follow=True
+    )
+    actor = Actor.objects.get(name="Les Bidouilleurs")
+    assert actor.location_precision == LocationPrecision.APPROXIMATE
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("Le service des adresses ne répond pas")
+    # No address typed: the centre, without a warning.
+    Actor.objects.all().delete()
+    response = client.post("/fr/organisations/ajouter/", add_data(), follow=True)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
 def test_a_change_placing_it_at_the_centre_is_applied_as_approximate(client, actor, people, ban):
     actor.location = Point(-1.4736, 43.4898, srid=4326)  # at its address, rue Pannecau
     actor.save()
