@@ -3,8 +3,8 @@ geocoder does not answer or finds nothing, its commune's centre, marked approxim
 the actor page, the moderation and the exports say so, and so that the next import asks the
 geocoder again. A point is always inside the actor's commune."""
 
-from actors.geocoding import GeocoderUnavailable, geocode
 from actors.models import LocationPrecision
+from actors.places import locate_address
 from actors.text import normalise
 from contributions.profile import rounded
 
@@ -52,23 +52,9 @@ class Locator:
         return [lon, lat], precision
 
     def geocoded(self, street, insee):
-        """(position, precision) of the address."""
-        commune = self.communes.by_insee[insee]
-        if street:
-            try:
-                address = geocode(f"{street}, {commune.postcodes[0]} {commune.name}")
-            except GeocoderUnavailable:
-                address = None
-            if address and self.communes.holds(insee, *rounded(address.point)):
-                return rounded(address.point), PRECISE
-        return self.centre(insee), APPROXIMATE
-
-    def centre(self, insee):
-        commune = self.communes.by_insee[insee]
-        point = commune.centroid
-        if not self.communes.holds(insee, *rounded(point)):
-            point = commune.boundary.point_on_surface
-        return rounded(point)
+        """(position, precision) of the address, placed as a member's form places it."""
+        located = locate_address(street, self.communes.by_insee[insee])
+        return rounded(located.point), located.precision
 
     def locate(self, values, current=None, precision=PRECISE):
         """Fills values["location"] and values["location_precision"]; `current` is the known

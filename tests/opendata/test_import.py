@@ -78,7 +78,7 @@ def test_addresses_are_geocoded_before_the_import_transaction_opens(reference, b
     a long import must not hold it locked in its transaction."""
     from django.db import connection
 
-    from opendata.importing import places
+    from actors import places
 
     depths = []
     real = places.geocode
