@@ -217,8 +217,9 @@ class SearchFilter(django_filters.CharFilter):
         if not self.finds(self.exact(qs, value)):
             return None
         copy = SearchRow.objects.all()
-        few = self.holders(SearchRow._meta.db_table, value) is not None
-        if self.expansion(value) and few and not negates(self.parsed(value).text):
+        widened = self.expansion(value) and not negates(self.parsed(value).text)
+        # Holders asked only then: a search the lexicon does not widen never needs them.
+        if widened and self.holders(SearchRow._meta.db_table, value) is not None:
             copy = LeanRow.objects.all()
         # The same rows as `qs`: not asked again.
         self.remembered("_finds", str(self.exact(copy, value).query), lambda: True)
