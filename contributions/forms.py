@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from actors import taxonomies, texts
@@ -271,6 +272,26 @@ class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm
             # Not a field: the values sent for moderation carry it (profile.from_form).
             cleaned[PRECISION] = self.located.precision
         return cleaned
+
+    def location_warning(self):
+        """What to tell the member when the address typed did not give a point in the commune
+        (clean()): the map would show the commune's centre, and they may not know why."""
+        located, data = self.located, self.cleaned_data
+        if located is None or not located.approximate or not data["street_address"].strip():
+            return None
+        if located.unanswered:
+            message = gettext(
+                "Le service des adresses ne répond pas : la fiche est placée pour l'instant au "
+                "centre de %(commune)s, et son adresse sera cherchée à nouveau automatiquement. "
+                "Vous pouvez aussi faire glisser le marqueur sur la carte de la fiche."
+            )
+        else:
+            message = gettext(
+                "Adresse introuvable à %(commune)s : la fiche est placée au centre de la "
+                "commune. Vérifiez l'adresse, ou faites glisser le marqueur sur la carte de la "
+                "fiche."
+            )
+        return message % {"commune": data["commune"].label}
 
 
 class ActorAddForm(ActorProfileForm):

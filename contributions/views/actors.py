@@ -17,27 +17,10 @@ from ..session_end import LoginRequiredMixin
 from .mixins import ActorMemberMixin
 
 
-def say_if_placed_at_the_centre(request, form):
-    """A warning when the address typed did not give a point in the commune
-    (ActorProfileForm.clean): the map would show the commune's centre, and the member may not
-    know why."""
-    located, data = form.located, form.cleaned_data
-    if located is None or not located.approximate or not data["street_address"].strip():
-        return
-    commune = data["commune"].label
-    if located.unanswered:
-        message = _(
-            "Le service des adresses ne répond pas : la fiche est placée pour l'instant au "
-            "centre de %(commune)s, et son adresse sera cherchée à nouveau automatiquement. "
-            "Vous pouvez aussi faire glisser le marqueur sur la carte de la fiche."
-        )
-    else:
-        message = _(
-            "Adresse introuvable à %(commune)s : la fiche est placée au centre de la "
-            "commune. Vérifiez l'adresse, ou faites glisser le marqueur sur la carte de la "
-            "fiche."
-        )
-    messages.warning(request, message % {"commune": commune})
+def say_where_it_is(request, form):
+    warning = form.location_warning()
+    if warning:
+        messages.warning(request, warning)
 
 
 class AddActorView(LoginRequiredMixin, FormView):
@@ -58,7 +41,7 @@ class AddActorView(LoginRequiredMixin, FormView):
             self.request,
             _("Brouillon créé. Complétez la fiche, puis envoyez-la en modération."),
         )
-        say_if_placed_at_the_centre(self.request, form)
+        say_where_it_is(self.request, form)
         return redirect("contributions:edit", slug=actor.slug)
 
 
@@ -129,7 +112,7 @@ class EditActorView(ActorMemberMixin, TemplateView):
         response = self.save(form)
         if response.status_code < 400:
             form.forget_uploads()
-            say_if_placed_at_the_centre(request, form)
+            say_where_it_is(request, form)
         return response
 
     def preview(self, form):
