@@ -10,6 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.db import connection
+
+from tests.support.tabs import Tabs
+from tests.support.waiting import wait_until
 
 # The tests drive Debian's chromium-headless-shell: Chromium's engine without the browser's
 # own interface, which `chromium --headless` still runs in pages of its own. A third less CPU
@@ -68,29 +72,59 @@ def browser(playwright):
     browser.close()
 
 
+@pytest.fixture(scope="session")
+def tabs(browser, live_server, django_db_setup, django_db_blocker):
+    """Closed before the live server stops and the test database is dropped (both set up
+    first for that): an idle tab keeps its connections to the server open (HTTP keep-alive),
+    and the server's thread for each its connection to the database, which could then not be
+    dropped. The threads close theirs once the browser has closed its own."""
+    tabs = Tabs(browser)
+    yield tabs
+    tabs.close()
+    with django_db_blocker.unblock():
+        wait_until(lambda: server_sessions() == 0, message="the live server kept its sessions")
+
+
+def server_sessions():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
 class Visit:
     """A browser tab on the live server, with what it fetched."""
 
-    def __init__(self, context, live_server_url, auditor=None):
+    def __init__(self, page, live_server_url, auditor=None):
         self.base = live_server_url
-        self.page = context.new_page()
+        self.page = page
         self.page.set_default_timeout(15_000)
         self.auditor = auditor
         self.foreign = []
         self.bodies = {}
         self.compressible = {}
         self.errors = []
+        self.listeners = []
         self.page.route(elsewhere(live_server_url), self._refuse)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on(
-            "console",
-            lambda msg: self.errors.append(msg.text) if msg.type == "error" else None,
-        )
+        self.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+
+    def on(self, event, listener):
+        """Listens to the tab, until the test ends (the tab may serve the next test)."""
+        self.page.on(event, listener)
+        self.listeners.append((event, listener))
+
+    def release(self):
+        for event, listener in self.listeners:
+            self.page.remove_listener(event, listener)
+        self.listeners.clear()
 
     def record_bodies(self):
         """From now on, keep every response's body (for a page's weight): fetching them
         from the browser costs each request a round trip, so only tests that weigh ask."""
-        self.page.on("requestfinished", self._count)
+        self.on("requestfinished", self._count)
 
     def _refuse(self, route):
         self.foreign.append(route.request.url)
@@ -140,28 +174,29 @@ class Visit:
         return self.auditor
 
 
+def visiting(tabs, live_server_url, javascript=True, viewport=None):
+    """A Visit in a tab of the test process (tests.support.tabs), given back after the test;
+    without JavaScript, with the JavaScript-enabled tab in which axe audits copies of its pages
+    (Visit._audit_copy)."""
+    page = tabs.take(javascript, viewport)
+    auditor = None if javascript else tabs.take(True, viewport)
+    visit = Visit(page, live_server_url, auditor=auditor)
+    visit.js = javascript
+    yield visit
+    visit.release()
+    tabs.give_back(page, javascript)
+    if auditor is not None:
+        tabs.give_back(auditor)
+
+
 @pytest.fixture
-def visit(browser, live_server, reference_tx):
-    context = browser.new_context(locale="fr-FR")
-    yield Visit(context, live_server.url)
-    context.close()
-
-
-def auditor_tab(browser, **options):
-    """The JavaScript-enabled tab in which axe audits copies of a page without JavaScript
-    (Visit._audit_copy), in a context of its own: the caller closes `page.context`."""
-    page = browser.new_context(locale="fr-FR", **options).new_page()
-    page.set_default_timeout(15_000)
-    return page
+def visit(tabs, live_server, reference_tx):
+    yield from visiting(tabs, live_server.url)
 
 
 @pytest.fixture
-def visit_without_js(browser, live_server, reference_tx):
-    context = browser.new_context(locale="fr-FR", java_script_enabled=False)
-    auditor = auditor_tab(browser)
-    yield Visit(context, live_server.url, auditor=auditor)
-    auditor.context.close()
-    context.close()
+def visit_without_js(tabs, live_server, reference_tx):
+    yield from visiting(tabs, live_server.url, javascript=False)
 
 
 def submit(page, selector):
@@ -186,17 +221,8 @@ def route_media(page):
 
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def tab(request, browser, live_server, reference_tx):
+def tab(request, tabs, live_server, reference_tx):
     """A tab of the given size, JavaScript on or off (axe then audits a scripted copy)."""
     width, height = SIZES[request.node.callspec.params["size"]]
     viewport = {"width": width, "height": height}
-    context = browser.new_context(
-        locale="fr-FR", viewport=viewport, java_script_enabled=request.param
-    )
-    auditor = None if request.param else auditor_tab(browser, viewport=viewport)
-    visit = Visit(context, live_server.url, auditor=auditor)
-    visit.js = request.param
-    yield visit
-    if auditor is not None:
-        auditor.context.close()
-    context.close()
+    yield from visiting(tabs, live_server.url, javascript=request.param, viewport=viewport)

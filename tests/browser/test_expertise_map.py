@@ -21,7 +21,7 @@ def sized(request, browser, live_server, demo_content_tx):
     cache.clear()
     width, height = SIZES[request.param]
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": height})
-    visit = Visit(context, live_server.url)
+    visit = Visit(context.new_page(), live_server.url)
     yield visit
     context.close()
 

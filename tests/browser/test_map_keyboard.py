@@ -17,7 +17,7 @@ TILE_ZOOM = """() => Math.max(...[...document.querySelectorAll('#map .leaflet-ti
 def sized(request, browser, live_server, demo_tx):
     width, height = SIZES[request.param]
     context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": height})
-    visit = Visit(context, live_server.url)
+    visit = Visit(context.new_page(), live_server.url)
     yield visit
     context.close()
 

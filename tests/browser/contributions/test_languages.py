@@ -28,7 +28,7 @@ def actor(people_tx):
 @pytest.fixture
 def visit_eu(browser, live_server, reference_tx):
     context = browser.new_context(locale="eu")
-    yield Visit(context, live_server.url)
+    yield Visit(context.new_page(), live_server.url)
     context.close()
 
 

@@ -14,7 +14,7 @@ def test_the_sectioned_form_fits_320_px(browser, live_server, reference_tx):
     draft = ActorFactory(name="Brouillon étroit", draft=True, opening_hours="")
     Membership.objects.create(user=owner, actor=draft, role=Role.OWNER)
     context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640})
-    tab = Visit(context, live_server.url)
+    tab = Visit(context.new_page(), live_server.url)
     page = tab.page
     log_in(tab, "proprio@example.org")
     tab.goto(f"/fr/acteurs/{draft.slug}/modifier/")

@@ -58,7 +58,7 @@ def watch(visit):
             dialogs.append(dialog.message)
             dialog.dismiss()
 
-    visit.page.on("dialog", answer)
+    visit.on("dialog", answer)
     return dialogs
 
 
