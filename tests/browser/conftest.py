@@ -77,19 +77,34 @@ def tabs(browser, live_server, django_db_setup, django_db_blocker):
     """Closed before the live server stops and the test database is dropped (both set up
     first for that): an idle tab keeps its connections to the server open (HTTP keep-alive),
     and the server's thread for each its connection to the database, which could then not be
-    dropped. The threads close theirs once the browser has closed its own."""
+    dropped. The threads close theirs once the browser has closed its own: the fixture waits
+    for the sessions opened since it began, other than the test process's own."""
+    with django_db_blocker.unblock():
+        began = database_now()
     tabs = Tabs(browser)
     yield tabs
     tabs.close()
     with django_db_blocker.unblock():
-        wait_until(lambda: server_sessions() == 0, message="the live server kept its sessions")
+        wait_until(lambda: sessions_since(began) == 0, message="a live server session stayed open")
+        # While Playwright runs, this thread's connections are others than before it started
+        # (Django keeps them per context): the database's teardown would not close this one.
+        connection.close()
 
 
-def server_sessions():
+def database_now():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT clock_timestamp()")
+        return cursor.fetchone()[0]
+
+
+def sessions_since(began):
+    """The sessions on the test database opened after `began`, other than this thread's."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
             " AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            " AND backend_start > %s",
+            [began],
         )
         return cursor.fetchone()[0]
 

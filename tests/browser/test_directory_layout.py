@@ -65,9 +65,7 @@ def test_the_first_result_is_a_few_tab_presses_from_the_top(tab, demo_tx, size):
     # search and the place are in their fields).
     tab.goto(SEARCH)
     fragments = []
-    tab.on(
-        "request", lambda r: fragments.append(r.url) if r.headers.get("x-fragment") else None
-    )
+    tab.on("request", lambda r: fragments.append(r.url) if r.headers.get("x-fragment") else None)
     tab.page.keyboard.press("Tab")
     assert active(tab.page)["text"] == "Aller aux résultats"
     tab.page.keyboard.press("Enter")
