@@ -8,6 +8,10 @@ PAGE = """<!doctype html><html lang="fr"><head><title>Essai</title></head><body>
 <script>document.title = "Scripts"</script></body></html>"""
 
 
+PERMISSION = "() => navigator.permissions.query({name: 'geolocation'}).then(p => p.state)"
+MEDIA = "() => ['print', '(prefers-reduced-motion: reduce)'].map(m => matchMedia(m).matches)"
+
+
 def essai(visit):
     visit.page.route(
         f"{visit.base}/essai/", lambda route: route.fulfill(body=PAGE, content_type="text/html")
@@ -22,6 +26,8 @@ def test_a_tab_given_back_keeps_nothing_of_its_test(tabs, live_server, reference
     assert page.title() == "Scripts"
     page.context.add_cookies([{"name": "sessionid", "value": "x", "url": live_server.url}])
     page.evaluate("() => { localStorage.setItem('k', 'v'); sessionStorage.setItem('k', 'v') }")
+    page.context.grant_permissions(["geolocation"], origin=live_server.url)
+    page.emulate_media(media="print", reduced_motion="reduce")
     first.release()
     tabs.give_back(page)
 
@@ -33,6 +39,8 @@ def test_a_tab_given_back_keeps_nothing_of_its_test(tabs, live_server, reference
     # The last test's route is gone: /essai/ is the site's own answer again (not found).
     assert second.goto("/essai/").status == 404
     assert again.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
+    assert again.evaluate(PERMISSION) == "prompt"
+    assert again.evaluate(MEDIA) == [False, False]
     # The last Visit's listeners are gone: a script error is the new one's only.
     with again.expect_event("pageerror"):
         again.evaluate("() => setTimeout(() => { throw new Error('boom') })")
@@ -71,9 +79,11 @@ def test_a_tab_takes_the_size_and_javascript_asked(tabs, live_server, reference_
     phone = {"width": 360, "height": 740}
     page = tabs.take(javascript=False, viewport=phone)
     assert page.viewport_size == phone
-    essai(Visit(page, live_server.url))
+    visit = Visit(page, live_server.url)
+    essai(visit)
     assert page.title() == "Essai"  # its script did not run
-    tabs.give_back(page, javascript=False)
+    visit.release()
+    tabs.give_back(page)
     laptop = tabs.take(javascript=False)
     assert laptop is page and laptop.viewport_size == {"width": 1280, "height": 720}
-    tabs.give_back(laptop, javascript=False)
+    tabs.give_back(laptop)

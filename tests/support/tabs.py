@@ -5,26 +5,31 @@ small page and closing it took 122 ms of CPU; loading the page again in a tab ke
 or 68 ms going through about:blank as a tab given back here does. The browser tests opened
 some 400 tabs a run.
 
-A tab given back is left as a new one is: its routes removed (the test's and the fixtures'),
-the context's cookies and permissions cleared, the site's storage emptied, and the tab back at
-about:blank, so that no script of the last test's page still runs against the next test's
-data. The listeners a test adds go through `Visit.on`, which removes them. A tab that cannot
-be emptied (closed, or its test opened another tab in its context) is closed with its context
-instead of kept. Tests that need other context options (a locale, permissions, scripts run
-before the page's) open a context of their own."""
+A tab given back is left as a new one is: sent to about:blank first, so that no script of the
+last test's page still runs against the next test's data nor sets a cookie again, its storage
+emptied before that; then its routes removed (the test's and the fixtures'), the context's
+cookies and permissions cleared, and the media emulated set back. The listeners a test adds go
+through `Visit.on`, which removes them. A tab that cannot be emptied (closed, or its test
+opened another tab in its context) is closed with its context instead of kept. Tests that need
+other context options (a locale, a script run before the page's) open a context of their own."""
 
 from playwright.sync_api import Error as PlaywrightError
 
 LOCALE = "fr-FR"
 # The size of a tab opened with no viewport given (Playwright's own default).
 VIEWPORT = {"width": 1280, "height": 720}
-TIMEOUT_MS = 15_000
+# What a new context emulates (Playwright's defaults).
+MEDIA = {
+    "media": "null", "color_scheme": "light", "reduced_motion": "no-preference",
+    "forced_colors": "none", "contrast": "no-preference",
+}  # fmt: skip
 
 
 class Tabs:
     def __init__(self, browser):
         self.browser = browser
         self.idle = {True: [], False: []}  # by whether JavaScript runs
+        self.javascript = {}  # each tab taken → whether JavaScript runs in it
 
     def take(self, javascript=True, viewport=None):
         idle = self.idle[javascript]
@@ -34,10 +39,11 @@ class Tabs:
             context = self.browser.new_context(locale=LOCALE, java_script_enabled=javascript)
             page = context.new_page()
         page.set_viewport_size(viewport or VIEWPORT)
-        page.set_default_timeout(TIMEOUT_MS)
+        self.javascript[page] = javascript
         return page
 
-    def give_back(self, page, javascript=True):
+    def give_back(self, page):
+        javascript = self.javascript.pop(page)
         context = page.context
         try:
             if not page.is_closed() and context.pages == [page]:
@@ -49,10 +55,6 @@ class Tabs:
         context.close()
 
     def _empty(self, page):
-        page.unroute_all(behavior="ignoreErrors")
-        context = page.context
-        context.clear_cookies()
-        context.clear_permissions()
         if page.url.startswith("http"):
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
 
@@ -64,9 +66,17 @@ class Tabs:
             page.goto("about:blank")
         finally:
             page.remove_listener("dialog", leave)
+        page.unroute_all(behavior="ignoreErrors")
+        context = page.context
+        context.clear_cookies()
+        context.clear_permissions()
+        page.emulate_media(**MEDIA)
 
     def close(self):
+        """Every context of the browser closed, a failed test's own included: a context left
+        open keeps its connections to the live server."""
+        for context in self.browser.contexts:
+            context.close()
         for pages in self.idle.values():
-            for page in pages:
-                page.context.close()
             pages.clear()
+        self.javascript.clear()

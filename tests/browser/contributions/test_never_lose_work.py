@@ -95,7 +95,7 @@ def test_nothing_typed_is_lost_whatever_the_button(tab, draft_tx, ban, tmp_path,
     if tab.js:
         page.fill("#id_phone", "05 59 00 00 09")
         dialogs = []
-        page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
         page.click("main >> text=Membres")
         assert dialogs == ["beforeunload"]
         assert page.url.endswith(edit) and page.input_value("#id_phone") == "05 59 00 00 09"
