@@ -84,17 +84,25 @@ class Located:
         return self.precision == LocationPrecision.APPROXIMATE
 
 
+def rounded(point):
+    """[lon, lat] to the micro-degree (about 10 cm), as a stored location keeps it."""
+    return [round(point.x, 6), round(point.y, 6)]
+
+
 def locate_address(street_address, commune):
     """The geocoded address when the geocoder finds it inside the commune; else the commune's
     centre, marked approximate: no address, or the geocoder did not answer, found nothing, or
     found the street elsewhere (a typo, another town's street). An approximate actor's
-    address is asked again every day (opendata.relocate)."""
+    address is asked again every day (opendata.relocate). The point is checked as it will be
+    kept, to the micro-degree: a point a few centimetres inside the commune's edge could
+    otherwise be stored just outside it."""
     if not street_address.strip():
         return Located(commune.centroid, LocationPrecision.APPROXIMATE)
     try:
         address = geocode(f"{street_address}, {commune.postcodes[0]} {commune.name}")
     except GeocoderUnavailable:
         return Located(commune.centroid, LocationPrecision.APPROXIMATE, unanswered=True)
-    if address and commune.boundary.intersects(address.point):
-        return Located(address.point, LocationPrecision.PRECISE)
+    point = address and Point(*rounded(address.point), srid=address.point.srid)
+    if point and commune.boundary.intersects(point):
+        return Located(point, LocationPrecision.PRECISE)
     return Located(commune.centroid, LocationPrecision.APPROXIMATE)

@@ -15,6 +15,7 @@ from actors.models import (
     Fees,
     LocationPrecision,
 )
+from actors.places import rounded
 from actors.taxonomies import MANY_MODELS
 from actors.texts import COLUMNS as TEXT_COLUMNS
 from actors.texts import FIELDS as TEXT_FIELDS
@@ -43,11 +44,6 @@ TAXONOMIES = MANY_MODELS
 FIELDS = [*SCALARS, "kind", "commune", "location", *TAXONOMIES]
 # Not a field of the form: the importer's proposals and history versions carry it.
 PRECISION = "location_precision"
-
-
-def rounded(point):
-    """[lon, lat] to the micro-degree (about 10 cm), as requests store a location."""
-    return [round(point.x, 6), round(point.y, 6)]
 
 
 def snapshot(actor):

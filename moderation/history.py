@@ -12,6 +12,7 @@ from simple_history import utils
 from simple_history.models import HistoricalRecords
 
 from actors.models import ActorKind, Commune
+from actors.places import rounded
 from contributions import profile
 
 _current = ContextVar("moderation_recording", default=None)
@@ -114,7 +115,7 @@ def values_of(version):
         "insee", flat=True
     )[0]
     point = version.location
-    values["location"] = profile.rounded(point)
+    values["location"] = rounded(point)
     values[profile.PRECISION] = version.location_precision
     for name, model in profile.TAXONOMIES.items():
         term = model._meta.model_name

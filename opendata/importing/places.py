@@ -4,9 +4,8 @@ the actor page, the moderation and the exports say so, and so that the next impo
 geocoder again. A point is always inside the actor's commune."""
 
 from actors.models import LocationPrecision
-from actors.places import locate_address
+from actors.places import locate_address, rounded
 from actors.text import normalise
-from contributions.profile import rounded
 
 from . import scratch
 

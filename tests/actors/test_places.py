@@ -1,8 +1,13 @@
+import itertools
+
 import pytest
+from django.contrib.gis.geos import Point
 
 from actors.models import LocationPrecision
-from actors.places import locate_address, resolve_near
+from actors.places import locate_address, resolve_near, rounded
+from actors.text import normalise
 from tests.factories import commune
+from tests.stubs import ban as stub
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +60,35 @@ def test_an_actor_is_placed_at_its_address_else_at_its_commune_centre(ban):
     ban.mode = "down"
     unanswered = locate_address("14 rue Pannecau", bayonne)  # not in the cache
     assert unanswered.approximate and unanswered.unanswered
+
+
+def just_inside(boundary):
+    """A point inside `boundary` that, to the micro-degree, is outside it."""
+    near = (-4.9e-7, 0, 4.9e-7)
+    for x, y in boundary.convex_hull.coords[0]:
+        for dx, dy in itertools.product(range(-2, 3), repeat=2):
+            grid = Point(round(x, 6) + dx * 1e-6, round(y, 6) + dy * 1e-6, srid=4326)
+            if boundary.intersects(grid):
+                continue
+            for ex, ey in itertools.product(near, repeat=2):
+                point = Point(grid.x + ex, grid.y + ey, srid=4326)
+                if boundary.intersects(point) and rounded(point) == rounded(grid):
+                    return point
+    raise AssertionError("no such point on the boundary")
+
+
+def test_an_address_is_checked_as_it_is_kept_to_the_micro_degree(ban, monkeypatch):
+    bayonne = commune("64102")
+    point = just_inside(bayonne.boundary)
+    monkeypatch.setitem(
+        stub.KNOWN,
+        normalise("1 chemin du Bord, 64100 Bayonne"),
+        stub.feature("1 Chemin du Bord 64100 Bayonne", point.x, point.y, "64102"),
+    )
+    located = locate_address("1 chemin du Bord", bayonne)
+    # Stored at the rounded point, the actor would be outside its commune.
+    assert located.approximate and located.point == bayonne.centroid
+    assert len(ban.queries) == 1
+    inside = locate_address("12 rue Pannecau", bayonne)
+    assert inside.precision == LocationPrecision.PRECISE
+    assert rounded(inside.point) == [inside.point.x, inside.point.y]

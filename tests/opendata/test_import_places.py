@@ -63,7 +63,7 @@ def test_the_position_used_is_always_inside_its_commune(reference):
     commune however concave (actors.reference), rounded as positions are stored."""
     from django.contrib.gis.geos import Point
 
-    from contributions.profile import rounded
+    from actors.places import rounded
 
     outside = [
         commune.name
