@@ -28,6 +28,9 @@ class HostField(ActorLinesField):
 
 
 class EventForm(ExpertiseForm):
+    # Where clean() put the event from its address (actors.places.Located), when it did.
+    located = None
+
     place_actor = HostField(
         label=_("Chez l'acteur"), help_text=_("L'adresse de sa page dans l'annuaire.")
     )
@@ -72,11 +75,31 @@ class EventForm(ExpertiseForm):
             data["place_actor"] = None
         if kind != PlaceKind.ONLINE:
             data["online_url"] = ""
-        data["location"] = None
+        data["location"] = self.located = None
         if kind == PlaceKind.ADDRESS and data.get("commune") and data.get("street_address"):
-            data["location"] = locate_address(data["street_address"], data["commune"]).point
+            self.located = locate_address(data["street_address"], data["commune"])
+            data["location"] = self.located.point
         elif kind != PlaceKind.ADDRESS:
             data["street_address"], data["commune"] = "", None
         # Not a field of the form: the model's checks read it from the instance.
         self.instance.location = data["location"]
         return data
+
+    def location_warning(self):
+        """What to tell the organiser when the address typed gave no point in the commune
+        (clean()): the agenda's map shows the event at the commune's centre. Saving again
+        asks the geocoder again."""
+        if self.located is None or not self.located.approximate:
+            return None
+        if self.located.unanswered:
+            message = gettext(
+                "Le service des adresses ne répond pas : l'événement est placé pour l'instant "
+                "au centre de %(commune)s sur la carte. Enregistrez-le à nouveau plus tard pour "
+                "le placer à son adresse."
+            )
+        else:
+            message = gettext(
+                "Adresse introuvable à %(commune)s : l'événement est placé au centre de la "
+                "commune sur la carte. Vérifiez l'adresse."
+            )
+        return message % {"commune": self.cleaned_data["commune"].label}

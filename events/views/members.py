@@ -19,6 +19,13 @@ class EventKind:
     def get_kind(self):
         return EVENT
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        warning = form.location_warning()
+        if response.status_code < 400 and warning:
+            messages.warning(self.request, warning)
+        return response
+
     def done(self, obj, message):
         messages.success(self.request, message)
         return redirect(reverse("events:event-edit", kwargs={"slug": obj.slug}))

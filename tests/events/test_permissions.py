@@ -4,6 +4,8 @@ through the member views; others are refused; moderators decide in the admin."""
 import pytest
 from django.urls import reverse
 
+from actors.models import Commune
+from actors.places import rounded
 from contributions.models import Membership, Role
 from events.models import Event, EventRequest, PlaceKind
 from moderation.contract import Status
@@ -107,3 +109,33 @@ def test_a_description_too_long_comes_back_whole_with_its_limit(client, people):
     assert "au plus 10000 caractères (actuellement 12000)" in response.content.decode()
     assert response.context["form"]["description_es"].value() == long
     assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("street", "mode", "said"),
+    [
+        ("12 rue Pannecau", "ok", None),
+        ("1 rue Ailleurs", "ok", "Adresse introuvable à Bayonne : l&#x27;événement est placé"),
+        ("12 rue Pannecau", "down", "Le service des adresses ne répond pas : l&#x27;événement"),
+    ],
+)
+def test_the_organiser_is_told_when_the_address_gave_no_point(client, people, ban, street, mode,
+                                                              said):  # fmt: skip
+    ban.mode = mode
+    bayonne = Commune.objects.get(insee="64102")
+    client.force_login(people["editor"])
+    url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
+    form = {**FORM, "place_kind": "address", "online_url": "", "street_address": street,
+            "commune": bayonne.pk}  # fmt: skip
+    response = client.post(url, form, follow=True)
+    assert response.status_code == 200
+    event = Event.objects.get()
+    warnings = [m.message for m in response.context["messages"] if m.level_tag == "warning"]
+    body = response.content.decode()
+    if said is None:
+        assert rounded(event.location) != rounded(bayonne.centroid) and not warnings
+        return
+    assert rounded(event.location) == rounded(bayonne.centroid) and len(warnings) == 1
+    assert said in body
+    assert "Brouillon enregistré." in body  # saved all the same, nothing typed lost
+    assert event.street_address == street
