@@ -3,7 +3,10 @@ another address is placed by the geocoder inside its commune (else at the commun
 what a place kind does not use is emptied so the database's checks hold."""
 
 from django import forms
-from django.utils.translation import gettext
+from django.contrib.postgres.forms import SimpleArrayField
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Commune
@@ -27,12 +30,47 @@ class HostField(ActorLinesField):
         return found[0] if found else None
 
 
+class DatesField(SimpleArrayField):
+    """Dates separated by commas. One that is not a date is named in the message, rather than
+    numbered as an item of an array."""
+
+    def __init__(self, **kwargs):
+        super().__init__(forms.DateField(), delimiter=",", **kwargs)
+
+    def to_python(self, value):
+        items = value if isinstance(value, list) else (value or "").split(self.delimiter)
+        dates, wrong = [], []
+        for item in items:
+            if isinstance(item, str) and not item.strip():
+                continue
+            try:
+                dates.append(self.base_field.to_python(item))
+            except ValidationError:
+                wrong.append(item.strip())
+        if wrong:
+            raise ValidationError(
+                ngettext(
+                    "Date illisible : %(dates)s. Écrivez-la par exemple 2030-03-12.",
+                    "Dates illisibles : %(dates)s. Écrivez-les par exemple 2030-03-12.",
+                    len(wrong),
+                ),
+                code="invalid",
+                params={"dates": ", ".join(wrong)},
+            )
+        return dates
+
+
 class EventForm(ExpertiseForm):
     # Where clean() put the event from its address (actors.places.Located), when it did.
     located = None
 
     place_actor = HostField(
         label=_("Chez l'acteur"), help_text=_("L'adresse de sa page dans l'annuaire.")
+    )
+    exdates = DatesField(
+        required=False,
+        label=capfirst(Event._meta.get_field("exdates").verbose_name),
+        help_text=_("Les dates où la série n'a pas lieu, séparées par des virgules (AAAA-MM-JJ)."),
     )
     organisers = ActorLinesField(
         label=_("Co-organisateurs"),
@@ -50,11 +88,6 @@ class EventForm(ExpertiseForm):
             "themes", "publics",
         ]  # fmt: skip
         widgets = {"start": MOMENT, "end": MOMENT, "place_kind": forms.RadioSelect}
-        help_texts = {
-            "exdates": _(
-                "Les dates où la série n'a pas lieu, séparées par des virgules (AAAA-MM-JJ)."
-            )
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,17 +118,30 @@ class EventForm(ExpertiseForm):
         self.instance.location = data["location"]
         return data
 
-    def location_warning(self):
+    def location_warning(self, sent=False):
         """What to tell the organiser when the address typed gave no point in the commune
         (clean()): the agenda's map shows the event at the commune's centre. Saving again
-        asks the geocoder again."""
+        asks the geocoder again; `sent`: the event now waits for the moderators, and cannot
+        be changed until they decide."""
         if self.located is None or not self.located.approximate:
             return None
-        if self.located.unanswered:
+        if self.located.unanswered and sent:
+            message = gettext(
+                "Le service des adresses ne répond pas : l'événement est placé pour l'instant "
+                "au centre de %(commune)s sur la carte. Une fois la modération passée, "
+                "enregistrez-le à nouveau pour le placer à son adresse."
+            )
+        elif self.located.unanswered:
             message = gettext(
                 "Le service des adresses ne répond pas : l'événement est placé pour l'instant "
                 "au centre de %(commune)s sur la carte. Enregistrez-le à nouveau plus tard pour "
                 "le placer à son adresse."
+            )
+        elif sent:
+            message = gettext(
+                "Adresse introuvable à %(commune)s : l'événement est placé au centre de la "
+                "commune sur la carte. Une fois la modération passée, vous pourrez corriger "
+                "l'adresse."
             )
         else:
             message = gettext(

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from contributions.forms import Button
 from expertise.views import members
 
 from ..kinds import EVENT
@@ -21,7 +22,7 @@ class EventKind:
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        warning = form.location_warning()
+        warning = form.location_warning(sent=self.request.POST.get("action") == Button.SUBMIT)
         if response.status_code < 400 and warning:
             messages.warning(self.request, warning)
         return response

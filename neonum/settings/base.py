@@ -231,6 +231,15 @@ LANGUAGES = [("fr", "Français"), ("eu", "Euskara"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# The dates a form reads in a language whose Django locale names none: Basque's has none, and
+# Django's default then read 12/03/2030 as 3 December, in the American order. On both sides
+# of the border the day comes first; Basque also writes the year first (2030/03/12). French
+# and Spanish keep their locales' own formats (day first too). ISO 8601 is always read.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d/%m/%y"]
+DATETIME_INPUT_FORMATS = [
+    *(f"{date} {time}" for date in DATE_INPUT_FORMATS for time in ("%H:%M:%S", "%H:%M")),
+    *DATE_INPUT_FORMATS,
+]
 USE_TZ = True
 
 STATIC_URL = "/static/"

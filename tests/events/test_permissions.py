@@ -112,24 +112,32 @@ def test_a_description_too_long_comes_back_whole_with_its_limit(client, people):
 
 
 @pytest.mark.parametrize(
-    ("street", "mode", "said"),
+    ("street", "mode", "action", "said"),
     [
-        ("12 rue Pannecau", "ok", None),
-        ("1 rue Ailleurs", "ok", "Adresse introuvable à Bayonne : l&#x27;événement est placé"),
-        ("12 rue Pannecau", "down", "Le service des adresses ne répond pas : l&#x27;événement"),
+        ("12 rue Pannecau", "ok", "submit", None),
+        ("1 rue Ailleurs", "ok", "", "Adresse introuvable à Bayonne : l&#x27;événement est"
+                                     " placé au centre de la commune sur la carte. Vérifiez"),
+        ("1 rue Ailleurs", "ok", "submit", "Une fois la modération passée, vous pourrez corriger"),
+        ("12 rue Pannecau", "down", "", "Le service des adresses ne répond pas : l&#x27;événement"
+                                        " est placé pour l&#x27;instant au centre de Bayonne sur la"
+                                        " carte. Enregistrez-le à nouveau plus tard"),
+        ("12 rue Pannecau", "down", "submit", "Une fois la modération passée, enregistrez-le à"),
     ],
-)
+)  # fmt: skip
 def test_the_organiser_is_told_when_the_address_gave_no_point(client, people, ban, street, mode,
-                                                              said):  # fmt: skip
+                                                              action, said):  # fmt: skip
+    """Told what to do next: check the address, or save again; once the event waits for the
+    moderators, nothing can be changed until they decide, and the message says so."""
     ban.mode = mode
     bayonne = Commune.objects.get(insee="64102")
     client.force_login(people["editor"])
     url = reverse("events:event-add", kwargs={"slug": people["actor"].slug})
     form = {**FORM, "place_kind": "address", "online_url": "", "street_address": street,
-            "commune": bayonne.pk}  # fmt: skip
+            "commune": bayonne.pk, "action": action}  # fmt: skip
     response = client.post(url, form, follow=True)
     assert response.status_code == 200
     event = Event.objects.get()
+    assert event.status == (Status.PENDING if action else Status.DRAFT)
     warnings = [m.message for m in response.context["messages"] if m.level_tag == "warning"]
     body = response.content.decode()
     if said is None:
@@ -137,5 +145,6 @@ def test_the_organiser_is_told_when_the_address_gave_no_point(client, people, ba
         return
     assert rounded(event.location) == rounded(bayonne.centroid) and len(warnings) == 1
     assert said in body
-    assert "Brouillon enregistré." in body  # saved all the same, nothing typed lost
+    # Saved all the same: nothing typed is lost.
+    assert ("Envoyé en modération." if action else "Brouillon enregistré.") in body
     assert event.street_address == street
