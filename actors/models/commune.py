@@ -12,6 +12,18 @@ def reads_basque():
     return (get_language() or "").startswith("eu")
 
 
+# Names people type for a commune beside its French and Basque ones (the reference data has
+# those two only), normalised: the Spanish names in common use, which the Spanish pages' own
+# texts use, and the short name of Mauléon-Licharre, in French and Spanish alike.
+OTHER_NAMES = {
+    "bayona": "64102",
+    "hendaya": "64260",
+    "mauleon": "64371",
+    "san juan de luz": "64483",
+    "san juan pie de puerto": "64485",
+}
+
+
 class CommuneQuerySet(models.QuerySet):
     def by_label(self):
         """In the order of `Commune.label`, the name in the reader's language: Basque names
@@ -24,9 +36,10 @@ class CommuneQuerySet(models.QuerySet):
         return self.filter(boundary__intersects=point)
 
     def matching(self, text):
-        """Communes named `text` (French or Basque name, case and accents ignored) or with
-        that postcode. Digits are read as a postcode only: INSEE codes and postcodes overlap
-        (64100 is Bayonne's postcode and Bassussarry's INSEE code)."""
+        """Communes named `text` (French, Basque or another name in OTHER_NAMES, case and
+        accents ignored) or with that postcode. Digits are read as a postcode only: INSEE
+        codes and postcodes overlap (64100 is Bayonne's postcode and Bassussarry's INSEE
+        code)."""
         text = (text or "").strip()
         if not text:
             return self.none()
@@ -34,7 +47,10 @@ class CommuneQuerySet(models.QuerySet):
             # A postcode often serves several communes: the most populous first.
             return self.filter(postcodes__contains=[text]).order_by("-population")
         key = normalise(text)
-        return self.filter(Q(search_name=key) | Q(search_name_eu=key))
+        named = Q(search_name=key) | Q(search_name_eu=key)
+        if key in OTHER_NAMES:
+            named |= Q(insee=OTHER_NAMES[key])
+        return self.filter(named)
 
 
 class Commune(models.Model):

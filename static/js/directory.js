@@ -248,6 +248,12 @@
 
   function loadMapNow() {
     if (!map || !mapShown()) return;
+    // Criteria the list refused (it says which): the map, which would refuse them too, is empty.
+    if (dynamic.querySelector(".layout[data-invalid]")) {
+      if (mapRequest) mapRequest.abort();
+      markersById = results.draw({ type: "FeatureCollection", features: [] });
+      return;
+    }
     var query = params();
     [names.bbox, names.page, names.sort].forEach(function (name) { query.delete(name); });
     query.set(names.bbox, results.viewBbox());

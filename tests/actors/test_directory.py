@@ -127,6 +127,7 @@ def test_result_count_is_a_heading_announced_by_a_region_the_script_does_not_rep
         ("/fr/?q=konpon&near=Bayonne&page=1", "Konpon près de Bayonne"),
         ("/eu/?q=konpon&near=Bayonne", "Konpon, Baiona inguruan"),
         ("/es/?q=konpon&near=Bayonne", "Konpon cerca de Bayonne"),
+        ("/es/?q=arreglar&near=Bayona", "Arreglar cerca de Bayonne"),
     ],
 )
 def test_the_title_names_the_search_and_the_place(client, small_world, path, title):

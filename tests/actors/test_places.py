@@ -12,10 +12,21 @@ from tests.stubs import ban as stub
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("text", ["Bayonne", "baiona", "64100"])
+@pytest.mark.parametrize("text", ["Bayonne", "baiona", "Bayona", "64100"])
 def test_communes_and_postcodes_resolve_offline(ban, text):
     place = resolve_near(text)
     assert (place.label, place.precision) == ("Bayonne", "commune")
+    assert ban.queries == []
+
+
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [("San Juan de Luz", "64483"), ("hendaya", "64260"), ("San Juan Pie de Puerto", "64485"),
+     ("Mauléon", "64371"), ("Mauleón", "64371")],
+)  # fmt: skip
+def test_the_spanish_and_short_names_in_use_resolve_offline(ban, text, insee):
+    place = resolve_near(text)
+    assert place.precision == "commune" and place.point == commune(insee).centroid
     assert ban.queries == []
 
 

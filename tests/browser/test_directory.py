@@ -72,6 +72,18 @@ def test_markers_and_clusters_appear(visit, demo_tx, monkeypatch):
     assert "acteurs ici" in label
 
 
+def test_the_map_asks_nothing_for_criteria_the_list_refused(visit, demo_tx):
+    asked = []
+    visit.on("response", lambda r: "/carte/donnees" in r.url and asked.append(r.status))
+    assert visit.goto("/fr/?theme=inexistant").status == 400
+    expect(visit.page.locator("#errors")).to_be_visible()
+    visit.page.wait_for_selector(".leaflet-container")
+    visit.page.wait_for_load_state("networkidle")
+    assert asked == [] and visit.page.locator(".marker-point, .marker-cluster").count() == 0
+    # The page itself answers 400, which Chromium logs; nothing else may be.
+    assert [e for e in visit.errors if "status of 400" not in e] == []
+
+
 def test_list_and_markers_highlight_each_other_with_the_keyboard(visit, demo_tx):
     visit.goto("/fr/?commune=64102")
     visit.page.wait_for_selector(".marker-point")
