@@ -5,6 +5,7 @@ what a place kind does not use is emptied so the database's checks hold."""
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from actors.models import Commune
 from actors.places import locate_address
 from expertise.forms import TEXT_FIELDS, ActorLinesField, ExpertiseForm, https_urls
 
+from . import recurrence
 from .models import Event, PlaceKind
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -102,6 +104,7 @@ class EventForm(ExpertiseForm):
 
     def clean(self):
         data = super().clean()
+        self.check_exceptions(data)
         kind = data.get("place_kind")
         # What this kind of place does not use is emptied (construct_instance copies it).
         if kind != PlaceKind.ACTOR:
@@ -117,6 +120,23 @@ class EventForm(ExpertiseForm):
         # Not a field of the form: the model's checks read it from the instance.
         self.instance.location = data["location"]
         return data
+
+    def check_exceptions(self, data):
+        """An exception date the series never reaches skips nothing: most likely a typo."""
+        if not data.get("start") or "exdates" not in data or "rrule" not in data:
+            return
+        stray = recurrence.stray_exceptions(data["start"], data["rrule"], data["exdates"])
+        if not stray:
+            return
+        if not data["rrule"]:
+            message = gettext("Sans règle de récurrence, il n'y a pas de date à excepter.")
+        else:
+            message = ngettext(
+                "Le %(dates)s n'est pas une date de la série.",
+                "Ces dates ne sont pas des dates de la série : %(dates)s.",
+                len(stray),
+            ) % {"dates": ", ".join(date_format(day, "SHORT_DATE_FORMAT") for day in stray)}
+        self.add_error("exdates", message)
 
     def location_warning(self, sent=False):
         """What to tell the organiser when the address typed gave no point in the commune

@@ -86,6 +86,25 @@ def starts(event, until=None):
     return found
 
 
+def stray_exceptions(start, rule, exdates):
+    """The exception dates on which the series (`rule` from the aware `start`) has no
+    occurrence: they would skip nothing. Read over the first MOST occurrences, as the agenda
+    lists them; a date past those cannot be told and is not reported. [] for an unreadable
+    rule, which its own field reports."""
+    if not exdates:
+        return []
+    if not rule:
+        return list(exdates)
+    naive = local(start).replace(tzinfo=None)
+    try:
+        moments = list(_rule(rule, naive).xafter(naive, count=MOST, inc=True))
+    except (ValueError, TypeError):
+        return []
+    days = {moment.date() for moment in moments}
+    complete = len(moments) < MOST
+    return [day for day in exdates if day not in days and (complete or day <= moments[-1].date())]
+
+
 def occurrences(event, since=None, until=None):
     """The event's occurrences not over at `since` that begin before `until` (aware)."""
     length = event.end - event.start
