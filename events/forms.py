@@ -11,7 +11,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Commune
-from actors.places import locate_address
+from actors.places import locate_address, rounded
 from expertise.forms import TEXT_FIELDS, ActorLinesField, ExpertiseForm, https_urls
 
 from . import recurrence
@@ -113,13 +113,32 @@ class EventForm(ExpertiseForm):
             data["online_url"] = ""
         data["location"] = self.located = None
         if kind == PlaceKind.ADDRESS and data.get("commune") and data.get("street_address"):
-            self.located = locate_address(data["street_address"], data["commune"])
-            data["location"] = self.located.point
+            data["location"] = self.place(data["street_address"], data["commune"])
         elif kind != PlaceKind.ADDRESS:
             data["street_address"], data["commune"] = "", None
         # Not a field of the form: the model's checks read it from the instance.
         self.instance.location = data["location"]
         return data
+
+    def place(self, street_address, commune):
+        """The event's point at that address (self.located says how it was found). While the
+        geocoder does not answer, an address left as it was keeps its point: a change of the
+        title must not move a placed event to the commune's centre."""
+        located = locate_address(street_address, commune)
+        kept = self.instance.location
+        unchanged = (
+            self.instance.pk
+            and kept is not None
+            and self.instance.street_address == street_address
+            and self.instance.commune_id == commune.pk
+        )
+        if located.unanswered and unchanged:
+            # Still at the centre (placed during an earlier outage): said again.
+            at_centre = rounded(kept) == rounded(commune.centroid)
+            self.located = located if at_centre else None
+            return kept
+        self.located = located
+        return located.point
 
     def check_exceptions(self, data):
         """An exception date the series never reaches skips nothing: most likely a typo."""

@@ -88,20 +88,21 @@ def starts(event, until=None):
 
 def stray_exceptions(start, rule, exdates):
     """The exception dates on which the series (`rule` from the aware `start`) has no
-    occurrence: they would skip nothing. Read over the first MOST occurrences, as the agenda
-    lists them; a date past those cannot be told and is not reported. [] for an unreadable
-    rule, which its own field reports."""
+    occurrence: they would skip nothing. Read over its first MOST occurrences, the most the
+    agenda ever lists; a date past those is not judged. [] for an unreadable rule, which its
+    own field reports."""
     if not exdates:
         return []
     if not rule:
         return list(exdates)
     naive = local(start).replace(tzinfo=None)
     try:
-        moments = list(_rule(rule, naive).xafter(naive, count=MOST, inc=True))
+        moments = list(_rule(rule, naive).xafter(naive, count=MOST + 1, inc=True))
     except (ValueError, TypeError):
         return []
+    complete = len(moments) <= MOST
+    moments = moments[:MOST]
     days = {moment.date() for moment in moments}
-    complete = len(moments) < MOST
     return [day for day in exdates if day not in days and (complete or day <= moments[-1].date())]
 
 

@@ -13,13 +13,15 @@ def reads_basque():
 
 
 # Names people type for a commune beside its French and Basque ones (the reference data has
-# those two only), normalised: the Spanish names in common use, which the Spanish pages' own
-# texts use, and the short name of Mauléon-Licharre, in French and Spanish alike.
+# those two only), normalised: the Spanish names in common use (a Spanish reader looks for
+# Bayona, not Bayonne; the demo actors' Spanish texts say so too), and the short name of
+# Mauléon-Licharre, in French and Spanish alike.
 OTHER_NAMES = {
     "bayona": "64102",
     "hendaya": "64260",
     "mauleon": "64371",
     "san juan de luz": "64483",
+    "san juan de pie de puerto": "64485",
     "san juan pie de puerto": "64485",
 }
 

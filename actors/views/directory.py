@@ -76,7 +76,8 @@ class DirectoryView(View):
                     )
         else:
             status = 400
-            context.update(facets=[], total=0, page_obj=None, actors=[])
+            # The criteria the list refused: the map's script asks nothing for them.
+            context.update(facets=[], total=0, page_obj=None, actors=[], refused=True)
         fragment = request.headers.get(FRAGMENT_HEADER) == "results"
         template = self.fragment_template_name if fragment else self.template_name
         response = render(request, template, context, status=status)

@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from contributions.forms import Button
 from expertise.views import members
+from moderation.contract import Status
 
 from ..kinds import EVENT
 
@@ -22,7 +22,10 @@ class EventKind:
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        warning = form.location_warning(sent=self.request.POST.get("action") == Button.SUBMIT)
+        saved = form.instance if self.object is None else self.object
+        # Read back: the workflow saves the status through rows of its own.
+        status = EVENT.model.objects.filter(pk=saved.pk).values_list("status", flat=True).first()
+        warning = form.location_warning(sent=status == Status.PENDING)
         if response.status_code < 400 and warning:
             messages.warning(self.request, warning)
         return response

@@ -82,6 +82,10 @@ def test_the_map_asks_nothing_for_criteria_the_list_refused(visit, demo_tx):
     assert asked == [] and visit.page.locator(".marker-point, .marker-cluster").count() == 0
     # The page itself answers 400, which Chromium logs; nothing else may be.
     assert [e for e in visit.errors if "status of 400" not in e] == []
+    # The same tab asks for the map's data of criteria the list takes.
+    visit.goto("/fr/?theme=low-tech")
+    visit.page.wait_for_selector(".marker-point, .marker-cluster")
+    assert asked and set(asked) == {200}
 
 
 def test_list_and_markers_highlight_each_other_with_the_keyboard(visit, demo_tx):

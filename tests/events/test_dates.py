@@ -92,3 +92,16 @@ def test_a_series_longer_than_what_is_listed_judges_only_what_is_listed():
     assert stray_exceptions(start, weekdays, [date(2030, 3, 9), date(2031, 3, 8)]) == [
         date(2030, 3, 9)
     ]
+
+
+def test_exceptions_are_judged_on_paris_dates():
+    """Past midnight in Paris (still the day before in UTC), across the clocks' change on 31
+    March 2030, and a series of exactly as many occurrences as are listed."""
+    weekly = "FREQ=WEEKLY;COUNT=3"
+    past_midnight = datetime(2030, 3, 5, 0, 30, tzinfo=PARIS)
+    assert stray_exceptions(past_midnight, weekly, [date(2030, 3, 12)]) == []
+    assert stray_exceptions(past_midnight, weekly, [date(2030, 3, 11)]) == [date(2030, 3, 11)]
+    across = datetime(2030, 3, 26, 10, tzinfo=PARIS)
+    assert stray_exceptions(across, weekly, [date(2030, 4, 2), date(2030, 4, 9)]) == []
+    full = "FREQ=DAILY;COUNT=500"
+    assert stray_exceptions(across, full, [date(2040, 1, 1)]) == [date(2040, 1, 1)]

@@ -2,6 +2,7 @@
 through the member views; others are refused; moderators decide in the admin."""
 
 import pytest
+from django.contrib.gis.geos import Point
 from django.urls import reverse
 
 from actors.models import Commune
@@ -148,3 +149,29 @@ def test_the_organiser_is_told_when_the_address_gave_no_point(client, people, ba
     # Saved all the same: nothing typed is lost.
     assert ("Envoyé en modération." if action else "Brouillon enregistré.") in body
     assert event.street_address == street
+
+
+def test_while_the_geocoder_is_down_an_unchanged_address_keeps_its_point(client, people, ban):
+    """A published event placed at its address: a change of its title, sent while the
+    geocoder does not answer, proposes no move to the commune's centre, and says nothing of
+    the address; a change of the address does, and says why."""
+    bayonne = Commune.objects.get(insee="64102")
+    placed = Point(-1.4736, 43.4898, srid=4326)
+    event = make_event(people["actor"], place_kind=PlaceKind.ADDRESS,
+                       street_address="12 rue Pannecau", commune=bayonne,
+                       location=placed)  # fmt: skip
+    ban.mode = "down"
+    client.force_login(people["editor"])
+    url = reverse("events:event-edit", kwargs={"slug": event.slug})
+    form = {**FORM, "title": "Repair café du jeudi", "place_kind": "address", "online_url": "",
+            "street_address": "12 rue Pannecau", "commune": bayonne.pk,
+            "base": event.updated_at.isoformat()}  # fmt: skip
+    response = client.post(url, form, follow=True)
+    request = EventRequest.objects.get()
+    assert request.proposed["location"] == rounded(placed)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+    request.delete()
+    response = client.post(url, {**form, "street_address": "14 rue Pannecau"}, follow=True)
+    assert EventRequest.objects.get().proposed["location"] == rounded(bayonne.centroid)
+    warnings = [m.message for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "ne répond pas" in warnings[0]
