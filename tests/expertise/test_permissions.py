@@ -116,11 +116,16 @@ def test_an_archived_item_cannot_be_edited_and_a_pending_one_is_refused(client, 
         client.get(reverse("expertise:realisation-edit", args=[archived.slug])).status_code == 404
     )
     url = reverse("expertise:realisation-edit", args=[pending.slug])
+    # Its page says it waits, with no form that could not be sent.
+    page = client.get(url).content.decode()
+    assert "<h1><span>En attente</span></h1>" in page and "<title>En attente — " in page
+    assert "attend la modération" in page and '<form method="post" enctype' not in page
+    # Sent all the same (from a tab opened before): refused, what was typed shown back.
     response = client.post(url, {**REALISATION_FORM, "base": pending.updated_at.isoformat()})
     assert response.status_code == 400
-    assert (
-        "Seule une fiche publiée reçoit des demandes de modification." in response.content.decode()
-    )
+    body = response.content.decode()
+    assert "Seule une fiche publiée reçoit des demandes de modification." in body
+    assert 'value="Atelier vélo"' in body
     assert not RealisationRequest.objects.filter(realisation=pending).exists()
 
 
