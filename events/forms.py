@@ -121,10 +121,10 @@ class EventForm(ExpertiseForm):
         return data
 
     def place(self, street_address, commune):
-        """The event's point at that address (self.located says how it was found). While the
-        geocoder does not answer, an address left as it was keeps its point: a change of the
-        title must not move a placed event to the commune's centre."""
-        located = locate_address(street_address, commune)
+        """The event's point at that address (self.located says how it was found). An address
+        left as it was keeps its point, unasked: a change of the title must not move a placed
+        event, were the geocoder down. Only a point still at the commune's centre (its address
+        was not found, or not looked up) is asked for again."""
         kept = self.instance.location
         unchanged = (
             self.instance.pk
@@ -132,13 +132,10 @@ class EventForm(ExpertiseForm):
             and self.instance.street_address == street_address
             and self.instance.commune_id == commune.pk
         )
-        if located.unanswered and unchanged:
-            # Still at the centre (placed during an earlier outage): said again.
-            at_centre = rounded(kept) == rounded(commune.centroid)
-            self.located = located if at_centre else None
+        if unchanged and rounded(kept) != rounded(commune.centroid):
             return kept
-        self.located = located
-        return located.point
+        self.located = locate_address(street_address, commune)
+        return self.located.point
 
     def check_exceptions(self, data):
         """An exception date the series never reaches skips nothing: most likely a typo."""
