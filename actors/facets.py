@@ -1,16 +1,19 @@
 """Facet counts: for every option of every facet, how many actors the directory would list
 with that option added to the other active filters. A facet's own selection does not shrink
-its own counts. One SQL query for all of them, the total and the bounds."""
+its own counts. One SQL query for the total, the bounds and the facets without a selection;
+the selected facets' options from the queries without their selection (all_counts)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q
 from django.db.models.sql.where import AND, OR, WhereNode
 
-from actors.datacache import cached, canonical_query
+from actors import params
+from actors.datacache import cache_key, cached, canonical_query
 from actors.models import Commune
 from actors.models.actor import mask_column
 from actors.searchrows import counts_queryset, planned
@@ -68,8 +71,9 @@ def group_key(name, overflow=False):
     return f"CASE WHEN {mask} < 0 THEN {column} END" if overflow else mask
 
 
-def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
-    """One scan: a grouping set per facet, plus () for the total and the bounds.
+def grouping_sql(names, base_sql, selected=(), overflow=False, page=None, whole=True):
+    """One scan: a grouping set per facet, plus () for the total and the bounds unless not
+    `whole` (the options of one facet alone: own_counts).
 
     The base query gives each condition of a facet with a selection as a boolean column
     `in_<facet>` (see run_counts): that facet's options are counted over the rows meeting
@@ -79,12 +83,12 @@ def grouping_sql(names, base_sql, selected=(), overflow=False, page=None):
     a thousand times). Only constant names from FACETS, the filterset's constant orders,
     integers and SQL compiled by Django are put together here."""
     keys = [group_key(name, overflow) for name in names]
-    sets = [f"({key})" for key in keys] + ["()"]
+    sets = [f"({key})" for key in keys] + (["()"] if whole else [])
     every = meets(selected)
     tallies = [f"count(*) FILTER (WHERE {every})"] + [
         f"count(*) FILTER (WHERE {meets([s for s in selected if s != name])})" for name in selected
     ]
-    bounds = [f"{bound} FILTER (WHERE {every})" for bound in BOUNDS]
+    bounds = [f"{bound} FILTER (WHERE {every})" for bound in BOUNDS] if whole else []
     select = keys + [f"GROUPING({key})" for key in keys] + tallies + bounds
     source, cte = f"({base_sql}) b", ""
     if page is not None:
@@ -126,28 +130,30 @@ def read_columns(names, overflow=False):
     return columns + ["lon", "lat"]
 
 
-def run_counts(names, queryset, selected=None, page=None):
+def run_counts(names, queryset, selected=None, page=None, whole=True):
     """`queryset`: the results without the conditions of the facets in `selected` (facet ->
     its condition, a boolean expression), which it only reads as columns; the rows meeting
     all but one of them are the fewest that every count needs. `page`: a PageRequest whose
-    ids the same scan reads (its key is an annotation of `queryset`)."""
+    ids the same scan reads (its key is an annotation of `queryset`). Not `whole`: the
+    options' counts only, without the total and the bounds."""
     selected = selected or {}
     counts = Counts({name: Counter() for name in names})
     flags = {f"in_{name}": condition for name, condition in selected.items()}
     if len(selected) > 1:
         queryset = queryset.filter(all_but_one(list(selected.values())))
     queryset = queryset.order_by().annotate(**flags)
-    unmasked = tally(names, queryset, selected, counts, page=page)
+    unmasked = tally(names, queryset, selected, counts, page=page, whole=whole)
     if unmasked:
         # Rows with an id past 62 (none in the reference taxonomies): counted by their arrays.
         masks = Q()
         for name in unmasked:
             masks |= Q(**{f"{mask_column(FACETS[name][1])}__lt": 0})
-        tally(unmasked, queryset.filter(masks), selected, Counts(counts.by_facet), True)
+        overflow = Counts(counts.by_facet)
+        tally(unmasked, queryset.filter(masks), selected, overflow, True, whole=whole)
     return counts
 
 
-def tally(names, queryset, selected, counts, overflow=False, page=None):
+def tally(names, queryset, selected, counts, overflow=False, page=None, whole=True):
     """Adds one grouping scan's counts to `counts` (and the page's ids to `page`); returns
     the facets that met a mask with its sign bit, whose rows the overflow's pass counts."""
     flags = [f"in_{name}" for name in selected]
@@ -159,7 +165,7 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
     except EmptyResultSet:  # a filter that can match nothing, e.g. .none()
         return []
     with planned(queryset), connection.cursor() as cursor:
-        cursor.execute(grouping_sql(names, sql, list(selected), overflow, page), params)
+        cursor.execute(grouping_sql(names, sql, list(selected), overflow, page, whole), params)
         rows = cursor.fetchall()
     n = len(names)
     if page is not None:
@@ -169,7 +175,8 @@ def tally(names, queryset, selected, counts, overflow=False, page=None):
     tally_of = {name: 1 + list(selected).index(name) if name in selected else 0 for name in names}
     unmasked = {}  # a facet's rows may have several masks with the sign bit: named once
     for row in rows:
-        values, groupings, tallies, bounds = row[:n], row[n : 2 * n], row[2 * n : -4], row[-4:]
+        end = len(row) - len(BOUNDS) if whole else len(row)
+        values, groupings, tallies, bounds = row[:n], row[n : 2 * n], row[2 * n : end], row[end:]
         if all(groupings):
             counts.total = tallies[0]
             counts.bounds = tuple(bounds) if bounds[0] is not None else None
@@ -213,15 +220,49 @@ def condition(filterset, name, model):
     return filterset.filters[name].filter(model.objects.all(), value).query.where
 
 
-def all_counts(filterset, base_queryset, selected, page=None):
-    """Every count in one scan: the results without the selected facets' conditions, which
-    become columns (run_counts); a text search's read from the actors' narrow copy
-    (actors.searchrows)."""
+# Up to this many facets with a selection, each one's options are counted apart (own_counts).
+SHARED_UP_TO = 2
+
+
+def all_counts(filterset, base_queryset, selected, page=None, version=None):
+    """Every count, a text search's read from the actors' narrow copy (actors.searchrows).
+
+    With one or two selections: the other facets, the total and the bounds from one scan of
+    the results, and each selected facet's options from the query without its selection
+    (own_counts), which the queries adding one selection to the same query share: every
+    theme with "euskara", every language with a theme. The single scan below hashes every
+    row it reads into every facet's counts; at 100,000 actors one selection made it read
+    them all (README "Load", eleventh round). With more selections, those shared queries
+    seldom repeat, and that single scan reads only the rows meeting all but one condition."""
     base_queryset = counts_queryset(filterset, base_queryset)
     chosen = [name for name in FACETS if selected[name]]
+    if chosen and len(chosen) <= SHARED_UP_TO:
+        names = [name for name in FACETS if name not in chosen]
+        counts = run_counts(names, filterset.filter_queryset(base_queryset), page=page)
+        for name in chosen:
+            counts.by_facet[name] = own_counts(filterset, base_queryset, name, version)
+        return counts
     conditions = {name: condition(filterset, name, base_queryset.model) for name in chosen}
     others = filterset.filter_queryset(base_queryset, **dict.fromkeys(chosen))
     return run_counts(list(FACETS), others, conditions, page)
+
+
+def own_counts(filterset, base_queryset, name, version=None):
+    """The counts of facet `name`'s options, which its own selection does not shrink: those
+    of the same query without that selection. Read from that query's cached counts when a
+    visitor saw it (the usual way to a selection), else counted in a scan of their own,
+    cached under that query and the facet's name."""
+    query = canonical_query(filterset.data, ignore=(*params.NOT_RESULTS, name))
+    seen = cache.get(cache_key("facet-counts", query, version))
+    if seen is not None:
+        return seen.by_facet[name]
+    rows = filterset.filter_queryset(base_queryset, skip=name)
+    return cached(
+        "facet-options",
+        f"{query}&@facet={name}",
+        lambda: run_counts([name], rows, whole=False).by_facet[name],
+        version,
+    )
 
 
 def compute_facets(filterset, base_queryset, version=None, page=None):
@@ -233,7 +274,7 @@ def compute_facets(filterset, base_queryset, version=None, page=None):
     counts = cached(
         "facet-counts",
         canonical_query(filterset.data),
-        lambda: all_counts(filterset, base_queryset, selected, page),
+        lambda: all_counts(filterset, base_queryset, selected, page, version),
         version,
     )
     facets = []

@@ -177,7 +177,11 @@ def test_the_page_matches_the_plain_query(client, world, query):
         getattr(a, "distance_km", None) for a in expected
     ]
 
-    for facet in context["facets"]:
+    assert_same_counts(context["facets"], counts)
+
+
+def assert_same_counts(facets, counts):
+    for facet in facets:
         if facet.hidden:
             continue
         model = FACETS[facet.name][0]
@@ -264,6 +268,45 @@ def test_words_few_rows_hold_are_ranked_in_those_rows_alone(client, world):
     counts = [q["sql"] for q in queries if "GROUPING SETS" in q["sql"]]
     assert len(counts) == 1
     assert 'FROM "actors_search_lean"' in counts[0]
+
+
+def grouped_by(queries):
+    """The grouping sets of each facet counts' scan among `queries`."""
+    return [q["sql"].rsplit("GROUPING SETS ", 1)[1] for q in queries if "GROUPING SETS" in q["sql"]]
+
+
+def test_a_selected_facet_s_options_come_from_the_query_without_it(client, world):
+    """With one or two selections, a selected facet's options are counted as the query
+    without its selection counts them: read from that query's counts when a visitor saw it,
+    else counted once for every query adding a selection to it."""
+    language = "language=euskara"
+    client.get(f"/fr/?{language}")
+    scans = []
+    for theme in ("reemploi-reparation", "low-tech"):
+        query = f"theme={theme}&{language}"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/fr/?{query}&tout=commune")
+        scans.append(grouped_by(queries))
+        _results, counts, bounds = reference(query)
+        assert_same_counts(response.context["facets"], counts)
+        assert response.context["map_bounds"] == bounds
+    # The themes' options: the counts of the query seen first; the languages' counted over
+    # each theme's rows; the other facets, the total and the bounds over the results.
+    assert scans == 2 * [
+        ["((service_mask), (public_mask), (kind_id), (commune_id), ())", "((language_mask))"]
+    ]
+
+    # Unseen, the options of a selection are counted once for the queries that share them.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/fr/?theme=low-tech&kind=association")
+        client.get("/fr/?theme=low-tech&kind=entreprise-ess")
+    assert grouped_by(queries) == [
+        "((service_mask), (public_mask), (language_mask), (commune_id), ())",
+        "((theme_mask))",
+        "((kind_id))",
+        "((service_mask), (public_mask), (language_mask), (commune_id), ())",
+        "((theme_mask))",  # the kinds' options over theme=low-tech: counted already
+    ]
 
 
 @pytest.mark.parametrize("total", [1, 26, 10_000, 100_000_000])

@@ -15,7 +15,7 @@ def some_actors():
 # (snapshot, URL, number of queries): the public pages, the API and the exports.
 PUBLIC = [
     ("directory", "/fr/", 15),
-    ("directory_filtered", "/fr/?theme=low-tech&language=euskara&sort=updated", 15),
+    ("directory_filtered", "/fr/?theme=low-tech&language=euskara&sort=updated", 17),
     ("directory_search", "/fr/?q=konpon", 20),
     ("map_data", "/fr/carte/donnees.geojson?zoom=9&bbox=-1.9,42.9,-0.7,43.7", 3),
     ("actor_page", "/fr/acteurs/konpon/", 8),
