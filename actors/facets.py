@@ -148,8 +148,8 @@ def run_counts(names, queryset, selected=None, page=None, whole=True):
         masks = Q()
         for name in unmasked:
             masks |= Q(**{f"{mask_column(FACETS[name][1])}__lt": 0})
-        overflow = Counts(counts.by_facet)
-        tally(unmasked, queryset.filter(masks), selected, overflow, True, whole=whole)
+        beyond = queryset.filter(masks)
+        tally(unmasked, beyond, selected, Counts(counts.by_facet), overflow=True, whole=whole)
     return counts
 
 
@@ -232,7 +232,7 @@ def all_counts(filterset, base_queryset, selected, page=None, version=None):
     (own_counts), which the queries adding one selection to the same query share: every
     theme with "euskara", every language with a theme. The single scan below hashes every
     row it reads into every facet's counts; at 100,000 actors one selection made it read
-    them all (README "Load", eleventh round). With more selections, those shared queries
+    them all (README "Load", fourteenth round). With more selections, those shared queries
     seldom repeat, and that single scan reads only the rows meeting all but one condition."""
     base_queryset = counts_queryset(filterset, base_queryset)
     chosen = [name for name in FACETS if selected[name]]
