@@ -15,6 +15,7 @@ from django.utils import timezone
 from contributions.models import ChangeRequest, ChangeRequestKind, Claim, Suggestion
 
 from . import notify
+from .contract import ProposalStatus
 from .models import ItemType
 
 QUEUE_TYPES = [ItemType.NEW, ItemType.CHANGE, ItemType.CLAIM, ItemType.SUGGESTION]
@@ -140,6 +141,30 @@ def summary():
         },
         "stale": stale_actors(now).count(),
     }
+
+
+def decided_in_admin(user):
+    """The pending requests on réalisations, ressources and events, which moderators decide
+    in the admin (expertise/admin.py, events/admin.py) rather than in this queue: for each
+    kind `user` may decide there, its name, how many wait and the admin's list of them."""
+    # Their apps build on this one's contract (moderation.contract): imported when asked.
+    from events.models import EventRequest
+    from expertise.models import RealisationRequest, RessourceRequest
+
+    rows = []
+    for model in (RealisationRequest, RessourceRequest, EventRequest):
+        meta = model._meta
+        if not (user.is_staff and user.has_perm(f"{meta.app_label}.change_{meta.model_name}")):
+            continue
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        rows.append(
+            {
+                "label": meta.verbose_name_plural,
+                "count": model.objects.pending().count(),
+                "url": f"{url}?status__exact={ProposalStatus.PENDING}",
+            }
+        )
+    return rows
 
 
 def send_digest(even_if_empty=False):

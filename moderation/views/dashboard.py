@@ -15,5 +15,6 @@ class DashboardView(ModeratorRequiredMixin, TemplateView):
             by_kind=dashboard.by_kind(),
             map=dashboard.choropleth(),
             summary=queue.summary(),
+            in_admin=queue.decided_in_admin(self.request.user),
         )
         return context

@@ -23,4 +23,5 @@ class QueueView(ModeratorRequiredMixin, TemplateView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(form=form, counts=queue.counts(sets), page=page, query=query.urlencode())
+        context["in_admin"] = queue.decided_in_admin(self.request.user)
         return context

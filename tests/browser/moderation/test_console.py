@@ -36,7 +36,11 @@ def console(people_tx):
     suggestion = Suggestion.objects.create(
         actor=actor, text="Nouveau site.", proposed={"website": "https://neuf.example.org"}
     )
-    make_moderator("moderatrice@example.org")
+    # Staff, as LaNum's moderators are: the console then links to the admin's lists of the
+    # requests decided there (moderation.queue.decided_in_admin), audited with the rest.
+    moderator = make_moderator("moderatrice@example.org")
+    moderator.is_staff = True
+    moderator.save(update_fields=["is_staff"])
     return {
         "actor": actor,
         "change": change,
@@ -98,6 +102,7 @@ def test_console_pages_are_accessible(request, console, fixture):
     for path in console_pages(console):
         assert visit.goto(path).status == 200, path
         assert visit.axe_violations() == [], path
+    assert "à décider dans l'administration" in visit.page.inner_text("main")  # the dashboard
     assert visit.foreign == [] and visit.errors == []
 
 
