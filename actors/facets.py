@@ -1,7 +1,7 @@
 """Facet counts: for every option of every facet, how many actors the directory would list
 with that option added to the other active filters. A facet's own selection does not shrink
-its own counts. One SQL query for the total, the bounds and the facets without a selection;
-the selected facets' options from the queries without their selection (all_counts)."""
+its own counts. One SQL query for the total, the bounds and every facet; with one or two
+selections, the selected facets' options from the queries without them (all_counts)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
