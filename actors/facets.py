@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.db.models.sql.where import AND, OR, WhereNode
 
 from actors import params
-from actors.datacache import cache_key, cached, canonical_query
+from actors.datacache import cache_key, cached, canonical_query, store
 from actors.models import Commune
 from actors.models.actor import mask_column
 from actors.searchrows import counts_queryset, planned
@@ -253,16 +253,18 @@ def own_counts(filterset, base_queryset, name, version=None):
     visitor saw it (the usual way to a selection), else counted in a scan of their own,
     cached under that query and the facet's name."""
     query = canonical_query(filterset.data, ignore=(*params.NOT_RESULTS, name))
-    seen = cache.get(cache_key("facet-counts", query, version))
-    if seen is not None:
-        return seen.by_facet[name]
+    own = f"{query}&@facet={name}"
+    seen = cache_key("facet-counts", query, version)
+    counted = cache_key("facet-options", own, version)
+    found = cache.get_many([seen, counted])  # one read of the cache for both
+    if seen in found:
+        return found[seen].by_facet[name]
+    if counted in found:
+        return found[counted]
     rows = filterset.filter_queryset(base_queryset, skip=name)
-    return cached(
-        "facet-options",
-        f"{query}&@facet={name}",
-        lambda: run_counts([name], rows, whole=False).by_facet[name],
-        version,
-    )
+    options = run_counts([name], rows, whole=False).by_facet[name]
+    store("facet-options", own, options, version)
+    return options
 
 
 def compute_facets(filterset, base_queryset, version=None, page=None):
