@@ -109,7 +109,15 @@ class ExpertiseFormView(MemberRequired, FormView):
         return kind.form(data, files, instance=copy, initial=initial, uploader=user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kind=self.get_kind(), object=self.object, **kwargs)
+        context = super().get_context_data(kind=self.get_kind(), object=self.object, **kwargs)
+        # Waiting for the moderators, it cannot be changed: its page shows no form. A form sent
+        # to it all the same (from a tab opened before) comes back with what was typed.
+        context["waiting"] = (
+            self.object is not None
+            and self.object.status == Status.PENDING
+            and not context["form"].is_bound
+        )
+        return context
 
     def form_invalid(self, form):
         # Nothing is saved: the form comes back with what was typed, its files held.
