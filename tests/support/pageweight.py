@@ -50,8 +50,8 @@ class Figures:
         )
 
 
-def launch(playwright, executable=CHROMIUM):
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+def launch(playwright, executable=CHROMIUM, switches=()):
+    return playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *switches])
 
 
 def measure(browser, url, javascript=True, viewport=VIEWPORT):
