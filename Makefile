@@ -73,7 +73,7 @@ data: messages
 static: venv
 	@bin/serve --static
 
-messages:
+messages: venv
 	@if compgen -G "locale/*/LC_MESSAGES/django.po" >/dev/null; then $(PY) manage.py compilemessages -v0 --ignore=.venv; fi
 
 stop:
@@ -94,6 +94,10 @@ restore: venv db
 # files) share one process.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
+# On a new machine the test packages (Chromium, nginx, wrk: most of what apt downloads, some
+# 20 s) install while the virtualenv, the database and the messages are made (about 8 s): the
+# packages `make run` needs come first, as those three need them.
+#
 # The development data, the production static files and the quality checks (the rest of
 # `make setup`, and lint) run while the tests do: the tests use none of them (their own
 # databases, static files and settings), and the tests' first seconds, one process migrating
@@ -104,7 +108,8 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # hundreds of Python processes, which otherwise compiled the project's modules each time and
 # pytest rewrote every test module in each of its processes (5 to 7 % of the CPU of
 # tests/production, tests/opendata and tests/backups).
-test: test-deps system-deps venv db messages
+test: system-deps
+	@$(MAKE) --no-print-directory -j4 test-deps venv db messages
 	@unset PYTHONDONTWRITEBYTECODE; log=var/test-setup.log; \
 	 setsid -w $(MAKE) --no-print-directory data static lint > $$log 2>&1 & setup=$$!; \
 	 trap 'kill -- -$$setup 2>/dev/null; exit 130' INT; trap 'kill -- -$$setup 2>/dev/null; exit 143' TERM; \
