@@ -54,8 +54,8 @@ AXE_RUN = """options => axe.run(document, options).then(results => results.viola
 
 
 def elsewhere(base):
-    """What is not the site's (base: scheme, host and port): what the benchmarks' tabs route,
-    to record and refuse it (tests/support/pageweight.py)."""
+    """What is not the site's (base: scheme, host and port): what a Visit records, and what
+    the benchmarks' tabs route to record and refuse (tests/support/pageweight.py)."""
     return re.compile(r"^(?!data:)(?!" + re.escape(base.rstrip("/")) + r"/)")
 
 
@@ -183,6 +183,7 @@ class Visit:
         self.listeners = []
         self.cdp = None
         # The browser refuses what is not the site's (only_to): every such request fails.
+        self.elsewhere = elsewhere(live_server_url)
         self.on("requestfailed", self._refused)
         self.on("pageerror", lambda error: self.errors.append(str(error)))
         self.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
@@ -212,7 +213,7 @@ class Visit:
         self.on("requestfinished", self._count)
 
     def _refused(self, request):
-        if not request.url.startswith(self.base + "/"):
+        if self.elsewhere.match(request.url):
             self.foreign.append(request.url)
 
     def _count(self, request):
