@@ -1,6 +1,7 @@
 """The test database's snapshots (tests/support/dbstate.py) put back exactly what they took."""
 
 from django.db import connection
+from psycopg import sql
 
 from actors.models import Actor
 from opendata.models import ActorRemoval
@@ -49,3 +50,16 @@ def test_a_demo_loaded_by_one_process_is_written_by_another_from_its_file(
     dbstate.Demo("an-actor").add(connection, load)
     assert loads == [1, 1]
     assert sorted(Actor.objects.values_list("name", flat=True)) == ["Chargé une fois", "Déjà là"]
+
+
+def test_the_checks_run_without_parallel_workers_and_leave_the_setting_as_it_was(reference):
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor
+        cursor.execute("SET max_parallel_workers_per_gather = 3")
+        seen = dbstate.per_table(
+            cursor,
+            {"actors_commune": sql.SQL("max(current_setting('max_parallel_workers_per_gather'))")},
+        )
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("3",)
+    assert seen == {"actors_commune": "0"}
