@@ -1,8 +1,10 @@
 """The language switcher and the alternate-language links of every page."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 register = template.Library()
@@ -15,9 +17,10 @@ def language_versions(context):
     request = context.get("request")
     current = translation.get_language()
     path = request.get_full_path() if request else "/"
+    match = getattr(request, "resolver_match", None)
     versions = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = in_language(match, path, code) or path
         if url == path and code != current:
             with translation.override(code):
                 url = reverse("actors:home")
@@ -31,6 +34,22 @@ def language_versions(context):
             }
         )
     return versions
+
+
+def in_language(match, path, code):
+    """The address of the view that answered (match) in language `code`, with the query
+    string of `path`, or None. What django.urls.translate_url does, from the match the
+    request already has: that function resolves the path again for each language."""
+    if match is None:
+        return None
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(code):
+        try:
+            url = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+    query = urlsplit(path).query
+    return f"{url}?{query}" if query else url
 
 
 @register.simple_tag(takes_context=True)
