@@ -77,7 +77,7 @@ def per_table(cursor, expressions):
     """{table: value} for {table: SQL expression}, in one query without parallel workers.
 
     A union of some seventy tables is costed high enough for PostgreSQL to start two
-    parallel workers, however few rows the tables hold: 24 to 27 ms a query with them, 2 ms
+    parallel workers, however few rows the tables hold: 23 to 27 ms a query with them, 2 ms
     without, and the check after each transactional test is such a query (670 a run). The
     setting is put back as it was once the query has run."""
     if not expressions:
