@@ -126,10 +126,10 @@ def restore_baseline(test_case):
 # django.test.TestCase has its own teardown (a rollback): this one is the transactional tests'.
 TransactionTestCase._fixture_teardown = restore_baseline
 # Django also closes every connection after a transactional test, against set-up statements a
-# later rollback would undo (its PostgreSQL backend commits the time zone as soon as it sets
-# it). The next test's first queries then started a PostgreSQL backend that loaded its
-# catalogue anew: 665 backends a run instead of 423, 5 s more of PostgreSQL's CPU (process
-# accounting). restore_baseline closes those that the end of a request would close.
+# later rollback would undo; its PostgreSQL backend commits the time zone as soon as it sets
+# it, so nothing is undone. Kept, the next test's queries need no new PostgreSQL backend
+# loading its catalogue anew (README, "Tests", eleventh round). restore_baseline closes those
+# that the end of a request would close.
 TransactionTestCase._should_reload_connections = lambda self: False
 
 
