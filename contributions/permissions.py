@@ -1,5 +1,7 @@
 """Who may do what. Moderators are staff or members of the "Modérateurs" group."""
 
+from django.core.exceptions import PermissionDenied
+
 from .models import Membership, Role
 
 MODERATORS_GROUP = "Modérateurs"
@@ -9,6 +11,10 @@ def is_moderator(user):
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_staff or user.groups.filter(name=MODERATORS_GROUP).exists()
+
+
+class ModeratorsOnly(PermissionDenied):
+    """A page of the moderators' own: the 403 page says so, rather than the members' text."""
 
 
 def membership(user, actor):

@@ -39,7 +39,9 @@ def _many(model, key, label):
     )  # fmt: skip
 
 
-DAY = forms.DateInput(attrs={"type": "date"})
+# ISO whatever the language, as for the réalisations' dates (expertise/forms.py): a date
+# field shows any other format empty.
+DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 @dataclass(frozen=True)

@@ -126,9 +126,11 @@ class RealisationForm(ImagesMixin, ExpertiseForm):
             "whole_territory", "communes", "themes", "publics",
             "funding_programme", "licence", "link", *ALT_NAMES,
         ]  # fmt: skip
+        # A date field takes ISO dates only, whatever the page's language: in French or
+        # Spanish format the browser shows it empty, and the next submission drops the date.
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, **kwargs):

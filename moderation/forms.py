@@ -80,7 +80,9 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") in (Action.REJECT, Action.CHANGES) and not data.get("reason"):
+        # A reason already refused (too long) has its own message: it is not missing.
+        missing = not data.get("reason") and "reason" not in self.errors
+        if data.get("action") in (Action.REJECT, Action.CHANGES) and missing:
             self.add_error("reason", _("Indiquez un motif : il est envoyé au demandeur."))
         return data
 

@@ -19,6 +19,7 @@ from .health import healthz
 
 # JSON under /api/v1/ and /export/, the HTML page elsewhere.
 handler400 = "opendata.views.errors.bad_request"
+handler403 = "opendata.views.errors.permission_denied"
 handler500 = "opendata.views.errors.server_error"
 
 # Addresses that machines keep: the API, the exports, the admin, files. No language prefix,

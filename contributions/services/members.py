@@ -51,8 +51,11 @@ def _require_owner(actor, user):
 def invite(actor, owner, email):
     """Emails a link that works once; the membership exists once accepted by that address's
     owner. A new invitation to the same address replaces the pending one. Whether the address
-    has an account is never revealed."""
+    has an account is never revealed; a member's address is refused, as the members' list
+    shows it."""
     _require_owner(actor, owner)
+    if Membership.objects.for_actor(actor).filter(user__email__iexact=email).exists():
+        raise ContributionError(_("Cette adresse est celle d'un membre de la fiche."))
     Invitation.objects.for_actor(actor).pending().filter(email__iexact=email).update(
         revoked_at=timezone.now()
     )

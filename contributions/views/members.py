@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -9,7 +10,7 @@ from ..forms import InviteForm
 from ..models import Invitation, Membership
 from ..services.members import read_invitation
 from ..session_end import LoginRequiredMixin
-from .mixins import ActorMemberMixin
+from .mixins import ActorMemberMixin, FormTargetMixin
 
 
 class MembersView(ActorMemberMixin, FormView):
@@ -31,7 +32,11 @@ class MembersView(ActorMemberMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        services.invite(self.actor, self.request.user, form.cleaned_data["email"])
+        try:
+            services.invite(self.actor, self.request.user, form.cleaned_data["email"])
+        except services.ContributionError as error:
+            form.add_error("email", str(error))
+            return self.form_invalid(form)
         messages.success(self.request, _("Invitation envoyée."))
         return redirect("contributions:members", slug=self.actor.slug)
 
@@ -39,11 +44,14 @@ class MembersView(ActorMemberMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class MemberActionView(ActorMemberMixin, View):
+class MemberActionView(ActorMemberMixin, FormTargetMixin, View):
     """Removes a member (an owner, or the member leaving) or changes a role (owners)."""
 
     http_method_names = ["post"]
     action = "remove"
+
+    def form_page_url(self):
+        return reverse("contributions:members", kwargs={"slug": self.actor.slug})
 
     def post(self, request, *args, **kwargs):
         target = get_object_or_404(Membership, pk=kwargs["pk"], actor=self.actor)
@@ -64,11 +72,14 @@ class MemberActionView(ActorMemberMixin, View):
         return redirect("contributions:members", slug=self.actor.slug)
 
 
-class RevokeInvitationView(ActorMemberMixin, View):
+class RevokeInvitationView(ActorMemberMixin, FormTargetMixin, View):
     """An owner cancels a pending invitation: its link stops working."""
 
     http_method_names = ["post"]
     owner_only = True
+
+    def form_page_url(self):
+        return reverse("contributions:members", kwargs={"slug": self.actor.slug})
 
     def post(self, request, *args, **kwargs):
         invitation = get_object_or_404(Invitation, pk=kwargs["pk"], actor=self.actor)

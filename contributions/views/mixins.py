@@ -1,10 +1,25 @@
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
 from actors.models import Actor, ActorStatus
 
 from ..permissions import membership
 from ..session_end import LoginRequiredMixin
+
+
+class FormTargetMixin:
+    """A URL that only receives a form. Asked for with GET (the page a refused form came
+    back on, reloaded, bookmarked or switched to another language), it leads to the page that
+    holds the form, where Django's 405 is a blank page without the site around it. The login
+    and permission checks of the view's other mixins come first."""
+
+    def form_page_url(self):
+        raise NotImplementedError
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            return redirect(self.form_page_url())
+        return super().http_method_not_allowed(request, *args, **kwargs)
 
 
 class ActorMemberMixin(LoginRequiredMixin):

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -8,7 +9,7 @@ from moderation import workflow
 
 from .. import profile, services
 from ..models import ChangeRequest
-from .mixins import ActorMemberMixin
+from .mixins import ActorMemberMixin, FormTargetMixin
 
 
 class RequestDetailView(ActorMemberMixin, TemplateView):
@@ -28,8 +29,11 @@ class RequestDetailView(ActorMemberMixin, TemplateView):
         return context
 
 
-class WithdrawRequestView(ActorMemberMixin, View):
+class WithdrawRequestView(ActorMemberMixin, FormTargetMixin, View):
     http_method_names = ["post"]
+
+    def form_page_url(self):
+        return reverse("contributions:request", kwargs=self.kwargs)
 
     def post(self, request, *args, **kwargs):
         cr = get_object_or_404(ChangeRequest, pk=self.kwargs["pk"], actor=self.actor)

@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from actors.models import Actor
 from contributions import profile
 from contributions.errors import ContributionError
+from contributions.views.mixins import FormTargetMixin
 
 from .. import review, workflow
 from ..contract import rows
@@ -38,8 +40,11 @@ class ActorHistoryView(ModeratorRequiredMixin, TemplateView):
         return context
 
 
-class VersionView(ModeratorRequiredMixin, TemplateView):
+class VersionView(ModeratorRequiredMixin, FormTargetMixin, TemplateView):
     template_name = "moderation/version.html"
+
+    def form_page_url(self):
+        return reverse("moderation:version", kwargs=self.kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,11 +84,14 @@ class VersionView(ModeratorRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class StatusView(ModeratorRequiredMixin, View):
+class StatusView(ModeratorRequiredMixin, FormTargetMixin, View):
     """Archive or unarchive (POST only)."""
 
     http_method_names = ["post"]
     action = None
+
+    def form_page_url(self):
+        return reverse("moderation:actor", kwargs={"slug": self.kwargs["slug"]})
 
     def post(self, request, *args, **kwargs):
         actor = actor_or_404(kwargs["slug"])

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -14,6 +15,7 @@ from contributions.models import (
     Suggestion,
     SuggestionStatus,
 )
+from contributions.views.mixins import FormTargetMixin
 
 from .. import queue, review, workflow
 from ..contract import rows
@@ -22,7 +24,7 @@ from ..models import Decision, ItemType
 from .mixins import ModeratorRequiredMixin
 
 
-class ItemView(ModeratorRequiredMixin, TemplateView):
+class ItemView(ModeratorRequiredMixin, FormTargetMixin, TemplateView):
     """GET shows the item; POST (on the decide URL only) decides, and on refusal shows the
     item again with the reason, status 400, and nothing changed."""
 
@@ -32,6 +34,9 @@ class ItemView(ModeratorRequiredMixin, TemplateView):
 
     def get_object(self):
         raise NotImplementedError
+
+    def form_page_url(self):
+        return reverse(self.url_name, kwargs={"pk": self.kwargs["pk"]})
 
     def field_choices(self):
         return []

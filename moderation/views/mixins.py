@@ -1,6 +1,4 @@
-from django.core.exceptions import PermissionDenied
-
-from contributions.permissions import is_moderator
+from contributions.permissions import ModeratorsOnly, is_moderator
 from contributions.session_end import LoginRequiredMixin
 
 
@@ -12,5 +10,5 @@ class ModeratorRequiredMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not is_moderator(request.user):
-            raise PermissionDenied
+            raise ModeratorsOnly
         return super().dispatch(request, *args, **kwargs)

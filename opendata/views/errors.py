@@ -1,13 +1,15 @@
-"""The error answers Django gives itself (handler400 and handler500 of neonum.urls; a form's
-expired security token gets templates/403_csrf.html through Django's own view): harvesters
-reading the API and the exports get JSON, as for every other error there; people get the
-site's page in their language. Django has already logged the error when these run; nothing
-of it is shown."""
+"""The error answers Django gives itself (handler400, handler403 and handler500 of
+neonum.urls; a form's expired security token gets templates/403_csrf.html through Django's
+own view): harvesters reading the API and the exports get JSON, as for every other error
+there; people get the site's page in their language. Django has already logged the error
+when these run; nothing of it is shown."""
 
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import defaults
+
+from contributions.permissions import ModeratorsOnly
 
 from ..responses import error_response
 
@@ -31,3 +33,11 @@ def bad_request(request, exception):
         message = _("Demande trop volumineuse.") if too_big else _("Demande illisible.")
         return error_response({"detail": [{"message": message, "code": "bad_request"}]}, 400)
     return render(request, "400.html", {"too_big": too_big}, status=400)
+
+
+def permission_denied(request, exception):
+    """Says who the page is for: the moderation team, or the members of the profile concerned
+    (every other refusal here). What the exception says is not shown: Django's and allauth's
+    refusals carry English, technical texts."""
+    context = {"moderators_only": isinstance(exception, ModeratorsOnly)}
+    return render(request, "403.html", context, status=403)

@@ -121,3 +121,15 @@ def test_the_accept_page_asks_to_log_in_first(client, link):
     for response in (client.get(link), client.post(link)):
         assert response.status_code == 302 and "/fr/compte/login/" in response["Location"]
     assert fingerprint() == before
+
+
+@pytest.mark.parametrize("address", ["Proprio@example.org", "editrice@example.org"])
+def test_a_members_address_is_not_invited(client, actor, people, address):
+    """An owner inviting themselves or an editor: the form says why, and nothing is sent."""
+    client.force_login(people["owner"])
+    before = fingerprint()
+    response = client.post(f"/fr/acteurs/{actor.slug}/membres/", {"email": address})
+    assert response.status_code == 400
+    assert "Cette adresse est celle d&#x27;un membre de la fiche." in response.content.decode()
+    assert f'value="{address}"' in response.content.decode()
+    assert fingerprint() == before and not Invitation.objects.exists()

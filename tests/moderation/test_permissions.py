@@ -96,24 +96,43 @@ def test_permission_matrix(
         assert state() != before and Decision.objects.count() == before["decisions"] + 1
 
 
+# A form's URL, and the page that holds the form.
 POST_ONLY = [
-    lambda c: f"/fr/moderation/demandes/{c.change.pk}/decider/",
-    lambda c: f"/fr/moderation/revendications/{c.claim.pk}/decider/",
-    lambda c: f"/fr/moderation/suggestions/{c.suggestion.pk}/decider/",
-    lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/versions/{c.version}/restaurer/",
-    lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/archiver/",
-    lambda c: f"/fr/moderation/acteurs/{c.archived.slug}/desarchiver/",
-]
+    (lambda c: f"/fr/moderation/demandes/{c.change.pk}/decider/",
+     lambda c: f"/fr/moderation/demandes/{c.change.pk}/"),
+    (lambda c: f"/fr/moderation/revendications/{c.claim.pk}/decider/",
+     lambda c: f"/fr/moderation/revendications/{c.claim.pk}/"),
+    (lambda c: f"/fr/moderation/suggestions/{c.suggestion.pk}/decider/",
+     lambda c: f"/fr/moderation/suggestions/{c.suggestion.pk}/"),
+    (lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/versions/{c.version}/restaurer/",
+     lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/versions/{c.version}/"),
+    (lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/archiver/",
+     lambda c: f"/fr/moderation/acteurs/{c.actor.slug}/"),
+    (lambda c: f"/fr/moderation/acteurs/{c.archived.slug}/desarchiver/",
+     lambda c: f"/fr/moderation/acteurs/{c.archived.slug}/"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_get_never_decides(client, people, actor, change, new_org, claim, suggestion, role):
+@pytest.mark.parametrize("role_index, role", list(enumerate(ROLES)))
+def test_get_never_decides(
+    client, people, actor, change, new_org, claim, suggestion, role_index, role
+):
+    """A GET (a reload of the page a refused decision came back on, its language links) leads
+    a moderator to the item's page; others are refused as on that page."""
     context = Context(actor, change, new_org, claim, suggestion)
     if role != "anonymous":
         client.force_login(people[role])
     before = state()
-    for path in POST_ONLY:
-        assert client.get(path(context)).status_code in (302, 403, 405)
+    for path, page in POST_ONLY:
+        response = client.get(path(context))
+        expected = CONSOLE[role_index]
+        if expected == OK:
+            assert (response.status_code, response["Location"]) == (302, page(context))
+        elif expected == LOGIN:
+            assert response.status_code == 302 and "/compte/login/" in response["Location"]
+        else:
+            assert response.status_code == 403
+            assert "réservée à l'équipe de modération" in response.content.decode()
     assert state() == before
 
 

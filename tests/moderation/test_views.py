@@ -68,6 +68,30 @@ def test_bad_decisions_are_explained_and_change_nothing(moderator_client, change
     assert fingerprint() == before and Decision.objects.count() == 0
 
 
+def test_a_reason_too_long_is_kept_and_not_called_missing(moderator_client, change):
+    reason = "Trop long. " * 200
+    response = moderator_client.post(
+        f"/fr/moderation/demandes/{change.pk}/decider/", {"action": "reject", "reason": reason}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "au plus 2000 caractères" in page and "Indiquez un motif" not in page
+    assert reason.strip() in page
+
+
+def test_a_refused_decision_lists_its_errors_and_marks_the_reason(moderator_client, change):
+    """The summary (#errors) is what forms.js focuses; the field says it is invalid."""
+    url = f"/fr/moderation/demandes/{change.pk}/"
+    page = moderator_client.get(url).content.decode()
+    assert 'id="errors"' not in page and "aria-invalid" not in page
+    response = moderator_client.post(url + "decider/", {"action": "reject", "reason": ""})
+    page = response.content.decode()
+    assert 'class="error-summary" role="alert" tabindex="-1" id="errors"' in page
+    assert '<a href="#id_reason">Motif : Indiquez un motif' in page
+    assert 'id="id_reason" rows="4" maxlength="2000" aria-invalid="true"' in page
+    assert "js/forms.js" in page and "data-unsaved" in page
+
+
 def test_a_stale_request_needs_an_explicit_recheck(moderator_client, actor, people):
     theirs = propose(actor, people["owner"], phone="05 59 99 99 99")
     mine = propose(actor, people["editor"], name="Nom de l'éditrice")
