@@ -59,9 +59,18 @@ def send(template, recipients, context, language=None, folder="contributions"):
     )
 
 
-def moderator_emails():
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    moderators = users.filter(Q(is_staff=True) | Q(groups__name=MODERATORS_GROUP)).distinct()
+def moderator_emails(permission=None):
+    """The moderators' addresses; with `permission` (`app.codename`), only those who hold it
+    and may open the admin: a kind decided in the admin is mailed to whoever can open its
+    link there, as staff without the permission are refused."""
+    users = get_user_model().objects
+    if permission:
+        # Permissions are Django's own (groups and users), not allauth's backend's.
+        holders = users.with_perm(permission, backend="django.contrib.auth.backends.ModelBackend")
+        moderators = holders.filter(is_staff=True)
+    else:
+        moderators = users.filter(Q(is_staff=True) | Q(groups__name=MODERATORS_GROUP))
+    moderators = moderators.filter(is_active=True).exclude(email="").distinct()
     return list(moderators.values_list("email", flat=True))
 
 
@@ -73,12 +82,13 @@ def owner_emails(actor):
     )
 
 
-def submitted(request, name, review_url, own_url):
-    """The moderators get a request on `name` to review at `review_url`; its author, a
-    receipt saying how long the review usually takes, linking to `own_url`. Any kind of
-    content (moderation.contract) says so through these."""
+def submitted(request, name, review_url, own_url, reviewers=None):
+    """The moderators (or `reviewers`, addresses) get a request on `name` to review at
+    `review_url`; its author, a receipt saying how long the review usually takes, linking
+    to `own_url`. Any kind of content (moderation.contract) says so through these."""
     context = {"request": request, "name": name}
-    send("request_submitted", moderator_emails(), {**context, "url": review_url})
+    reviewers = moderator_emails() if reviewers is None else reviewers
+    send("request_submitted", reviewers, {**context, "url": review_url})
     if request.author and request.author.email:
         context.update(delay=settings.MODERATION_DELAY_DAYS, url=own_url)
         send("request_received", [request.author.email], context, language=request.language)

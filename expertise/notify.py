@@ -4,7 +4,7 @@ namespace (`<app>:mine`, `<app>:<model>-edit`). Moderators decide in the admin."
 
 from django.urls import reverse
 
-from contributions.notify import decided, link, site_url, submitted
+from contributions.notify import decided, link, moderator_emails, site_url, submitted
 from moderation.contract import ProposalStatus
 
 
@@ -28,6 +28,7 @@ def request_submitted(request):
         _title(item),
         lambda: site_url(reverse(review, args=[request.pk])),
         _own_items(item),
+        reviewers=moderator_emails(f"{opts.app_label}.change_{opts.model_name}"),
     )
 
 

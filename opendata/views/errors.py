@@ -6,6 +6,7 @@ when these run; nothing of it is shown."""
 
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -36,8 +37,14 @@ def bad_request(request, exception):
 
 
 def permission_denied(request, exception):
-    """Says who the page is for: the moderation team, or the members of the profile concerned
-    (every other refusal here). What the exception says is not shown: Django's and allauth's
-    refusals carry English, technical texts."""
-    context = {"moderators_only": isinstance(exception, ModeratorsOnly)}
-    return render(request, "403.html", context, status=403)
+    """Says who the page is for: the moderation team, the accounts given the rights to that
+    part of the admin, or the members of the profile concerned (every other refusal here).
+    What the exception says is not shown: Django's and allauth's refusals carry English,
+    technical texts."""
+    if isinstance(exception, ModeratorsOnly):
+        reserved_to = "moderators"
+    elif request.path.startswith(reverse("admin:index")):
+        reserved_to = "admin"
+    else:
+        reserved_to = "members"
+    return render(request, "403.html", {"reserved_to": reserved_to}, status=403)

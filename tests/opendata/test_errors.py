@@ -76,3 +76,29 @@ def test_the_api_and_exports_get_their_errors_in_json(exception, message):
     assert response.status_code == 400
     body = json.loads(response.content)
     assert body["errors"]["detail"][0] == {"message": message, "code": "bad_request"}
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "text"),
+    [
+        ("editor", "/eu/moderation/", "Orri hau moderazio-taldearentzat da soilik."),
+        (
+            "staff",
+            "/admin/auth/user/",
+            "pas les droits nécessaires pour cette page de l'administration",
+        ),
+        ("other", "/es/acteurs/{slug}/membres/", "reservada a los miembros de la ficha"),
+    ],
+)
+def test_a_refusal_says_who_the_page_is_for(client, editor, django_user_model, who, path, text):
+    """Never Django's text nor another's: the console is the moderators', the admin's pages
+    are for the accounts given their rights, a profile's pages for its members."""
+    user, actor = editor
+    if who == "staff":
+        user = django_user_model.objects.create_user("staff", "s@example.org", "x", is_staff=True)
+    elif who == "other":
+        user = django_user_model.objects.create_user("other", "o@example.org", "x")
+    client.force_login(user)
+    response = client.get(path.format(slug=actor.slug))
+    assert response.status_code == 403
+    assert text in response.content.decode()
