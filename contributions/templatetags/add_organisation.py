@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from ..permissions import membership
+
 register = template.Library()
 
 
@@ -35,3 +37,10 @@ def add_organisation(context, question=""):
 def signing_up_to_add(context):
     """On the login and signup pages: whether the visitor came to add an organisation."""
     return context.get("redirect_field_value") == reverse("contributions:add")
+
+
+@register.simple_tag(takes_context=True)
+def member_of(context, actor):
+    """Whether the visitor is one of `actor`'s members: they edit it, they do not claim it
+    (a claim of theirs is refused). No query for anonymous visitors."""
+    return membership(context["user"], actor) is not None

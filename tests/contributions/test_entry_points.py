@@ -72,6 +72,19 @@ def test_the_claim_path_offers_both(client, actor):
     assert any("Ajouter mon organisation" in label for _href, label in LINK.findall(page))
 
 
+@pytest.mark.parametrize("who", ["editor", "owner", "other"])
+def test_members_edit_their_page_and_others_claim_it(client, actor, people, who):
+    """A member is not offered to claim the page (the claim would be refused): they edit it."""
+    client.force_login(people[who])
+    page = client.get(actor.get_absolute_url()).content.decode()
+    edit, claim = links(page, "Modifier la fiche"), links(page, "revendiquer cette fiche")
+    if who == "other":
+        assert (edit, claim) == ([], [f"/fr/acteurs/{actor.slug}/revendiquer/"])
+    else:
+        assert (edit, claim) == ([f"/fr/acteurs/{actor.slug}/modifier/"], [])
+        assert links(page, "Membres de la fiche") == [f"/fr/acteurs/{actor.slug}/membres/"]
+
+
 @pytest.mark.parametrize("name", ["account_signup", "account_login"])
 def test_the_account_pages_say_why_when_coming_to_add(client, name):
     assert WHY in client.get(f"{reverse(name)}?next={ADD}").content.decode()
