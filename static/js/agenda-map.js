@@ -17,7 +17,12 @@
         var map = L.map(box, {
           minZoom: Number(box.dataset.minZoom),
           maxZoom: Number(box.dataset.maxZoom),
+          zoomControl: false,
+          attributionControl: false,
         });
+        // Leaflet's own controls speak English: their titles come from the page.
+        L.control.zoom({ zoomInTitle: box.dataset.labelZoomIn, zoomOutTitle: box.dataset.labelZoomOut }).addTo(map);
+        L.control.attribution({ prefix: "Leaflet" }).addTo(map);
         L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution }).addTo(map);
         var bounds = [];
         data.events.forEach(function (item) {

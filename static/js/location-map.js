@@ -26,8 +26,12 @@
       fallback.hidden = true;
     }
     box.hidden = false;
-    var map = L.map(box, { minZoom: config.minZoom, maxZoom: config.maxZoom, zoomControl: false });
+    var map = L.map(box, {
+      minZoom: config.minZoom, maxZoom: config.maxZoom, zoomControl: false, attributionControl: false,
+    });
+    // Leaflet's own controls speak English (the credit's link title too): not on this page.
     L.control.zoom({ zoomInTitle: box.dataset.zoomIn, zoomOutTitle: box.dataset.zoomOut }).addTo(map);
+    L.control.attribution({ prefix: "Leaflet" }).addTo(map);
     map.setView(point || config.center, point ? 15 : config.zoom);
     L.tileLayer(config.tiles, { attribution: config.attribution }).addTo(map);
     var label = box.dataset.markerLabel;

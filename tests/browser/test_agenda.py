@@ -35,6 +35,14 @@ def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_content_tx, si
     if tab.js:
         expect(map_box).to_be_visible()
         expect(page.locator("#agenda-map .leaflet-marker-icon").first).to_be_attached()
+        # Leaflet's controls in the page's language, not in Leaflet's English.
+        expect(page.locator("#agenda-map .leaflet-control-zoom-in")).to_have_attribute(
+            "title", "Zoomer"
+        )
+        assert (
+            page.locator("#agenda-map [title='A JavaScript library for interactive maps']").count()
+            == 0
+        )
         assert tab.axe_violations() == []  # the map in place, its credits included
     else:
         expect(map_box).to_be_hidden()

@@ -44,6 +44,9 @@ def test_from_signup_to_a_pending_organisation(visit, ban):
 
     marker = page.locator(".leaflet-marker-icon")
     marker.wait_for()
+    # Leaflet's controls in the page's language, not in Leaflet's English.
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Zoomer"
+    assert page.locator("[title='A JavaScript library for interactive maps']").count() == 0
     assert visit.axe_violations() == []
     marker.scroll_into_view_if_needed()
     box = marker.bounding_box()
