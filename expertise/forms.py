@@ -20,6 +20,12 @@ from .models import PartnerRole, Realisation, Ressource
 from .models.media import ALT_NAMES, IMAGE_SLOTS, alt_name, image_name
 
 
+def looks_like_an_address(line):
+    """A page's address or path ("https://…/acteurs/slug/", "/fr/acteurs/slug/",
+    "carto.example.org/…"), not a name that holds a slash ("Mairie / Service numérique")."""
+    return line.startswith(("http://", "https://", "/")) or ("/" in line and " " not in line)
+
+
 class ActorLinesField(forms.CharField):
     """Actors named one a line by their page's address or slug; with `outside`, other lines
     are outside organisations' names. Cleans to a list of actors (and names)."""
@@ -47,7 +53,7 @@ class ActorLinesField(forms.CharField):
             actor = actors.get(slugs[line])
             if actor is not None:
                 found.append(actor)
-            elif self.outside and "/" not in line:
+            elif self.outside and not looks_like_an_address(line):
                 found.append(line[:200])
             else:
                 unknown.append(line)

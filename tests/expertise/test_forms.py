@@ -23,3 +23,20 @@ def test_dates_are_written_as_date_fields_read_them(people, language):
         html = str(RealisationForm(instance=realisation))
     assert 'type="date" name="start_date" value="2025-06-10"' in html
     assert 'type="date" name="end_date" value="2025-12-10"' in html
+
+
+def test_outside_partners_may_have_a_slash_in_their_name(people):
+    """A name holding a slash is an outside partner; a line that reads as an address must
+    name a published actor, and says which line does not."""
+    from django import forms
+
+    from expertise.forms import ActorLinesField
+
+    field = ActorLinesField(outside=True)
+    actor = people["actor"]
+    lines = f"Mairie / Service numérique\nhttps://carto.example.org/fr/acteurs/{actor.slug}/"
+    assert field.clean(lines) == ["Mairie / Service numérique", actor]
+    for address in ("https://carto.example.org/fr/acteurs/inconnu/", "/fr/acteurs/inconnu/",
+                    "carto.example.org/fr/acteurs/inconnu"):  # fmt: skip
+        with pytest.raises(forms.ValidationError, match="Aucun acteur publié"):
+            field.clean(f"Mairie / Service numérique\n{address}")
