@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.gis import forms as gis_forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.text import capfirst
@@ -97,6 +97,27 @@ class WholeTexts:
                 field.widget.attrs.pop("maxlength", None)
 
 
+class FirstErrorOnly:
+    """One message a field, the first, as in GOV.UK's forms: the form's and the model's
+    checks of the whole (clean()) run after the fields' own and would repeat, in other words,
+    what a field already refused ("at most 200 characters", then "write the title"; "not a
+    valid link", then "give the link")."""
+
+    def add_error(self, field, error):
+        if field is not None:
+            if field in self.errors:
+                return
+        elif isinstance(error, dict) or hasattr(error, "error_dict"):
+            errors = error if isinstance(error, dict) else error.error_dict
+            kept = {
+                k: v for k, v in errors.items() if k == NON_FIELD_ERRORS or k not in self.errors
+            }
+            if not kept:
+                return
+            error = ValidationError(kept)
+        super().add_error(field, error)
+
+
 class MarkedRequired:
     """Required fields say "(obligatoire)" in their label, explained once at the top of the
     form (contributions/_form.html); no colon after labels, as in GOV.UK's forms."""
@@ -147,7 +168,7 @@ def _logo(upload):
     return reencode_logo(upload), upload.name
 
 
-class ActorProfileForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm):
+class ActorProfileForm(UploadsMixin, FirstErrorOnly, WholeTexts, MarkedRequired, forms.ModelForm):
     """Every public field of a profile. Bound to a throw-away copy of the actor: saving a
     published actor's form never touches the actor: its values become a change request
     (moderation.workflow.propose_change)."""

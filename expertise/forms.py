@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.models import Actor, Commune, Public, Theme
 from actors.texts import LANGUAGES
 from contributions.formfiles import UploadsMixin
-from contributions.forms import MarkedRequired, WholeTexts
+from contributions.forms import FirstErrorOnly, MarkedRequired, WholeTexts
 
 from .formfiles import ImagesMixin, RessourceFileMixin
 from .models import PartnerRole, Realisation, Ressource
@@ -81,7 +81,7 @@ def _terms(model, label):
     )
 
 
-class ExpertiseForm(UploadsMixin, WholeTexts, MarkedRequired, forms.ModelForm):
+class ExpertiseForm(UploadsMixin, FirstErrorOnly, WholeTexts, MarkedRequired, forms.ModelForm):
     """Bound to a throw-away copy of the object: a published one only receives a change
     request (moderation.workflow.propose_change), never the form's values."""
 

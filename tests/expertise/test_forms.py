@@ -40,3 +40,13 @@ def test_outside_partners_may_have_a_slash_in_their_name(people):
                     "carto.example.org/fr/acteurs/inconnu"):  # fmt: skip
         with pytest.raises(forms.ValidationError, match="Aucun acteur publié"):
             field.clean(f"Mairie / Service numérique\n{address}")
+
+
+def test_a_title_too_long_is_not_also_called_missing(people):
+    from expertise.models import Realisation
+
+    form = RealisationForm({"title": "x" * 5000}, instance=Realisation(actor=people["actor"]))
+    assert not form.is_valid()
+    assert form.errors["title"] == [
+        "Assurez-vous que cette valeur comporte au plus 200 caractères (actuellement 5000)."
+    ]
