@@ -1,7 +1,7 @@
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Coalesce, Collate, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -29,10 +29,14 @@ OTHER_NAMES = {
 class CommuneQuerySet(models.QuerySet):
     def by_label(self):
         """In the order of `Commune.label`, the name in the reader's language: Basque names
-        on Basque pages, the French name standing in where no Basque one is known."""
+        on Basque pages, the French name standing in where no Basque one is known. In the
+        language's alphabetical order (ICU's collations, which Debian's PostgreSQL has), not
+        the database's, which may be by code point (C.UTF-8): Aïcirits then after Ayherre,
+        Saint-Étienne-de-Baïgorry after Saint-Pierre-d'Irube."""
         if reads_basque():
-            return self.order_by(Coalesce(NullIf("name_eu", Value("")), F("name")), "name")
-        return self.order_by("name")
+            label = Coalesce(NullIf("name_eu", Value("")), F("name"))
+            return self.order_by(Collate(label, "eu-x-icu"), "name")
+        return self.order_by(Collate("name", "fr-x-icu"), "name")
 
     def containing(self, point):
         return self.filter(boundary__intersects=point)

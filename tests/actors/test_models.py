@@ -153,3 +153,22 @@ def test_a_listed_actor_names_its_relations_themes_and_services_in_their_order()
     assert len(listed[several.pk].card_themes) == 3
     assert len(listed[several.pk].card_services) == 2
     assert listed[bare.pk].card_themes == listed[bare.pk].card_services == []
+
+
+@pytest.mark.parametrize(
+    ("language", "before", "after"),
+    [
+        ("fr", "Aïcirits-Camou-Suhast", "Ayherre"),
+        ("fr", "Béguios", "Bussunarits-Sarrasquette"),
+        ("fr", "Saint-Étienne-de-Baïgorry", "Saint-Pierre-d'Irube"),
+        ("eu", "Ürrüstoi-Larrabile", "Uztaritze"),
+    ],
+)
+def test_communes_come_in_alphabetical_order_accents_included(reference, language, before, after):
+    """In lists of communes a reader finds Béguios among the B, not after Bussunarits (the
+    database's own order may be by code point)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        labels = [commune.label for commune in Commune.objects.by_label()]
+    assert labels.index(before) < labels.index(after)

@@ -12,7 +12,7 @@ SELECT "actors_language"."id", "actors_language"."slug", "actors_language"."name
 
 SELECT "actors_actorkind"."id", "actors_actorkind"."slug", "actors_actorkind"."name", "actors_actorkind"."name_eu", "actors_actorkind"."name_es", "actors_actorkind"."description", "actors_actorkind"."position" FROM "actors_actorkind" ORDER BY "actors_actorkind"."position" ASC, "actors_actorkind"."name" ASC;
 
-SELECT "actors_commune"."id", "actors_commune"."insee", "actors_commune"."name", "actors_commune"."name_eu" FROM "actors_commune" ORDER BY "actors_commune"."name" ASC;
+SELECT "actors_commune"."id", "actors_commune"."insee", "actors_commune"."name", "actors_commune"."name_eu" FROM "actors_commune" ORDER BY "actors_commune"."name" COLLATE "fr-x-icu" ASC, "actors_commune"."name" ASC;
 
 SELECT "actors_actor"."id" AS "pk" FROM "actors_actor" WHERE "actors_actor"."status" = '…' ORDER BY "actors_actor"."name" ASC, N ASC LIMIT N;
 

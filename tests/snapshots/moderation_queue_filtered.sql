@@ -14,6 +14,6 @@ SELECT COUNT(*) AS "__count" FROM "contributions_suggestion" INNER JOIN "actors_
 
 SELECT N AS "a" FROM "auth_group" INNER JOIN "auth_user_groups" ON ("auth_group"."id" = "auth_user_groups"."group_id") WHERE ("auth_user_groups"."user_id" = N AND "auth_group"."name" = '…') LIMIT N;
 
-DECLARE "_django_curs_…" NO SCROLL CURSOR FOR SELECT "actors_commune"."id", "actors_commune"."insee", "actors_commune"."name", "actors_commune"."name_eu" FROM "actors_commune" ORDER BY "actors_commune"."name" ASC;
+DECLARE "_django_curs_…" NO SCROLL CURSOR FOR SELECT "actors_commune"."id", "actors_commune"."insee", "actors_commune"."name", "actors_commune"."name_eu" FROM "actors_commune" ORDER BY "actors_commune"."name" COLLATE "fr-x-icu" ASC, "actors_commune"."name" ASC;
 
 DECLARE "_django_curs_…" NO SCROLL CURSOR FOR SELECT "actors_theme"."id", "actors_theme"."slug", "actors_theme"."name", "actors_theme"."name_eu", "actors_theme"."name_es", "actors_theme"."description", "actors_theme"."position" FROM "actors_theme" ORDER BY "actors_theme"."position" ASC, "actors_theme"."name" ASC;
