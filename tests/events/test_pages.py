@@ -158,3 +158,9 @@ def test_the_agenda_page_is_small_and_sends_a_few_queries(
     with mock.patch("events.views.public.PAGE_SIZE", 20), django_assert_max_num_queries(25):
         response = client.get(reverse("events:agenda"))
     assert response.content.decode().count('class="actor-card"') == 20
+
+
+def test_a_member_without_events_is_told_so(client, people):
+    client.force_login(people["editor"])
+    page = client.get(f"/fr/acteurs/{people['actor'].slug}/agenda/").content.decode()
+    assert "Aucun événement pour l'instant." in page

@@ -144,3 +144,10 @@ def test_a_realisation_of_the_whole_territory_is_in_every_commune(client, people
     make_realisation(people["actor"], title="Partout", whole_territory=True)
     page = client.get(reverse("expertise:realisations"), {"commune": "64371"}).text
     assert "Partout" in page and "1 résultat" in page
+
+
+def test_a_member_without_realisations_or_ressources_is_told_so(client, people):
+    client.force_login(people["editor"])
+    page = client.get(f"/fr/acteurs/{people['actor'].slug}/expertise/").content.decode()
+    assert "Aucune réalisation pour l'instant." in page
+    assert "Aucune ressource pour l'instant." in page
