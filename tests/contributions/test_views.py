@@ -299,3 +299,12 @@ def test_signup_needs_a_long_uncommon_password(client, reference):
         {"email": "n@example.org", "password1": "password1234", "password2": "password1234"},
     )
     assert "trop courant" in response.content.decode()
+
+
+def test_my_space_leads_to_each_organisation_s_items(client, actor, people):
+    """Réalisations, ressources and events, their drafts and what the moderators answered,
+    are listed on the organisation's own pages: "Mon espace" links to them."""
+    client.force_login(people["editor"])
+    page = client.get("/fr/mon-espace/").content.decode()
+    assert f'href="/fr/acteurs/{actor.slug}/expertise/"' in page
+    assert f'href="/fr/acteurs/{actor.slug}/agenda/"' in page
