@@ -3,6 +3,7 @@ from django.contrib.gis import forms as gis_forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -118,6 +119,19 @@ class FirstErrorOnly:
         super().add_error(field, error)
 
 
+def name_blank_choices(form):
+    """A select's empty choice reads "— choisir —" rather than Django's "---------", which
+    screen readers spell out dash by dash."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+            field.empty_label = _("— choisir —")
+        elif isinstance(field, forms.ChoiceField):
+            field.choices = [
+                ("", _("— choisir —")) if (value, label) == BLANK_CHOICE_DASH[0] else (value, label)
+                for value, label in field.choices
+            ]
+
+
 class MarkedRequired:
     """Required fields say "(obligatoire)" in their label, explained once at the top of the
     form (contributions/_form.html); no colon after labels, as in GOV.UK's forms."""
@@ -218,8 +232,7 @@ class ActorProfileForm(UploadsMixin, FirstErrorOnly, WholeTexts, MarkedRequired,
                 "image/png,image/jpeg,image/webp",
                 _("PNG, JPEG ou WebP, 2 Mo et 25 mégapixels au plus."),
             )
-        self.fields["kind"].empty_label = _("— choisir —")
-        self.fields["commune"].empty_label = _("— choisir —")
+        name_blank_choices(self)
         for field, group in TEXT_GROUPS.items():
             for lang, name in zip(LANGUAGES, columns(field), strict=True):
                 if name in self.fields:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.models import Actor, Commune, Public, Theme
 from actors.texts import LANGUAGES
 from contributions.formfiles import UploadsMixin
-from contributions.forms import FirstErrorOnly, MarkedRequired, WholeTexts
+from contributions.forms import FirstErrorOnly, MarkedRequired, WholeTexts, name_blank_choices
 
 from .formfiles import ImagesMixin, RessourceFileMixin
 from .models import PartnerRole, Realisation, Ressource
@@ -88,6 +88,10 @@ class ExpertiseForm(UploadsMixin, FirstErrorOnly, WholeTexts, MarkedRequired, fo
     base = forms.CharField(widget=forms.HiddenInput, required=False)
     themes = _terms(Theme, _("Thématiques"))
     publics = _terms(Public, _("Publics"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_blank_choices(self)
 
     def clean(self):
         data = super().clean()

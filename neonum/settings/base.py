@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.utils.translation import gettext_lazy
 
 from neonum import logs
 
@@ -229,6 +230,9 @@ LANGUAGE_CODE = "fr"
 # Each language named in itself (the switcher shows these names untranslated).
 LANGUAGES = [("fr", "Français"), ("eu", "Euskara"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# django-filter's empty choice in the lists' selects, rather than "---------", which screen
+# readers spell out dash by dash.
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Indifférent")
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 # The dates a form reads in a language whose Django locale names none: Basque's has none, and

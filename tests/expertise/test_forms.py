@@ -1,5 +1,6 @@
 """The réalisation form as a member's browser receives it."""
 
+import re
 from datetime import date
 
 import pytest
@@ -50,3 +51,20 @@ def test_a_title_too_long_is_not_also_called_missing(people):
     assert form.errors["title"] == [
         "Assurez-vous que cette valeur comporte au plus 200 caractères (actuellement 5000)."
     ]
+
+
+def test_selects_name_their_empty_choice(people):
+    """Not Django's "---------", which screen readers spell out dash by dash."""
+    from events.forms import EventForm
+    from events.models import Event
+    from expertise.forms import RessourceForm
+    from expertise.models import Realisation, Ressource
+
+    actor = people["actor"]
+    for form in (
+        RealisationForm(instance=Realisation(actor=actor)),
+        RessourceForm(instance=Ressource(actor=actor), actor=actor),
+        EventForm(instance=Event(actor=actor)),
+    ):
+        html = str(form)
+        assert "---------" not in html and re.search(r'<option value=""[^>]*>— choisir —<', html)

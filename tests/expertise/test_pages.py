@@ -151,3 +151,12 @@ def test_a_member_without_realisations_or_ressources_is_told_so(client, people):
     page = client.get(f"/fr/acteurs/{people['actor'].slug}/expertise/").content.decode()
     assert "Aucune réalisation pour l'instant." in page
     assert "Aucune ressource pour l'instant." in page
+
+
+@pytest.mark.parametrize(("path", "label"), [
+    ("/fr/realisations/", "Indifférent"), ("/es/ressources/", "Indiferente"),
+    ("/eu/realisations/", "Berdin dio"),
+])  # fmt: skip
+def test_the_lists_selects_name_their_empty_choice(client, path, label):
+    page = client.get(path).content.decode()
+    assert "---------" not in page and f'<option value="" selected>{label}</option>' in page
