@@ -24,8 +24,11 @@ def test_actor_page_is_accessible(visit, demo_tx):
     assert visit.foreign == []
 
 
-def test_not_found_page_is_accessible(visit):
+def test_error_pages_are_accessible(visit):
     assert visit.goto("/fr/acteurs/personne/").status == 404
+    assert visit.axe_violations() == []
+    # A form's address opened as a page: the site's page, not Django's blank one.
+    assert visit.goto("/eu/alertes/thematique/reemploi-reparation/").status == 405
     assert visit.axe_violations() == []
 
 

@@ -102,3 +102,17 @@ def test_a_refusal_says_who_the_page_is_for(client, editor, django_user_model, w
     response = client.get(path.format(slug=actor.slug))
     assert response.status_code == 403
     assert text in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "eu", "es"])
+def test_a_form_s_address_opened_as_a_page_gets_the_site_s_page(client, language):
+    """Django's 405 is a blank page; the API's stays JSON (tests/opendata/test_sync.py)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        path = reverse("alerts:follow-theme", kwargs={"slug": "reemploi-reparation"})
+        title = translation.gettext("Adresse d'envoi d'un formulaire")
+    response = client.get(path)
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    page = response.content.decode()
+    assert f"<h1>{title}</h1>" in page and f'<html lang="{language}">' in page
