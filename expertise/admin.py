@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy
 from actors.admin import TermAdmin, archive_actors, publish_actors
 from moderation import workflow
 from moderation.admin_versions import VersionsAdmin
-from moderation.contract import ProposalKind, rows
+from moderation.contract import ProposalKind, ProposalStatus, rows
+from moderation.forms import REASON_MAX
 from moderation.models import Action
 
 from .models import (
@@ -51,13 +52,22 @@ admin.site.register([Realisation, Ressource], ReadOnlyContent)
 
 
 class DecisionForm(forms.ModelForm):
+    """What the workflow would refuse is checked here too, so that the form comes back with
+    its message next to the field and what was typed: a refusal in `save_model` can only
+    redirect, which empties the form."""
+
     decision = forms.ChoiceField(
         label=gettext_lazy("Décision"),
-        choices=[(a, a.label) for a in (Action.APPROVE, Action.REJECT, Action.CHANGES)],
+        # Nothing chosen beforehand: a decision is made, never taken by default.
+        choices=[
+            ("", gettext_lazy("— choisir —")),
+            *[(a, a.label) for a in (Action.APPROVE, Action.REJECT, Action.CHANGES)],
+        ],
     )
     reason = forms.CharField(
         label=gettext_lazy("Motif"),
         required=False,
+        max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Obligatoire pour refuser ou demander des modifications."),
     )
@@ -68,16 +78,41 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         fields = []
 
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        try:
+            if decision in (Action.REJECT, Action.CHANGES) and "reason" not in self.errors:
+                workflow.require_reason(data.get("reason"))
+        except workflow.ModerationError as error:
+            self.add_error("reason", str(error))
+        try:
+            if decision == Action.APPROVE and not data.get("recheck"):
+                workflow.require_fresh(self.instance, self.instance.subject, None)
+        except workflow.ModerationError as error:
+            self.add_error("recheck" if "recheck" in self.fields else None, str(error))
+        return data
+
 
 class RequestAdmin(admin.ModelAdmin):
     form = DecisionForm
     list_display = ["__str__", "kind", "status", "author", "created_at"]
     list_filter = ["status", "kind"]
     readonly_fields = ["kind", "status", "author", "created_at", "moderator_note", "diff"]
-    fieldsets = [
-        (None, {"fields": readonly_fields}),
-        (gettext_lazy("Décider"), {"fields": ["decision", "reason", "recheck"]}),
-    ]
+
+    def get_fieldsets(self, request, obj=None):
+        """The re-check for a stale request only: a new one has nothing to be in conflict with."""
+        fields = ["decision", "reason", *(["recheck"] if obj is not None and obj.is_stale else [])]
+        return [
+            (None, {"fields": self.readonly_fields}),
+            (gettext_lazy("Décider"), {"fields": fields}),
+        ]
+
+    def has_change_permission(self, request, obj=None):
+        """A request decided is read, no longer decided again."""
+        if obj is not None and not obj.is_open:
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_add_permission(self, request):
         return False
@@ -118,6 +153,8 @@ class RequestAdmin(admin.ModelAdmin):
         except workflow.ModerationError as error:
             request.decision_refused = True
             self.message_user(request, str(error), messages.ERROR)
+        else:
+            request.decision_made = Action(data["decision"]).label
 
     def save_related(self, request, form, formsets, change):
         """The request's links are not edited here."""
@@ -125,7 +162,17 @@ class RequestAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         if getattr(request, "decision_refused", False):
             return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
+        decision = request.decision_made
+        # Said in its words rather than Django's "modified", then on to the requests waiting.
+        self.message_user(
+            request,
+            _("Décision enregistrée : %(decision)s. Son auteur en est prévenu par courriel.")
+            % {"decision": decision},
+            messages.SUCCESS,
+        )
+        opts = obj._meta
+        waiting = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return HttpResponseRedirect(f"{waiting}?status__exact={ProposalStatus.PENDING}")
 
 
 admin.site.register([RealisationRequest, RessourceRequest], RequestAdmin)

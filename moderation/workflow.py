@@ -252,7 +252,7 @@ def changed_fields(request):
     return [*names, *(name for name, held in declaration.files.items() if getattr(request, held))]
 
 
-def _require_fresh(request, obj, seen_updated_at):
+def require_fresh(request, obj, seen_updated_at):
     """A request whose base is stale is applied only once the moderator has re-checked it
     against the current version (`seen_updated_at`): then only its own changes are written
     on top, and nobody else's change is overwritten."""
@@ -277,7 +277,7 @@ def apply_change_request(request, moderator, note="", fields=None, seen_updated_
     """Publishes a request: a new object becomes public, a change is written onto it.
 
     `fields` limits a change to those of its fields (files by their field name); the others
-    stay as published. A stale request needs the re-check (`_require_fresh`)."""
+    stay as published. A stale request needs the re-check (`require_fresh`)."""
     request, declaration = _locked_request(request)
     obj = request.subject
     if request.status != ProposalStatus.PENDING:
@@ -290,7 +290,7 @@ def apply_change_request(request, moderator, note="", fields=None, seen_updated_
         obj.save(update_fields=["status", "updated_at"])
         applied = None
     else:
-        _require_fresh(request, obj, seen_updated_at)
+        require_fresh(request, obj, seen_updated_at)
         current = declaration.snapshot(obj)
         wanted = declaration.changed_fields(request.base or current, request.proposed)
         if fields is not None:

@@ -28,6 +28,8 @@ def read_well(tab, paths):
 def test_the_agenda_and_an_event_read_well_at_each_size(tab, demo_content_tx, size):
     demo_content_tx(load_demo_events)
     event = Event.objects.published().filter(place_kind="actor").order_by("slug").first()
+    # A word longer than a phone is wide, as members may type (an address, a hashtag).
+    Event.objects.filter(pk=event.pk).update(description="Atelier " + "D" * 300 + " ouvert.")
     read_well(tab, ["/fr/agenda/", "/eu/agenda/?when=month", event.get_absolute_url()])
     page = tab.page
     tab.goto("/fr/agenda/")

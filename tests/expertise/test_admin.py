@@ -75,6 +75,42 @@ def test_a_refusal_needs_a_reason(client, people, request_):
     )
 
 
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        ({"decision": "reject", "reason": "   "}, "reason", "Indiquez un motif"),
+        ({"decision": "changes", "reason": "x" * 2001}, "reason", "au plus 2000 caractères"),
+        ({"decision": "", "reason": "Gardé."}, "decision", "Ce champ est obligatoire."),
+    ],
+)
+def test_a_refused_decision_comes_back_as_chosen_with_what_was_typed(
+    client, people, request_, form, field, message
+):
+    """Never back on a decision taken by default: a second click would have published."""
+    client.force_login(people["moderator"])
+    url = reverse("admin:expertise_realisationrequest_change", args=[request_.pk])
+    response = client.post(url, form)
+    assert response.status_code == 200  # the form again, not a redirect that empties it
+    bound = response.context["adminform"].form
+    assert message in str(bound.errors[field])
+    assert bound["decision"].value() == form["decision"]
+    assert bound["reason"].value() == form["reason"]
+    request_.refresh_from_db()
+    assert request_.status == ProposalStatus.PENDING
+    assert '<option value="" selected>— choisir —</option>' in client.get(url).text
+
+
+def test_a_decision_says_which_and_leads_to_the_requests_waiting(client, people, request_):
+    client.force_login(people["moderator"])
+    response = decide(client, request_, decision="reject", reason="Hors sujet.")
+    changelist = reverse("admin:expertise_realisationrequest_changelist")
+    assert response.redirect_chain[-1][0] == f"{changelist}?status__exact=pending"
+    assert "Décision enregistrée : Refusée. Son auteur en est prévenu" in response.text
+    # Decided: read only, no decision to take again.
+    page = client.get(reverse("admin:expertise_realisationrequest_change", args=[request_.pk]))
+    assert page.status_code == 200 and 'name="decision"' not in page.text
+
+
 def test_publish_and_archive_actions_go_through_the_workflow(client, people):
     realisation = make_realisation(people["actor"], status=Status.DRAFT)
     client.force_login(people["moderator"])
