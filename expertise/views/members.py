@@ -117,6 +117,10 @@ class ExpertiseFormView(MemberRequired, FormView):
             and self.object.status == Status.PENDING
             and not context["form"].is_bound
         )
+        # The moderators' last answer: a request sent back or refused returns the item to its
+        # form, which the e-mail telling its author links to; their note is what to change.
+        if self.object is not None:
+            context["answer"] = self.object.requests.order_by("-created_at", "-pk").first()
         return context
 
     def form_invalid(self, form):

@@ -160,3 +160,17 @@ def test_a_member_without_realisations_or_ressources_is_told_so(client, people):
 def test_the_lists_selects_name_their_empty_choice(client, path, label):
     page = client.get(path).content.decode()
     assert "---------" not in page and f'<option value="" selected>{label}</option>' in page
+
+
+def test_the_form_of_an_item_sent_back_shows_the_moderators_note(client, people):
+    """The e-mail telling its author links to the form: what to change is said there."""
+    from moderation import workflow
+    from moderation.models import Action
+
+    draft = make_realisation(people["actor"], status=Status.DRAFT, title="Atelier vélo")
+    request = workflow.submit_for_review(draft, people["editor"])
+    workflow.decide_change_request(request, people["moderator"], Action.CHANGES, "Datez-la.")
+    client.force_login(people["editor"])
+    page = client.get(f"/fr/realisations/{draft.slug}/modifier/").content.decode()
+    assert 'class="moderation-answer">Modifications demandées par l' in page
+    assert "« Datez-la. »" in page
