@@ -2,6 +2,7 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models import PlaceKind
 from ..recurrence import local
@@ -14,13 +15,16 @@ def occurrence_when(occurrence):
     """ "mardi 3 décembre 2026, 10:00–12:00" (the day alone for an all-day event), in a
     <time> element giving the machine-readable start."""
     start, end = local(occurrence.start), local(occurrence.end)
-    day = formats.date_format(start, "l j F Y")
+    # Each language's order and words: "martes, 10 de marzo de 2026", "2026ko martxoaren 10a,
+    # asteartea" (Django's formats have no weekday).
+    day_format = pgettext("date format: weekday, day, month and year", "l j F Y")
+    day = formats.date_format(start, day_format)
     if occurrence.event.all_day:
         text = day
         if end.date() > start.date():
             text = _("%(start)s au %(end)s") % {
                 "start": day,
-                "end": formats.date_format(end, "l j F Y"),
+                "end": formats.date_format(end, day_format),
             }
     elif end.date() == start.date():
         text = f"{day}, {formats.time_format(start)}–{formats.time_format(end)}"

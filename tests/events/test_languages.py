@@ -48,3 +48,29 @@ def test_the_agenda_pages_are_in_the_visitors_language(client, people, language)
         found += sorted(part for part in text.parts if part in words)
         found += sorted(part for part in text.parts if part.rstrip(" :") in english)
         assert found == [], f"{path}: {found}"
+
+
+@pytest.mark.parametrize(
+    ("language", "day"),
+    [
+        ("fr", "mardi 10 mars 2026"),
+        ("es", "martes, 10 de marzo de 2026"),
+        ("eu", "2026ko martxoaren 10a, asteartea"),
+    ],
+)
+def test_an_event_s_day_is_written_in_its_language_s_order(language, day):
+    """Not the French order with other words ("martes 10 marzo 2026")."""
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from events.templatetags.events import occurrence_when
+
+    from .conftest import paris
+
+    occurrence = SimpleNamespace(
+        start=paris(2026, 3, 10, 10), end=paris(2026, 3, 10, 12),
+        event=SimpleNamespace(all_day=True),
+    )  # fmt: skip
+    with translation.override(language):
+        assert f">{day}</time>" in occurrence_when(occurrence)
