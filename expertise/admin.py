@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from actors.admin import TermAdmin, archive_actors, publish_actors
+from contributions.forms import FirstErrorOnly
 from moderation import workflow
 from moderation.admin_versions import VersionsAdmin
 from moderation.contract import ProposalKind, ProposalStatus, rows
@@ -51,7 +52,7 @@ class ReadOnlyContent(VersionsAdmin, admin.ModelAdmin):
 admin.site.register([Realisation, Ressource], ReadOnlyContent)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(FirstErrorOnly, forms.ModelForm):
     """What the workflow would refuse is checked here too, so that the form comes back with
     its message next to the field and what was typed: a refusal in `save_model` can only
     redirect, which empties the form."""
@@ -82,7 +83,7 @@ class DecisionForm(forms.ModelForm):
         data = super().clean()
         decision = data.get("decision")
         try:
-            if decision in (Action.REJECT, Action.CHANGES) and "reason" not in self.errors:
+            if decision in (Action.REJECT, Action.CHANGES):
                 workflow.require_reason(data.get("reason"))
         except workflow.ModerationError as error:
             self.add_error("reason", str(error))
@@ -90,7 +91,7 @@ class DecisionForm(forms.ModelForm):
             if decision == Action.APPROVE and not data.get("recheck"):
                 workflow.require_fresh(self.instance, self.instance.subject, None)
         except workflow.ModerationError as error:
-            self.add_error("recheck" if "recheck" in self.fields else None, str(error))
+            self.add_error("recheck", str(error))
         return data
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.forms import CommuneChoiceField
 from actors.models import Commune, Theme
+from contributions.forms import FirstErrorOnly
 
 from .models import Action
 from .queue import QUEUE_TYPES
@@ -59,9 +60,10 @@ class SeenField(forms.CharField):
             return None
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(FirstErrorOnly, forms.Form):
     """Approve, reject or send back. Reasons are checked by the domain functions too; the
-    form only gives the error its place next to the field."""
+    form only gives the error its place next to the field (a reason refused as too long is
+    not also "missing": FirstErrorOnly)."""
 
     ACTIONS = [Action.APPROVE, Action.REJECT, Action.CHANGES]
 
@@ -80,9 +82,7 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        # A reason already refused (too long) has its own message: it is not missing.
-        missing = not data.get("reason") and "reason" not in self.errors
-        if data.get("action") in (Action.REJECT, Action.CHANGES) and missing:
+        if data.get("action") in (Action.REJECT, Action.CHANGES) and not data.get("reason"):
             self.add_error("reason", _("Indiquez un motif : il est envoyé au demandeur."))
         return data
 

@@ -32,7 +32,7 @@ def error_answers(get_response):
             return answer
         if response.status_code == 405 and not request.path.startswith(MACHINE_PREFIXES):
             page = render(request, "405.html", status=405)
-            page["Allow"] = response.get("Allow", "POST")
+            page["Allow"] = response["Allow"]  # Django's 405 always names them
             return page
         return response
 

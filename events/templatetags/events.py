@@ -57,11 +57,10 @@ def event_place(event, full=False):
 @register.inclusion_tag("events/_upcoming.html", takes_context=True)
 def upcoming_events(context, actor=None, count=5):
     """The next occurrences of published events (an actor's, as organiser or co-organiser),
-    for the actor page and the home page; the actor's members also get the way to add one."""
+    for the actor page and the home page; the actor's members (the page's `member`, asked
+    once) also get the way to add one."""
     from django.db.models import Q
     from django.utils import timezone
-
-    from contributions.permissions import is_member
 
     from ..models import Event
 
@@ -78,7 +77,6 @@ def upcoming_events(context, actor=None, count=5):
         (o for event in events for o in event.occurrences(since=now)[:count]),
         key=lambda o: o.start,
     )[:count]
-    request = context.get("request")
-    member = actor is not None and request is not None and is_member(request.user, actor)
+    member = actor is not None and context.get("member", False)
     return {"occurrences": found, "actor": actor, "member": member,
             "heading_id": "upcoming-events"}  # fmt: skip

@@ -22,10 +22,8 @@ def text_in(obj, field):
 def actor_expertise(context, actor):
     """The actor page's section: its published réalisations and ressources, and those it
     is a confirmed partner or an author of (one query: the page keeps a small budget); its members
-    also get the way to write them."""
+    (the page's `member`, asked once) also get the way to write them."""
     from django.db.models import CharField, Value
-
-    from contributions.permissions import is_member
 
     from ..models import PartnerAnswer, Realisation, Ressource
 
@@ -58,12 +56,11 @@ def actor_expertise(context, actor):
         }
         for row in found.order_by("-updated_at")
     ]
-    request = context.get("request")
     return {
         "actor": actor,
         "realisations": [item for item in items if item["kind"] == "realisation"],
         "ressources": [item for item in items if item["kind"] == "ressource"],
-        "member": request is not None and is_member(request.user, actor),
+        "member": context.get("member", False),
     }
 
 

@@ -78,11 +78,17 @@ def test_members_edit_their_page_and_others_claim_it(client, actor, people, who)
     client.force_login(people[who])
     page = client.get(actor.get_absolute_url()).content.decode()
     edit, claim = links(page, "Modifier la fiche"), links(page, "revendiquer cette fiche")
+    manage = links(page, "Gérer les")  # the réalisations' and events' parts of the page
     if who == "other":
         assert (edit, claim) == ([], [f"/fr/acteurs/{actor.slug}/revendiquer/"])
+        assert manage == []
     else:
         assert (edit, claim) == ([f"/fr/acteurs/{actor.slug}/modifier/"], [])
         assert links(page, "Membres de la fiche") == [f"/fr/acteurs/{actor.slug}/membres/"]
+        assert manage == [
+            f"/fr/acteurs/{actor.slug}/expertise/",
+            f"/fr/acteurs/{actor.slug}/agenda/",
+        ]
 
 
 @pytest.mark.parametrize("name", ["account_signup", "account_login"])
